@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "kpisheet",
+  products: [
+    .executable(name: "kpisheet", targets: ["KPISheetCLI"]),
+    .library(name: "XLSXReader", targets: ["XLSXReader"]),
+    .library(name: "KPIModel", targets: ["KPIModel"]),
+    .library(name: "KPISheet", targets: ["KPISheet"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries, each behind a module map and a small shim header.
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+    .systemLibrary(
+      name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+    // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
+    .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip"]),
+    .target(name: "KPIModel"),
+    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel"]),
+    .executableTarget(
+      name: "KPISheetCLI",
+      dependencies: [
+        "KPISheet",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(
+      name: "XLSXReaderTests", dependencies: ["XLSXReader"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(
+      name: "KPISheetCLITests", dependencies: ["KPISheetCLI", "XLSXReader"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

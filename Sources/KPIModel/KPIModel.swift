@@ -1,0 +1,1 @@
+// KPI records and their normalisation rules; filled in by the extract issue.

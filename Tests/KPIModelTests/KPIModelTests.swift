@@ -1,0 +1,5 @@
+import Testing
+
+@testable import KPIModel
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,5 @@
+import Testing
+
+import XLSXReader
+
+@Test func placeholder() { #expect(Bool(true)) }
