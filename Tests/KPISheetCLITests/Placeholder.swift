@@ -1,5 +1,4 @@
 import Testing
-
 import XLSXReader
 
 @Test func placeholder() { #expect(Bool(true)) }

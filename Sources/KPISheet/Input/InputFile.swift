@@ -1,0 +1,66 @@
+import Foundation
+
+/// An input named on the command line, ready for the reader: a path it can seek in.
+///
+/// `-` is standard input, copied to a temporary file first because a zip is read from its
+/// end (the central directory) and standard input cannot seek.
+public final class InputFile {
+  /// The name used in messages: the path as given, or `<stdin>`.
+  public let displayName: String
+  /// A readable, seekable file.
+  public let path: String
+  private let temporary: URL?
+
+  /// The most bytes read from standard input (a workbook from a pipe larger than this is
+  /// refused rather than filling the disk).
+  public static let maxStandardInputBytes = 2 << 30
+
+  public init(_ argument: String) throws {
+    if argument == "-" {
+      displayName = "<stdin>"
+      let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kpisheet-stdin-\(UUID().uuidString).xlsx")
+      temporary = url
+      path = url.path
+      try Self.copyStandardInput(to: url)
+    } else {
+      displayName = argument
+      temporary = nil
+      path = argument
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+        throw KPISheetError(.noInput, "\(argument): no such file")
+      }
+      if isDirectory.boolValue {
+        throw KPISheetError(.noInput, "\(argument): is a folder, not a workbook")
+      }
+      guard FileManager.default.isReadableFile(atPath: argument) else {
+        throw KPISheetError(.noInput, "\(argument): cannot be read (permission denied)")
+      }
+    }
+  }
+
+  deinit {
+    if let temporary { try? FileManager.default.removeItem(at: temporary) }
+  }
+
+  private static func copyStandardInput(to url: URL) throws {
+    guard FileManager.default.createFile(atPath: url.path, contents: nil),
+      let output = try? FileHandle(forWritingTo: url)
+    else {
+      throw KPISheetError(
+        .cannotCreate,
+        "<stdin>: cannot create a temporary file in \(url.deletingLastPathComponent().path)")
+    }
+    defer { try? output.close() }
+    var total = 0
+    while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+      total += chunk.count
+      if total > maxStandardInputBytes {
+        throw KPISheetError(
+          .dataError, "<stdin>: more than \(maxStandardInputBytes) bytes on standard input")
+      }
+      try output.write(contentsOf: chunk)
+    }
+  }
+}

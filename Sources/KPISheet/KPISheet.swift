@@ -1,1 +1,0 @@
-// The library's face: pipelines for the command-line tool and other programs.

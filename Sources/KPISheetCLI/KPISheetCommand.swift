@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import KPISheet
+
+/// `kpisheet`: reads departmental KPI workbooks and writes the national-format report.
+@main
+struct KPISheetCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kpisheet",
+    abstract: "Read municipal KPI spreadsheets (XLSX) for the regional-revitalisation grant.",
+    discussion: """
+      Exit codes: 0 success, 1 validation errors, 64 usage, 65 invalid input, \
+      66 missing input, 73 output cannot be written.
+      """,
+    version: KPISheetVersion.current,
+    subcommands: [CellsCommand.self]
+  )
+}
+
+/// Runs a command body, turning every error into one line on standard error and the
+/// contract's exit code; nothing else ever reaches the user as a crash.
+func runReporting(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ReportableError {
+    printError(error.message)
+    throw ExitCode(error.exitStatus.rawValue)
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    printError("\(error)")
+    throw ExitCode(ExitStatus.dataError.rawValue)
+  }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data("\(line)\n".utf8))
+}

@@ -1,0 +1,179 @@
+import CMinizip
+
+/// A zip archive opened read-only through minizip, with every part's inflated size capped.
+///
+/// One owner of the `unzFile` handle, closed in `deinit`. Not thread-safe: minizip keeps a
+/// "current file" cursor, so one archive serves one reader at a time.
+final class ZipArchive {
+  /// One entry of the central directory.
+  struct Entry {
+    var name: String
+    var compressedSize: UInt64
+    var uncompressedSize: UInt64
+    var isEncrypted: Bool
+    var isDirectory: Bool
+    fileprivate var position: unz64_file_pos
+  }
+
+  let fileName: String
+  private let handle: unzFile
+  private let limits: ReaderLimits
+  /// Entries by their normalised part name (no leading slash, ASCII lower case: OPC part
+  /// names compare case-insensitively).
+  private(set) var entries: [String: Entry] = [:]
+  private var inflatedTotal = 0
+
+  /// Opens the archive at `path` and reads its central directory.
+  ///
+  /// The corresponding C function is `unzOpen64`.
+  init(path: String, fileName: String, limits: ReaderLimits) throws(XLSXError) {
+    self.fileName = fileName
+    self.limits = limits
+    guard let handle = path.withCString({ unzOpen64($0) }) else {
+      throw XLSXError(
+        .damagedArchive, file: fileName,
+        detail: "the zip archive is damaged or truncated (its central directory cannot be read)")
+    }
+    self.handle = handle
+    try readDirectory()
+  }
+
+  deinit { unzClose(handle) }
+
+  /// The entry for a part name, if the archive has it.
+  func entry(_ partName: String) -> Entry? { entries[Self.key(partName)] }
+
+  static func key(_ partName: String) -> String {
+    var name = Substring(partName)
+    while name.first == "/" { name = name.dropFirst() }
+    return String(name).lowercasedASCII()
+  }
+
+  private func readDirectory() throws(XLSXError) {
+    var status = unzGoToFirstFile(handle)
+    if status == UNZ_END_OF_LIST_OF_FILE { return }
+    var nameBuffer = [CChar](repeating: 0, count: 1024)
+    while status == UNZ_OK {
+      if entries.count >= limits.archiveEntries {
+        throw XLSXError(
+          .limitExceeded(.archiveEntries), file: fileName,
+          detail: "the archive has more than \(limits.archiveEntries) entries")
+      }
+      var info = unz_file_info64()
+      let infoStatus = nameBuffer.withUnsafeMutableBufferPointer {
+        unzGetCurrentFileInfo64(handle, &info, $0.baseAddress, uLong($0.count), nil, 0, nil, 0)
+      }
+      guard infoStatus == UNZ_OK else { throw damaged("cannot read an entry of the directory") }
+      let nameLength = min(Int(info.size_filename), nameBuffer.count)
+      let name = nameBuffer.withUnsafeBytes {
+        String(decoding: $0.prefix(nameLength), as: UTF8.self)
+      }
+      var position = unz64_file_pos()
+      guard unzGetFilePos64(handle, &position) == UNZ_OK else {
+        throw damaged("cannot locate entry \(name)")
+      }
+      let entry = Entry(
+        name: name, compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
+        isEncrypted: info.flag & 1 != 0, isDirectory: name.hasSuffix("/"), position: position)
+      let key = Self.key(name)
+      if entries[key] != nil {
+        // Two entries with one name: which one a reader sees depends on the reader, the
+        // classic way to smuggle content past a check. Refuse rather than guess.
+        throw damaged("the archive holds two entries named \(name)")
+      }
+      entries[key] = entry
+      status = unzGoToNextFile(handle)
+    }
+    if status != UNZ_END_OF_LIST_OF_FILE { throw damaged("the zip directory is damaged") }
+  }
+
+  /// Streams a part's inflated bytes to `body` in chunks of up to 64 KiB.
+  ///
+  /// The corresponding C functions are `unzOpenCurrentFile` and `unzReadCurrentFile`;
+  /// the CRC is checked by `unzCloseCurrentFile` once the part has been read whole.
+  func read(
+    _ entry: Entry, chunkSize: Int = 65536,
+    _ body: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    if entry.isDirectory {
+      throw damaged("\(entry.name) is a folder, not a part", part: entry.name)
+    }
+    if entry.isEncrypted {
+      throw XLSXError(
+        .encrypted, file: fileName, part: entry.name,
+        detail: "the part is encrypted inside the zip archive; save the workbook without a password"
+      )
+    }
+    var position = entry.position
+    guard unzGoToFilePos64(handle, &position) == UNZ_OK,
+      unzOpenCurrentFile(handle) == UNZ_OK
+    else { throw damaged("cannot open the part (damaged archive)", part: entry.name) }
+    var closed = false
+    defer { if !closed { unzCloseCurrentFile(handle) } }
+    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    var inflated = 0
+    let compressed = max(Int(clamping: entry.compressedSize), 1)
+    while true {
+      let count = buffer.withUnsafeMutableBytes {
+        unzReadCurrentFile(handle, $0.baseAddress, UInt32(chunkSize))
+      }
+      if count == 0 { break }
+      if count < 0 {
+        throw damaged("the part's data is damaged (zip error \(count))", part: entry.name)
+      }
+      inflated += Int(count)
+      inflatedTotal += Int(count)
+      try checkLimits(entry: entry, inflated: inflated, compressed: compressed)
+      try buffer.withUnsafeBytes { raw in
+        try body(UnsafeRawBufferPointer(rebasing: raw[0..<Int(count)]))
+      }
+    }
+    closed = true
+    let status = unzCloseCurrentFile(handle)
+    if status == UNZ_CRCERROR {
+      throw damaged("the part's checksum does not match (damaged archive)", part: entry.name)
+    }
+  }
+
+  /// Reads a whole (small) part into memory.
+  func readAll(_ entry: Entry) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    try read(entry) { bytes.append(contentsOf: $0) }
+    return bytes
+  }
+
+  private func checkLimits(entry: Entry, inflated: Int, compressed: Int) throws(XLSXError) {
+    if inflated > limits.partBytes {
+      throw limitError(
+        .partBytes, entry, "the part inflates to more than \(limits.partBytes) bytes")
+    }
+    if inflatedTotal > limits.totalBytes {
+      throw limitError(
+        .totalBytes, entry, "the archive inflates to more than \(limits.totalBytes) bytes in all")
+    }
+    if inflated > 1 << 20, inflated / compressed > limits.compressionRatio {
+      throw limitError(
+        .compressionRatio, entry,
+        "the part inflates more than \(limits.compressionRatio) times its compressed size (a zip bomb?)"
+      )
+    }
+  }
+
+  private func limitError(_ limit: ReaderLimits.Limit, _ entry: Entry, _ detail: String)
+    -> XLSXError
+  {
+    XLSXError(.limitExceeded(limit), file: fileName, part: entry.name, detail: detail)
+  }
+
+  private func damaged(_ detail: String, part: String? = nil) -> XLSXError {
+    XLSXError(.damagedArchive, file: fileName, part: part, detail: detail)
+  }
+}
+
+extension String {
+  /// Lower-cases ASCII letters only: OPC part names fold ASCII case, nothing else.
+  func lowercasedASCII() -> String {
+    guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+    return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+  }
+}

@@ -1,0 +1,134 @@
+/// A date, time or date-time computed from an Excel serial number, with no time zone.
+///
+/// Excel stores dates as days since an epoch (1900 or 1904 system) with the time of day as the
+/// fraction; the fields here are what Excel shows, computed with integer arithmetic only.
+public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
+  /// Which parts are meaningful, as the cell's format decides.
+  public enum Kind: Sendable, Hashable {
+    case date
+    case time
+    case dateTime
+  }
+
+  public var year: Int
+  public var month: Int
+  public var day: Int
+  public var hour: Int
+  public var minute: Int
+  public var second: Int
+  public var kind: Kind
+
+  public init(
+    year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+    kind: Kind = .date
+  ) {
+    self.year = year
+    self.month = month
+    self.day = day
+    self.hour = hour
+    self.minute = minute
+    self.second = second
+    self.kind = kind
+  }
+
+  /// Converts a serial; nil for negative or absurd serials, which Excel shows as ####.
+  ///
+  /// In the 1900 system Excel counts 1900-02-29 (serial 60), a day that never was, so serials
+  /// from 61 on count from 1899-12-30 and earlier ones from 1899-12-31.
+  public init?(serial: Double, uses1904: Bool, kind: Kind) {
+    guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+    var days = Int(serial.rounded(.down))
+    var seconds = Int(((serial - Double(days)) * 86_400).rounded())
+    if seconds >= 86_400 {
+      days += 1
+      seconds -= 86_400
+    }
+    self.hour = seconds / 3600
+    self.minute = seconds / 60 % 60
+    self.second = seconds % 60
+    self.kind = kind
+    if uses1904 {
+      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1904, 1, 1))
+    } else if days == 60 {
+      (year, month, day) = (1900, 2, 29)
+    } else if days < 60 {
+      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 31))
+    } else {
+      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 30))
+    }
+  }
+
+  /// Parses an ISO 8601 value of a `t="d"` cell: `2016-03-31`, `2016-03-31T09:30:00`, `09:30:00`.
+  public init?(iso text: String) {
+    let bytes = Array(text.utf8)
+    func number(_ start: Int, _ count: Int) -> Int? {
+      guard start + count <= bytes.count else { return nil }
+      var value = 0
+      for byte in bytes[start..<start + count] {
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    if bytes.count >= 8, bytes[2] == 0x3A, let hour = number(0, 2), let minute = number(3, 2),
+      let second = number(6, 2)
+    {
+      self.init(
+        year: 1899, month: 12, day: 31, hour: hour, minute: minute, second: second, kind: .time)
+      return
+    }
+    guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0, 4),
+      let month = number(5, 2), let day = number(8, 2), (1...12).contains(month),
+      (1...31).contains(day)
+    else { return nil }
+    if bytes.count >= 19, bytes[10] == 0x54 || bytes[10] == 0x20, let hour = number(11, 2),
+      let minute = number(14, 2), let second = number(17, 2)
+    {
+      self.init(
+        year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+        kind: .dateTime)
+    } else {
+      self.init(year: year, month: month, day: day)
+    }
+  }
+
+  /// `2016-03-31`, `2016-03-31T09:30:00` or `09:30:00`.
+  public var description: String {
+    let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    let time = "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
+    switch kind {
+    case .date: return date
+    case .time: return time
+    case .dateTime: return "\(date)T\(time)"
+    }
+  }
+
+  private func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width
+      ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
+
+  /// Days from 1970-01-01 to a civil date (proleptic Gregorian), after Howard Hinnant.
+  static func daysFrom1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The civil date of a day count from 1970-01-01.
+  static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}

@@ -1,0 +1,29 @@
+/// One `<Relationship>` of a `.rels` part.
+struct Relationship {
+  var id: String
+  /// The type URI; compared by its last segment, which transitional and Strict OOXML share.
+  var type: String
+  var target: String
+  var isExternal: Bool
+
+  /// The last segment of the type URI: `officeDocument`, `worksheet`, `sharedStrings`, …
+  var kind: Substring { type.split(separator: "/").last ?? "" }
+}
+
+/// Collects the relationships of a `.rels` part.
+final class RelationshipsParser: SAXHandler {
+  private(set) var relationships: [Relationship] = []
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+    guard name.is("Relationship"), let id = attributes.string("Id"),
+      let target = attributes.string("Target")
+    else { return }
+    relationships.append(
+      Relationship(
+        id: id, type: attributes.string("Type") ?? "", target: target,
+        isExternal: attributes.string("TargetMode") == "External"))
+  }
+
+  func endElement(_ name: XMLName) throws {}
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
+}

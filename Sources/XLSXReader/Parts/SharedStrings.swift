@@ -1,0 +1,145 @@
+/// The shared-string table, held as one contiguous UTF-8 buffer with an offset per string.
+///
+/// One buffer instead of a `String` per entry keeps memory at the size of the text itself
+/// and avoids an allocation per string while loading.
+public struct SharedStringTable: Sendable {
+  private var bytes: [UInt8] = []
+  /// `offsets[i]..<offsets[i + 1]` is string `i`.
+  private var offsets: [Int] = [0]
+
+  public init() {}
+
+  /// The number of strings.
+  public var count: Int { offsets.count - 1 }
+
+  /// The bytes of text held.
+  public var byteCount: Int { bytes.count }
+
+  /// String `index`, or nil when out of range.
+  public func string(at index: Int) -> String? {
+    guard index >= 0, index < count else { return nil }
+    return bytes.withUnsafeBufferPointer {
+      String(
+        decoding: UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]),
+        as: UTF8.self)
+    }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of string `index` without copying; false when out of range.
+  public func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows
+    -> R?
+  {
+    guard index >= 0, index < count else { return nil }
+    return try bytes.withUnsafeBufferPointer {
+      try body(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]))
+    }
+  }
+
+  mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
+
+  /// The length of the string being built.
+  var pendingLength: Int { bytes.count - offsets[offsets.count - 1] }
+
+  /// Ends the string being built, decoding Excel's `_xHHHH_` escapes in it.
+  mutating func finishString() {
+    let start = offsets[offsets.count - 1]
+    if bytes[start...].contains(0x5F) {
+      let decoded = ExcelEscapes.decode(bytes[start...])
+      bytes.removeSubrange(start...)
+      bytes.append(contentsOf: decoded)
+    }
+    offsets.append(bytes.count)
+  }
+}
+
+/// Excel's `_xHHHH_` escapes (ST_Xstring): `_x000D_` is a carriage return; `_x005F_` escapes
+/// an underscore that would otherwise start an escape.
+enum ExcelEscapes {
+  static func decode<C: Collection>(_ text: C) -> [UInt8] where C.Element == UInt8 {
+    let source = Array(text)
+    var output: [UInt8] = []
+    output.reserveCapacity(source.count)
+    var index = 0
+    while index < source.count {
+      if source[index] == 0x5F, index + 6 < source.count, source[index + 1] == 0x78,
+        source[index + 6] == 0x5F, let scalar = hexScalar(source[index + 2..<index + 6])
+      {
+        output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        index += 7
+      } else {
+        output.append(source[index])
+        index += 1
+      }
+    }
+    return output
+  }
+
+  private static func hexScalar(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    var value: UInt32 = 0
+    for byte in digits {
+      let digit: UInt8
+      switch byte {
+      case 0x30...0x39: digit = byte - 0x30
+      case 0x41...0x46: digit = byte - 0x41 + 10
+      case 0x61...0x66: digit = byte - 0x61 + 10
+      default: return nil
+      }
+      value = value * 16 + UInt32(digit)
+    }
+    return Unicode.Scalar(value)
+  }
+}
+
+/// Reads `sharedStrings.xml`: the text of each `<si>`, rich-text runs joined, furigana
+/// (`<rPh>` runs and `<phoneticPr>`) dropped.
+final class SharedStringsParser: SAXHandler {
+  private(set) var table = SharedStringTable()
+  private let limits: ReaderLimits
+  private let fileName: String
+  private let partName: String
+  private var inItem = false
+  private var textDepth = 0
+  private var phoneticDepth = 0
+
+  init(limits: ReaderLimits, fileName: String, partName: String) {
+    self.limits = limits
+    self.fileName = fileName
+    self.partName = partName
+  }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+    if name.is("si") {
+      inItem = true
+    } else if name.is("t") {
+      textDepth += 1
+    } else if name.is("rPh") {
+      phoneticDepth += 1
+    }
+  }
+
+  func endElement(_ name: XMLName) throws {
+    if name.is("si") {
+      inItem = false
+      table.finishString()
+    } else if name.is("t") {
+      textDepth -= 1
+    } else if name.is("rPh") {
+      phoneticDepth -= 1
+    }
+  }
+
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    guard inItem, textDepth > 0, phoneticDepth == 0 else { return }
+    if table.byteCount + bytes.count > limits.sharedStringBytes {
+      throw XLSXError(
+        .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
+        detail: "the shared strings hold more than \(limits.sharedStringBytes) bytes of text")
+    }
+    if table.pendingLength + bytes.count > limits.stringLength {
+      throw XLSXError(
+        .limitExceeded(.stringLength), file: fileName, part: partName,
+        detail: "shared string \(table.count) is longer than \(limits.stringLength) bytes")
+    }
+    table.append(bytes)
+  }
+}

@@ -1,0 +1,307 @@
+/// Streams a worksheet part: builds each row's cells as their XML arrives and hands the row
+/// over at `</row>`; only the current row is ever held.
+final class WorksheetParser: SAXHandler {
+  private enum ValueType {
+    case number, sharedString, formulaString, inlineString, boolean, error, isoDate
+  }
+
+  private enum Capture {
+    case none, value, formula, inlineText
+  }
+
+  private let sharedStrings: SharedStringTable
+  private let formats: [NumberFormat?]
+  private let uses1904: Bool
+  private let limits: ReaderLimits
+  private let fileName: String
+  private let sheetName: String
+  private let onRow: (Row) throws -> Void
+
+  private var row = Row(index: 0, cells: [])
+  private var inSheetData = false
+  private var lastRowIndex = -1
+  private var nextColumn = 0
+
+  private var inCell = false
+  private var reference = CellReference(row: 0, column: 0)
+  private var valueType = ValueType.number
+  private var styleIndex = 0
+  private var capture = Capture.none
+  private var valueBytes: [UInt8] = []
+  private var hasValue = false
+  private var formulaBytes: [UInt8] = []
+  private var hasFormula = false
+  private var sharedFormulaID: Int?
+  private var sharedFormulaIsMaster = false
+  private var inlineBytes: [UInt8] = []
+  private var inInlineString = false
+  private var phoneticDepth = 0
+  private var sharedFormulas: [Int: (formula: String, anchor: CellReference)] = [:]
+
+  private(set) var merges: [CellRange] = []
+  private(set) var cellCount = 0
+
+  init(
+    sharedStrings: SharedStringTable, formats: [NumberFormat?], uses1904: Bool,
+    limits: ReaderLimits, fileName: String, sheetName: String, onRow: @escaping (Row) throws -> Void
+  ) {
+    self.sharedStrings = sharedStrings
+    self.formats = formats
+    self.uses1904 = uses1904
+    self.limits = limits
+    self.fileName = fileName
+    self.sheetName = sheetName
+    self.onRow = onRow
+    row.cells.reserveCapacity(64)
+    valueBytes.reserveCapacity(64)
+  }
+
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+    if inCell {
+      if name.is("v") {
+        capture = .value
+        hasValue = true
+      } else if name.is("f") {
+        try startFormula(attributes)
+      } else if name.is("is") {
+        inInlineString = true
+        hasValue = true
+      } else if name.is("t") && inInlineString && phoneticDepth == 0 {
+        capture = .inlineText
+      } else if name.is("rPh") {
+        phoneticDepth += 1
+      }
+    } else if name.is("c") && inSheetData {
+      try startCell(attributes)
+    } else if name.is("row") && inSheetData {
+      try startRow(attributes)
+    } else if name.is("sheetData") {
+      inSheetData = true
+    } else if name.is("mergeCell") {
+      if let text = attributes.string("ref"), let range = CellRange(text) { merges.append(range) }
+    }
+  }
+
+  func endElement(_ name: XMLName) throws {
+    if inCell {
+      if name.is("c") {
+        try finishCell()
+      } else if name.is("v") || name.is("f") || name.is("t") {
+        capture = .none
+      } else if name.is("is") {
+        inInlineString = false
+      } else if name.is("rPh") {
+        phoneticDepth -= 1
+      }
+    } else if name.is("row") && inSheetData {
+      if !row.cells.isEmpty {
+        try onRow(row)
+        row.cells.removeAll(keepingCapacity: true)
+      }
+    } else if name.is("sheetData") {
+      inSheetData = false
+    }
+  }
+
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    switch capture {
+    case .none: return
+    case .value: try append(bytes, to: &valueBytes)
+    case .formula: try append(bytes, to: &formulaBytes)
+    case .inlineText: try append(bytes, to: &inlineBytes)
+    }
+  }
+
+  private func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) throws {
+    if buffer.count + bytes.count > limits.stringLength {
+      throw cellError(
+        .limitExceeded(.stringLength), "the cell's text is longer than \(limits.stringLength) bytes"
+      )
+    }
+    buffer.append(contentsOf: bytes)
+  }
+
+  // MARK: Rows and cells
+
+  private func startRow(_ attributes: XMLAttributes) throws {
+    if !row.cells.isEmpty {  // a row that never closed its predecessor's cells
+      try onRow(row)
+      row.cells.removeAll(keepingCapacity: true)
+    }
+    if let bytes = attributes.value("r") {
+      guard let number = parseDecimal(bytes), number >= 1, number <= CellReference.maxRows else {
+        throw XLSXError(
+          .invalidCell, file: fileName, sheet: sheetName,
+          detail:
+            "row number \"\(String(decoding: bytes, as: UTF8.self))\" is not between 1 and \(CellReference.maxRows)"
+        )
+      }
+      row.index = number - 1
+    } else {
+      row.index = lastRowIndex + 1
+    }
+    lastRowIndex = row.index
+    nextColumn = 0
+  }
+
+  private func startCell(_ attributes: XMLAttributes) throws {
+    inCell = true
+    if let bytes = attributes.value("r") {
+      guard let parsed = CellReference.parse(bytes) else {
+        throw XLSXError(
+          .invalidCell, file: fileName, sheet: sheetName,
+          cell: String(decoding: bytes, as: UTF8.self),
+          detail: "the cell reference is malformed or beyond XFD1048576")
+      }
+      reference = parsed
+    } else {
+      // No r: the cell follows the previous one in its row.
+      reference = CellReference(row: max(row.index, 0), column: nextColumn)
+      guard nextColumn < CellReference.maxColumns else {
+        throw cellError(.invalidCell, "the row has cells beyond column XFD")
+      }
+    }
+    nextColumn = reference.column + 1
+    valueType = .number
+    if let type = attributes.value("t") {
+      valueType = Self.valueType(type)
+    }
+    styleIndex = attributes.integer("s") ?? 0
+    hasValue = false
+    hasFormula = false
+    sharedFormulaID = nil
+    valueBytes.removeAll(keepingCapacity: true)
+    formulaBytes.removeAll(keepingCapacity: true)
+    inlineBytes.removeAll(keepingCapacity: true)
+  }
+
+  private static func valueType(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueType {
+    switch bytes.count {
+    case 1:
+      switch bytes[0] {
+      case 0x73: return .sharedString  // s
+      case 0x62: return .boolean  // b
+      case 0x65: return .error  // e
+      case 0x64: return .isoDate  // d
+      default: return .number
+      }
+    case 3: return .formulaString  // str
+    case 9: return .inlineString  // inlineStr
+    default: return .number
+    }
+  }
+
+  private func startFormula(_ attributes: XMLAttributes) throws {
+    capture = .formula
+    hasFormula = true
+    sharedFormulaIsMaster = false
+    if let type = attributes.value("t"), type.count == 6, type[0] == 0x73 {  // shared
+      sharedFormulaID = attributes.integer("si")
+      sharedFormulaIsMaster = attributes.value("ref") != nil
+    }
+  }
+
+  private func finishCell() throws {
+    inCell = false
+    capture = .none
+    let formula = try formulaText()
+    guard hasValue, let value = try typedValue() else { return }
+    cellCount += 1
+    if cellCount > limits.cellsPerSheet {
+      throw cellError(
+        .limitExceeded(.cellsPerSheet), "the sheet has more than \(limits.cellsPerSheet) cells")
+    }
+    var format = styleIndex < formats.count ? formats[styleIndex] : nil
+    var serial: Double?
+    var cellValue = value
+    if case .number(let number) = value, let dateFormat = format, dateFormat.kind.isDateTime {
+      let kind: ExcelDateTime.Kind =
+        switch dateFormat.kind {
+        case .time: number < 1 ? .time : .dateTime
+        case .dateTime: .dateTime
+        default: number.rounded(.down) == number ? .date : .dateTime
+        }
+      if let date = ExcelDateTime(serial: number, uses1904: uses1904, kind: kind) {
+        cellValue = .date(date)
+        serial = number
+      }
+    }
+    if case .string = cellValue, format?.kind == .general { format = nil }
+    row.cells.append(
+      Cell(reference: reference, value: cellValue, format: format, formula: formula, serial: serial)
+    )
+  }
+
+  /// The cell's formula, with a shared formula translated from its master cell.
+  private func formulaText() throws -> String? {
+    guard hasFormula else { return nil }
+    if let id = sharedFormulaID {
+      if sharedFormulaIsMaster || !formulaBytes.isEmpty {
+        let text = String(decoding: formulaBytes, as: UTF8.self)
+        if sharedFormulaIsMaster { sharedFormulas[id] = (text, reference) }
+        return text
+      }
+      guard let master = sharedFormulas[id] else { return nil }
+      return SharedFormula.translate(
+        master.formula, rows: reference.row - master.anchor.row,
+        columns: reference.column - master.anchor.column)
+    }
+    return formulaBytes.isEmpty ? nil : String(decoding: formulaBytes, as: UTF8.self)
+  }
+
+  private func typedValue() throws -> CellValue? {
+    switch valueType {
+    case .sharedString:
+      guard let index = valueBytes.withUnsafeBufferPointer(parseDecimal) else {
+        if valueBytes.isEmpty { return nil }
+        throw cellError(
+          .invalidCell,
+          "shared-string index \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a number")
+      }
+      guard let text = sharedStrings.string(at: index) else {
+        throw cellError(
+          .invalidCell,
+          "shared-string index \(index) is out of range (the table has \(sharedStrings.count) strings)"
+        )
+      }
+      return .string(text)
+    case .inlineString:
+      return .string(String(decoding: decodedEscapes(inlineBytes), as: UTF8.self))
+    case .formulaString:
+      return .string(String(decoding: valueBytes, as: UTF8.self))
+    case .boolean:
+      let text = String(decoding: valueBytes, as: UTF8.self)
+      switch text {
+      case "1", "true": return .boolean(true)
+      case "0", "false": return .boolean(false)
+      case "": return nil
+      default: throw cellError(.invalidCell, "boolean value \"\(text)\" is not 0 or 1")
+      }
+    case .error:
+      return valueBytes.isEmpty ? nil : .error(String(decoding: valueBytes, as: UTF8.self))
+    case .isoDate:
+      let text = String(decoding: valueBytes, as: UTF8.self)
+      if text.isEmpty { return nil }
+      guard let date = ExcelDateTime(iso: text) else {
+        throw cellError(.invalidCell, "date value \"\(text)\" is not an ISO 8601 date")
+      }
+      return .date(date)
+    case .number:
+      if valueBytes.isEmpty { return nil }
+      // Short numbers make small strings, which Swift keeps inline: no allocation.
+      let text = String(decoding: valueBytes, as: UTF8.self)
+      guard let number = Double(text.trimmingSpaces()), number.isFinite else {
+        throw cellError(.invalidCell, "value \"\(text)\" is not a number")
+      }
+      return .number(number)
+    }
+  }
+
+  private func decodedEscapes(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.contains(0x5F) ? ExcelEscapes.decode(bytes) : bytes
+  }
+
+  private func cellError(_ kind: XLSXError.Kind, _ detail: String) -> XLSXError {
+    XLSXError(kind, file: fileName, sheet: sheetName, cell: reference.description, detail: detail)
+  }
+}

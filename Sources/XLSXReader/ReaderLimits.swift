@@ -1,0 +1,68 @@
+/// Caps that keep a hostile or damaged workbook from exhausting memory or time.
+///
+/// minizip has no limits of its own and a zip can inflate a thousandfold, so every byte
+/// inflated is counted against these. The defaults are far above any real departmental sheet.
+public struct ReaderLimits: Sendable, Equatable {
+  /// A limit, named so that an error can say which one was exceeded and how to raise it.
+  public enum Limit: String, Sendable, Equatable, CaseIterable {
+    case archiveEntries = "archive-entries"
+    case partBytes = "part-bytes"
+    case totalBytes = "total-bytes"
+    case compressionRatio = "compression-ratio"
+    case sharedStringBytes = "shared-string-bytes"
+    case stringLength = "string-length"
+    case cellsPerSheet = "cells-per-sheet"
+    case nestingDepth = "nesting-depth"
+
+    /// The command-line flag that raises this limit.
+    public var flag: String { "--max-\(rawValue)" }
+  }
+
+  /// Entries in the zip archive.
+  public var archiveEntries: Int = 10_000
+  /// Bytes inflated from any one part.
+  public var partBytes: Int = 2 << 30
+  /// Bytes inflated from all parts together.
+  public var totalBytes: Int = 4 << 30
+  /// Inflated bytes per compressed byte, checked once a part has inflated 1 MiB
+  /// (small parts such as styles compress extremely well and must not trip it).
+  public var compressionRatio: Int = 1_000
+  /// Bytes of text in the shared-string table, which is held in memory.
+  public var sharedStringBytes: Int = 64 << 20
+  /// Bytes in one string or formula.
+  public var stringLength: Int = 1 << 20
+  /// Non-empty cells in one sheet.
+  public var cellsPerSheet: Int = 50_000_000
+  /// Depth of nested XML elements.
+  public var nestingDepth: Int = 128
+
+  public init() {}
+
+  /// The value of a limit.
+  public subscript(limit: Limit) -> Int {
+    get {
+      switch limit {
+      case .archiveEntries: archiveEntries
+      case .partBytes: partBytes
+      case .totalBytes: totalBytes
+      case .compressionRatio: compressionRatio
+      case .sharedStringBytes: sharedStringBytes
+      case .stringLength: stringLength
+      case .cellsPerSheet: cellsPerSheet
+      case .nestingDepth: nestingDepth
+      }
+    }
+    set {
+      switch limit {
+      case .archiveEntries: archiveEntries = newValue
+      case .partBytes: partBytes = newValue
+      case .totalBytes: totalBytes = newValue
+      case .compressionRatio: compressionRatio = newValue
+      case .sharedStringBytes: sharedStringBytes = newValue
+      case .stringLength: stringLength = newValue
+      case .cellsPerSheet: cellsPerSheet = newValue
+      case .nestingDepth: nestingDepth = newValue
+      }
+    }
+  }
+}

@@ -1,0 +1,282 @@
+/// An XLSX workbook opened for streaming reads.
+///
+/// Opening reads the package's directory, the workbook part, the styles and the shared
+/// strings; sheets are read on demand, row by row, and never held whole:
+///
+/// ```swift
+/// let workbook = try XLSXWorkbook(path: "dept-a.xlsx")
+/// for sheet in workbook.sheets {
+///   try workbook.forEachRow(in: sheet) { row in
+///     for cell in row.cells { print(cell.reference, cell.value) }
+///   }
+/// }
+/// ```
+///
+/// Not thread-safe: use one workbook per thread (they are cheap to open).
+public final class XLSXWorkbook {
+  /// The file's name as the caller gave it, used in every error.
+  public let fileName: String
+  /// The sheets in tab order.
+  public let sheets: [SheetInfo]
+  /// True when dates count from 1904 (`<workbookPr date1904="1"/>`).
+  public let uses1904: Bool
+  public let sharedStrings: SharedStringTable
+  public let limits: ReaderLimits
+  private let formats: [NumberFormat?]
+  private let archive: ZipArchive
+
+  /// Opens the workbook at `path`.
+  ///
+  /// - Parameters:
+  ///   - path: A seekable file (minizip needs to seek; copy standard input to a file first).
+  ///   - displayName: The name used in errors; defaults to `path`.
+  ///   - limits: Caps on sizes, counts and nesting.
+  /// - Throws: `XLSXError`, saying what the file is when it is not a workbook (encrypted,
+  ///   legacy .xls, CSV, …) and naming the part when one is missing or damaged.
+  public init(path: String, displayName: String? = nil, limits: ReaderLimits = ReaderLimits())
+    throws
+  {
+    let fileName = displayName ?? path
+    self.fileName = fileName
+    self.limits = limits
+    try Self.checkSignature(path: path, fileName: fileName)
+    let archive = try ZipArchive(path: path, fileName: fileName, limits: limits)
+    self.archive = archive
+    try Self.checkContainer(archive)
+
+    let workbookPart = try Self.findWorkbookPart(archive)
+    let relationships = try Self.relationships(of: workbookPart, in: archive, limits: limits)
+
+    let workbook = WorkbookParser()
+    try Self.parse(workbookPart, in: archive, with: workbook, limits: limits)
+    uses1904 = workbook.uses1904
+
+    var sheets: [SheetInfo] = []
+    for entry in workbook.sheets {
+      guard let relationship = relationships.first(where: { $0.id == entry.relationshipID }) else {
+        throw XLSXError(
+          .missingPart, file: fileName, part: workbookPart,
+          detail:
+            "sheet \"\(entry.name)\" names relationship \"\(entry.relationshipID)\", which does not exist"
+        )
+      }
+      let partName = PartPath.resolve(relationship.target, from: workbookPart)
+      let kind: SheetInfo.Kind = relationship.kind == "worksheet" ? .worksheet : .other
+      if kind == .worksheet {
+        guard let sheetEntry = archive.entry(partName), !sheetEntry.isDirectory else {
+          throw XLSXError(
+            .missingPart, file: fileName, part: partName,
+            detail:
+              "sheet \"\(entry.name)\" is missing from the package (the workbook names it, the zip does not hold it)"
+          )
+        }
+        if ZipArchive.key(partName) == ZipArchive.key(workbookPart) || partName.hasSuffix(".rels") {
+          throw XLSXError(
+            .malformedXML, file: fileName, part: workbookPart,
+            detail: "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet")
+        }
+      }
+      sheets.append(
+        SheetInfo(
+          name: entry.name, index: sheets.count, visibility: entry.state, kind: kind,
+          partName: partName))
+    }
+    self.sheets = sheets
+
+    if let stylesPart = Self.target(ofKind: "styles", in: relationships, from: workbookPart),
+      archive.entry(stylesPart) != nil
+    {
+      let styles = StylesParser()
+      try Self.parse(stylesPart, in: archive, with: styles, limits: limits)
+      formats = styles.formats()
+    } else {
+      formats = []
+    }
+
+    if let stringsPart = Self.target(ofKind: "sharedStrings", in: relationships, from: workbookPart)
+    {
+      guard archive.entry(stringsPart) != nil else {
+        throw XLSXError(
+          .missingPart, file: fileName, part: stringsPart,
+          detail: "the shared-string table is missing from the package")
+      }
+      let strings = SharedStringsParser(limits: limits, fileName: fileName, partName: stringsPart)
+      try Self.parse(stringsPart, in: archive, with: strings, limits: limits)
+      sharedStrings = strings.table
+    } else {
+      sharedStrings = SharedStringTable()
+    }
+  }
+
+  /// The sheet with this name, or nil.
+  public func sheet(named name: String) -> SheetInfo? {
+    sheets.first { $0.name == name }
+  }
+
+  /// Streams a sheet's rows in order, each with its non-empty cells left to right.
+  ///
+  /// Only the current row is held in memory. The `Row` passed to `body` may be kept.
+  /// - Returns: what the pass found besides the rows: merged ranges, counts, extent.
+  @discardableResult
+  public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetScan {
+    guard sheet.kind == .worksheet, let entry = archive.entry(sheet.partName) else {
+      return SheetScan(merges: [], cellCount: 0, lastRow: nil, lastColumn: nil)
+    }
+    var lastRow: Int?
+    var lastColumn: Int?
+    return try withoutActuallyEscaping(body) { body in
+      let parser = WorksheetParser(
+        sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
+        fileName: fileName, sheetName: sheet.name
+      ) { row in
+        lastRow = max(lastRow ?? row.index, row.index)
+        for cell in row.cells {
+          lastColumn = max(lastColumn ?? cell.reference.column, cell.reference.column)
+        }
+        try body(row)
+      }
+      try SAXParser.parse(entry, of: archive, handler: parser, limits: limits)
+      return SheetScan(
+        merges: parser.merges, cellCount: parser.cellCount, lastRow: lastRow, lastColumn: lastColumn
+      )
+    }
+  }
+
+  /// Reads a whole sheet into memory: for small sheets that need random access.
+  public func readSheet(_ sheet: SheetInfo) throws -> (cells: [Cell], scan: SheetScan) {
+    var cells: [Cell] = []
+    let scan = try forEachRow(in: sheet) { cells.append(contentsOf: $0.cells) }
+    return (cells, scan)
+  }
+
+  // MARK: Opening
+
+  private static func checkSignature(path: String, fileName: String) throws {
+    let detail: String
+    let kind: XLSXError.Kind
+    switch try FileSignature.detect(path: path, fileName: fileName) {
+    case .zip: return
+    case .empty: (kind, detail) = (.emptyFile, "the file is empty (0 bytes), not an Excel workbook")
+    case .encryptedWorkbook:
+      (kind, detail) = (
+        .encrypted,
+        "the workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx"
+      )
+    case .legacyWorkbook:
+      (kind, detail) = (
+        .legacyXLS,
+        "this is a legacy Excel 97-2003 workbook (.xls), not .xlsx; open it in Excel and save it as Excel Workbook (.xlsx)"
+      )
+    case .otherCompoundFile:
+      (kind, detail) = (.otherFormat, "this is an OLE compound document (not an .xlsx workbook)")
+    case .pdf: (kind, detail) = (.otherFormat, "this is a PDF file, not an Excel workbook")
+    case .text:
+      (kind, detail) = (
+        .textFile,
+        "this is a text or CSV file, not an .xlsx workbook; open it in Excel and save it as Excel Workbook (.xlsx)"
+      )
+    case .unknown:
+      (kind, detail) = (.otherFormat, "this is not an Excel workbook (not a zip archive)")
+    }
+    throw XLSXError(kind, file: fileName, detail: detail)
+  }
+
+  /// Tells other zip-based formats apart from a workbook.
+  private static func checkContainer(_ archive: ZipArchive) throws {
+    let file = archive.fileName
+    if let mimetype = archive.entry("mimetype"), mimetype.uncompressedSize < 200 {
+      let text = String(decoding: try archive.readAll(mimetype), as: UTF8.self)
+      if text.contains("opendocument") {
+        throw XLSXError(
+          .openDocument, file: file,
+          detail:
+            "this is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice or Excel and save it as Excel 2007-365 (.xlsx)"
+        )
+      }
+    }
+    if archive.entry("Index/Document.iwa") != nil || archive.entry("Index.zip") != nil {
+      throw XLSXError(
+        .appleNumbers, file: file,
+        detail:
+          "this is an Apple Numbers document, not .xlsx; export it from Numbers as Excel (.xlsx)")
+    }
+    if archive.entry("xl/workbook.bin") != nil {
+      throw XLSXError(
+        .binaryWorkbook, file: file,
+        detail:
+          "this is an Excel binary workbook (.xlsb); open it in Excel and save it as Excel Workbook (.xlsx)"
+      )
+    }
+  }
+
+  /// The workbook part, named by the package relationships (`_rels/.rels`).
+  private static func findWorkbookPart(_ archive: ZipArchive) throws -> String {
+    let file = archive.fileName
+    if archive.entry("_rels/.rels") != nil {
+      let relationships = try relationships(ofPackage: archive)
+      if let target = relationships.first(where: { $0.kind == "officeDocument" && !$0.isExternal })?
+        .target
+      {
+        let part = PartPath.resolve(target, from: "")
+        guard archive.entry(part) != nil else {
+          throw XLSXError(
+            .missingPart, file: file, part: part,
+            detail: "the workbook part is missing from the package")
+        }
+        return part
+      }
+    }
+    // A package without (usable) package relationships: fall back to the usual place.
+    if archive.entry("xl/workbook.xml") != nil { return "xl/workbook.xml" }
+    if archive.entry("[Content_Types].xml") == nil && archive.entry("_rels/.rels") == nil {
+      throw XLSXError(
+        .otherFormat, file: file,
+        detail: "this is a zip archive, but not an Excel workbook (it has no [Content_Types].xml)")
+    }
+    throw XLSXError(
+      .missingPart, file: file, part: "xl/workbook.xml",
+      detail: "the package names no workbook part (_rels/.rels has no officeDocument relationship)")
+  }
+
+  private static func relationships(ofPackage archive: ZipArchive) throws -> [Relationship] {
+    let parser = RelationshipsParser()
+    try parse("_rels/.rels", in: archive, with: parser, limits: ReaderLimits())
+    return parser.relationships
+  }
+
+  private static func relationships(of part: String, in archive: ZipArchive, limits: ReaderLimits)
+    throws -> [Relationship]
+  {
+    let relsPart = PartPath.relationships(of: part)
+    guard archive.entry(relsPart) != nil else {
+      throw XLSXError(
+        .missingPart, file: archive.fileName, part: relsPart,
+        detail: "the workbook's relationships part is missing, so its sheets cannot be found")
+    }
+    let parser = RelationshipsParser()
+    try parse(relsPart, in: archive, with: parser, limits: limits)
+    return parser.relationships
+  }
+
+  private static func target(
+    ofKind kind: String, in relationships: [Relationship], from part: String
+  )
+    -> String?
+  {
+    guard let relationship = relationships.first(where: { $0.kind == kind && !$0.isExternal })
+    else {
+      return nil
+    }
+    return PartPath.resolve(relationship.target, from: part)
+  }
+
+  private static func parse(
+    _ part: String, in archive: ZipArchive, with handler: any SAXHandler, limits: ReaderLimits
+  ) throws {
+    guard let entry = archive.entry(part) else {
+      throw XLSXError(
+        .missingPart, file: archive.fileName, part: part, detail: "the part is missing")
+    }
+    try SAXParser.parse(entry, of: archive, handler: handler, limits: limits)
+  }
+}

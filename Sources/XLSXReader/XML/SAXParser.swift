@@ -1,0 +1,257 @@
+import CLibXML2
+
+/// Receives the events of one part, as libxml2's SAX2 push parser reports them.
+///
+/// Names and values are borrowed bytes, valid only during the call: nothing is allocated
+/// per element unless the handler asks for a `String`.
+protocol SAXHandler: AnyObject {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws
+  func endElement(_ name: XMLName) throws
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws
+}
+
+/// An element's local name (its namespace prefix dropped: transitional and Strict OOXML
+/// use different namespace URIs for the same elements).
+struct XMLName {
+  let pointer: UnsafePointer<UInt8>
+
+  /// True when the name is exactly `literal`.
+  @inline(__always) func `is`(_ literal: StaticString) -> Bool {
+    let expected = literal.utf8Start
+    let count = literal.utf8CodeUnitCount
+    for index in 0..<count where pointer[index] != expected[index] { return false }
+    return pointer[count] == 0
+  }
+
+  var string: String { String(cString: pointer) }
+}
+
+/// An element's attributes: libxml2's array of (localname, prefix, URI, value start, value end).
+struct XMLAttributes {
+  let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  let count: Int
+
+  /// The value of the attribute with this local name, in any namespace.
+  @inline(__always) func value(_ localName: StaticString) -> UnsafeBufferPointer<UInt8>? {
+    guard let base else { return nil }
+    for index in 0..<count {
+      let slot = base + index * 5
+      guard let name = slot[0], XMLName(pointer: name).is(localName),
+        let start = slot[3], let end = slot[4]
+      else { continue }
+      return UnsafeBufferPointer(start: start, count: end - start)
+    }
+    return nil
+  }
+
+  /// The value as a `String`.
+  func string(_ localName: StaticString) -> String? {
+    value(localName).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The value as a non-negative decimal integer, or nil when absent or not a number.
+  func integer(_ localName: StaticString) -> Int? {
+    guard let bytes = value(localName) else { return nil }
+    return parseDecimal(bytes)
+  }
+}
+
+/// Parses a non-negative decimal integer, or nil (overflow included).
+@inline(__always) func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+  var value = 0
+  for byte in bytes {
+    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+    value = value * 10 + Int(byte - 0x30)
+  }
+  return value
+}
+
+/// Runs one part through libxml2's SAX2 push parser, safely.
+///
+/// The safety rules (measured on libxml2 2.9.14): never `XML_PARSE_NOENT` (external entities
+/// would be loaded) nor `XML_PARSE_HUGE` (it disables the entity-amplification guard); only
+/// our callbacks are installed, so the default tree builder never runs; any DOCTYPE stops the
+/// parse (OOXML parts never carry one); external entities never load; no network.
+final class SAXParser {
+  private let handler: any SAXHandler
+  private let fileName: String
+  private let partName: String
+  private let maxDepth: Int
+  private var context: xmlParserCtxtPtr?
+  private var depth = 0
+  /// The first error raised inside a callback; libxml2 is stopped when it is set.
+  private var failure: (any Error)?
+
+  private init(handler: any SAXHandler, fileName: String, partName: String, maxDepth: Int) {
+    self.handler = handler
+    self.fileName = fileName
+    self.partName = partName
+    self.maxDepth = maxDepth
+  }
+
+  /// Parses `entry` of `archive`, feeding its inflated bytes to libxml2 as they arrive.
+  static func parse(
+    _ entry: ZipArchive.Entry, of archive: ZipArchive, handler: any SAXHandler,
+    limits: ReaderLimits
+  ) throws {
+    _ = libxml2Setup
+    let parser = SAXParser(
+      handler: handler, fileName: archive.fileName, partName: entry.name,
+      maxDepth: limits.nestingDepth)
+    defer { if let context = parser.context { xmlFreeParserCtxt(context) } }
+    try archive.read(entry) { chunk in try parser.feed(chunk, terminate: false) }
+    try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
+  }
+
+  /// Parses bytes held in memory (used by the fuzzer and for small parts).
+  static func parse(
+    bytes: UnsafeRawBufferPointer, fileName: String, partName: String, handler: any SAXHandler,
+    limits: ReaderLimits
+  ) throws {
+    _ = libxml2Setup
+    let parser = SAXParser(
+      handler: handler, fileName: fileName, partName: partName, maxDepth: limits.nestingDepth)
+    defer { if let context = parser.context { xmlFreeParserCtxt(context) } }
+    var offset = 0
+    while offset < bytes.count {
+      let end = min(offset + 65536, bytes.count)
+      try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), terminate: false)
+      offset = end
+    }
+    try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
+  }
+
+  /// Hands one chunk to libxml2 (creating the context on the first), then reports the first
+  /// error a callback raised or the parser found.
+  ///
+  /// The corresponding C functions are `xmlCreatePushParserCtxt` and `xmlParseChunk`.
+  private func feed(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws {
+    var chunk = chunk
+    let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+    if context == nil {
+      // libxml2 detects the encoding from the first four bytes given at creation.
+      let head = min(chunk.count, 4)
+      context = try makeContext(head: base, count: head)
+      chunk = UnsafeRawBufferPointer(rebasing: chunk[head...])
+    }
+    guard let context else { return }
+    let status = xmlParseChunk(
+      context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(chunk.count),
+      terminate ? 1 : 0)
+    if let failure { throw failure }
+    if status != 0 || (terminate && context.pointee.wellFormed == 0) {
+      throw malformed(context)
+    }
+    if terminate && depth != 0 {
+      throw XLSXError(
+        .malformedXML, file: fileName, part: partName,
+        detail: "the XML ends before its last element closes")
+    }
+  }
+
+  private func makeContext(head: UnsafePointer<CChar>?, count: Int) throws -> xmlParserCtxtPtr {
+    var sax = xmlSAXHandler()
+    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    sax.startElementNs = { ctx, localName, _, _, _, _, attributeCount, _, attributes in
+      guard let ctx, let localName else { return }
+      SAXParser.from(ctx).start(
+        XMLName(pointer: localName),
+        XMLAttributes(base: attributes, count: Int(attributeCount)))
+    }
+    sax.endElementNs = { ctx, localName, _, _ in
+      guard let ctx, let localName else { return }
+      SAXParser.from(ctx).end(XMLName(pointer: localName))
+    }
+    sax.characters = { ctx, bytes, count in
+      guard let ctx, let bytes, count > 0 else { return }
+      SAXParser.from(ctx).text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+    }
+    sax.cdataBlock = sax.characters
+    // Any DOCTYPE stops the parse before its internal subset (and any entity) is read.
+    sax.internalSubset = { ctx, _, _, _ in
+      guard let ctx else { return }
+      SAXParser.from(ctx).refuseDTD()
+    }
+    sax.externalSubset = sax.internalSubset
+    sax.entityDecl = { ctx, _, _, _, _, _ in
+      guard let ctx else { return }
+      SAXParser.from(ctx).refuseDTD()
+    }
+    sax.getEntity = { _, _ in nil }
+    // Errors are read back from the context; this keeps libxml2 from printing them.
+    sax.serror = { _, _ in }
+    let userData = Unmanaged.passUnretained(self).toOpaque()
+    guard let context = xmlCreatePushParserCtxt(&sax, userData, head, Int32(count), nil) else {
+      throw XLSXError(
+        .malformedXML, file: fileName, part: partName, detail: "libxml2 could not create a parser")
+    }
+    xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+    return context
+  }
+
+  private static func from(_ ctx: UnsafeMutableRawPointer) -> SAXParser {
+    Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
+  }
+
+  private func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    guard failure == nil else { return }
+    depth += 1
+    if depth > maxDepth {
+      fail(
+        XLSXError(
+          .limitExceeded(.nestingDepth), file: fileName, part: partName, line: currentLine,
+          detail: "XML elements are nested more than \(maxDepth) deep"))
+      return
+    }
+    do { try handler.startElement(name, attributes: attributes) } catch { fail(error) }
+  }
+
+  private func end(_ name: XMLName) {
+    guard failure == nil else { return }
+    depth -= 1
+    do { try handler.endElement(name) } catch { fail(error) }
+  }
+
+  private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard failure == nil else { return }
+    do { try handler.characters(bytes) } catch { fail(error) }
+  }
+
+  private func refuseDTD() {
+    fail(
+      XLSXError(
+        .forbiddenDTD, file: fileName, part: partName, line: currentLine,
+        detail: "the XML declares a DOCTYPE or entities, which workbook parts never do; refused"))
+  }
+
+  private func fail(_ error: any Error) {
+    if failure == nil { failure = error }
+    if let context { xmlStopParser(context) }
+  }
+
+  private var currentLine: Int? {
+    guard let context else { return nil }
+    return Int(xmlSAX2GetLineNumber(context))
+  }
+
+  /// libxml2's own description of the well-formedness error.
+  private func malformed(_ context: xmlParserCtxtPtr) -> XLSXError {
+    var detail = "the XML is not well-formed"
+    var line: Int?
+    if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
+      var text = String(cString: message)
+      while text.last == "\n" || text.last == " " { text.removeLast() }
+      detail += " (\(text))"
+      if error.pointee.line > 0 { line = Int(error.pointee.line) }
+    }
+    return XLSXError(.malformedXML, file: fileName, part: partName, line: line, detail: detail)
+  }
+}
+
+/// Process-wide libxml2 set-up, run once: thread-safe initialisation, and an external-entity
+/// loader that never loads anything (no local file may leak into output).
+private let libxml2Setup: Void = {
+  xmlInitParser()
+  xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
