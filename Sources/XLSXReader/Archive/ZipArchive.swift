@@ -1,4 +1,4 @@
-import CMinizip
+internal import CMinizip
 
 /// A zip archive opened read-only through minizip, with every part's inflated size capped.
 ///

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Receives the events of one part, as libxml2's SAX2 push parser reports them.
 ///

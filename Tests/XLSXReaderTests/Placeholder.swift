@@ -1,5 +1,0 @@
-import Testing
-
-@testable import XLSXReader
-
-@Test func placeholder() { #expect(Bool(true)) }
