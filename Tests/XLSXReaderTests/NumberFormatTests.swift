@@ -82,7 +82,8 @@ import Testing
     #expect(dateTime.description == "2016-03-31T09:31:00")
     let time = try #require(ExcelDateTime(serial: 0.5, uses1904: false, kind: .time))
     #expect(time.description == "12:00:00")
-    let roundsUp = try #require(ExcelDateTime(serial: 0.999_999_99, uses1904: false, kind: .dateTime))
+    let roundsUp = try #require(
+      ExcelDateTime(serial: 0.999_999_99, uses1904: false, kind: .dateTime))
     #expect(roundsUp.description == "1900-01-01T00:00:00")
   }
 
@@ -126,7 +127,9 @@ import Testing
 
 @Suite struct PartAndFormulaTests {
   @Test func resolvesRelationshipTargets() {
-    #expect(PartPath.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
+    #expect(
+      PartPath.resolve("worksheets/sheet1.xml", from: "xl/workbook.xml")
+        == "xl/worksheets/sheet1.xml")
     #expect(PartPath.resolve("/xl/ws/b.xml", from: "xl/book.xml") == "xl/ws/b.xml")
     #expect(PartPath.resolve("../media/a.png", from: "xl/drawings/d.xml") == "xl/media/a.png")
     #expect(PartPath.resolve("xl/workbook.xml", from: "") == "xl/workbook.xml")
@@ -144,7 +147,10 @@ import Testing
 
   @Test func decodesExcelEscapes() {
     #expect(String(decoding: ExcelEscapes.decode(Array("a_x000D_b".utf8)), as: UTF8.self) == "a\rb")
-    #expect(String(decoding: ExcelEscapes.decode(Array("_x005F_x000D_".utf8)), as: UTF8.self) == "_x000D_")
-    #expect(String(decoding: ExcelEscapes.decode(Array("_xZZZZ_".utf8)), as: UTF8.self) == "_xZZZZ_")
+    #expect(
+      String(decoding: ExcelEscapes.decode(Array("_x005F_x000D_".utf8)), as: UTF8.self) == "_x000D_"
+    )
+    #expect(
+      String(decoding: ExcelEscapes.decode(Array("_xZZZZ_".utf8)), as: UTF8.self) == "_xZZZZ_")
   }
 }

@@ -1,4 +1,0 @@
-import Testing
-import XLSXReader
-
-@Test func placeholder() { #expect(Bool(true)) }
