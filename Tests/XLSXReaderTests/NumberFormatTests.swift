@@ -97,6 +97,7 @@ import Testing
     #expect(ExcelDateTime(iso: "2016-03-31")?.description == "2016-03-31")
     #expect(ExcelDateTime(iso: "2016-03-31T09:30:00")?.description == "2016-03-31T09:30:00")
     #expect(ExcelDateTime(iso: "09:30:00")?.description == "09:30:00")
+    #expect(ExcelDateTime(iso: "2016-03-31T00:00:00")?.description == "2016-03-31")
     #expect(ExcelDateTime(iso: "2016-13-01") == nil)
     #expect(ExcelDateTime(iso: "yesterday") == nil)
   }

@@ -82,7 +82,7 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
       (1...31).contains(day)
     else { return nil }
     if bytes.count >= 19, bytes[10] == 0x54 || bytes[10] == 0x20, let hour = number(11, 2),
-      let minute = number(14, 2), let second = number(17, 2)
+      let minute = number(14, 2), let second = number(17, 2), hour + minute + second > 0
     {
       self.init(
         year: year, month: month, day: day, hour: hour, minute: minute, second: second,

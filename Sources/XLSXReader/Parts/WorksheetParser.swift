@@ -206,6 +206,7 @@ final class WorksheetParser: SAXHandler {
     capture = .none
     let formula = try formulaText()
     guard hasValue, let value = try typedValue() else { return }
+    if case .string(let text) = value, text.isEmpty { return }  // an empty string is an empty cell
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
       throw cellError(
@@ -256,7 +257,8 @@ final class WorksheetParser: SAXHandler {
         if valueBytes.isEmpty { return nil }
         throw cellError(
           .invalidCell,
-          "shared-string index \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a number")
+          "shared-string index \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a whole number of 0 or more"
+        )
       }
       guard let text = sharedStrings.string(at: index) else {
         throw cellError(

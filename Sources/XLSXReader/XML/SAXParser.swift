@@ -240,8 +240,10 @@ final class SAXParser {
     var detail = "the XML is not well-formed"
     var line: Int?
     if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
-      var text = String(cString: message)
-      while text.last == "\n" || text.last == " " { text.removeLast() }
+      // libxml2's messages can run over several lines and quote raw input bytes: keep the
+      // first line, so the error stays one line.
+      var text = String(String(cString: message).split(separator: "\n").first ?? "")
+      while text.last == " " || text.last == "!" { text.removeLast() }
       detail += " (\(text))"
       if error.pointee.line > 0 { line = Int(error.pointee.line) }
     }
