@@ -214,5 +214,9 @@ import Testing
     #expect(QuantityParser.normalizedUnit(" 千 円 ") == "千円")
     #expect(QuantityParser.normalizedUnit("¥") == "円")
     #expect(QuantityParser.normalizedUnit("  ") == nil)
+    // Characters outside the fast path still get full NFKC.
+    #expect(QuantityParser.normalizedUnit("ﾎﾟｲﾝﾄ") == "ポイント")
+    #expect(QuantityParser.normalizedUnit("㌔") == "キロ")
+    #expect(QuantityParser.normalizedUnit("事業体") == "事業体")
   }
 }

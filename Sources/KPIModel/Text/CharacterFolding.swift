@@ -71,10 +71,21 @@ enum CharacterFolding {
     return out
   }
 
-  /// Full NFKC, skipped when the text is plain ASCII (NFKC leaves ASCII unchanged).
+  /// Full NFKC, skipped when every character is one NFKC leaves unchanged: units such as
+  /// 人, 千円 or ポイント are read once per cell, and Foundation's NFKC would dominate.
   static func nfkc(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if text.unicodeScalars.allSatisfy(isNFKCStable) { return text }
     return text.precomposedStringWithCompatibilityMapping
+  }
+
+  /// ASCII, CJK unified ideographs, precomposed hiragana and katakana, ー and 々.
+  private static func isNFKCStable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x80, 0x4E00...0x9FFF, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x3005:
+      return true
+    default:
+      return false
+    }
   }
 
   /// NFKC with every whitespace character removed.
