@@ -61,6 +61,20 @@ struct JSONReader {
     }
   }
 
+  /// A number of at least 1 (the schema's `no` fields).
+  func positiveInt() throws(RecordsJSONError) -> Int {
+    let number = try int()
+    guard number >= 1 else { throw failure("must be 1 or more, found \(number)") }
+    return number
+  }
+
+  /// A string that must not be empty (the schema's names).
+  func nonEmptyString() throws(RecordsJSONError) -> String {
+    let text = try string()
+    guard !text.isEmpty else { throw failure("must not be empty") }
+    return text
+  }
+
   /// A string that must be one of an enum's raw values.
   func raw<Value: RawRepresentable & CaseIterable>(
     _: Value.Type

@@ -40,8 +40,8 @@ extension Project {
   init(json: JSONReader) throws(RecordsJSONError) {
     let object = try json.object()
     self.init(
-      no: try Self.number(object.optional("no")),
-      name: try Self.name(object.required("name")),
+      no: try object.optional("no")?.positiveInt(),
+      name: try object.required("name").nonEmptyString(),
       scope: try object.optional("scope")?.raw(Scope.self),
       department: try object.optional("department")?.string(),
       partners: try object.optional("partners")?.array().map { (item) throws(RecordsJSONError) in
@@ -53,21 +53,6 @@ extension Project {
       kpis: try object.required("kpis").array().map(KPI.init(json:)),
       evaluation: try object.optional("evaluation").map(Evaluation.init(json:)),
       grantType: try object.optional("grantType")?.string())
-  }
-
-  /// `no` is at least 1 (project and KPI numbers alike).
-  static func number(_ field: JSONReader?) throws(RecordsJSONError) -> Int? {
-    guard let field else { return nil }
-    let number = try field.int()
-    guard number >= 1 else { throw field.failure("must be 1 or more, found \(number)") }
-    return number
-  }
-
-  /// Names are never empty (project and KPI names alike).
-  static func name(_ field: JSONReader) throws(RecordsJSONError) -> String {
-    let name = try field.string()
-    guard !name.isEmpty else { throw field.failure("must not be empty") }
-    return name
   }
 }
 
@@ -102,8 +87,8 @@ extension KPI {
   init(json: JSONReader) throws(RecordsJSONError) {
     let object = try json.object()
     self.init(
-      no: try Project.number(object.optional("no")),
-      name: try Project.name(object.required("name")),
+      no: try object.optional("no")?.positiveInt(),
+      name: try object.required("name").nonEmptyString(),
       unit: try object.optional("unit")?.string(),
       direction: try object.optional("direction")?.raw(Direction.self),
       baseline: try object.optional("baseline")?.double(),
