@@ -1,0 +1,127 @@
+/// A problem found while reading or checking records, with where it was found.
+///
+/// The message is rendered from the catalogue by `code` and `arguments`, so the same
+/// diagnostic can be shown in English or Japanese (`message(in:)`).
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+  /// How bad it is: errors stop a value from being used; warnings only inform.
+  public enum Severity: String, Sendable, Hashable {
+    case error
+    case warning
+  }
+
+  public var severity: Severity
+  public var code: DiagnosticCode
+  /// Values for the message's placeholders (`text`, `qualifier`, `kpi`, `fiscalYear`, …).
+  public var arguments: [String: String]
+  /// The workbook or JSON file, when known.
+  public var file: String?
+  /// The sheet name, when known.
+  public var sheet: String?
+  /// The cell reference (`D14`), when known.
+  public var cell: String?
+  /// A message that replaces the catalogue's, for codes the catalogue does not know.
+  private var customMessage: String?
+
+  /// A diagnostic whose message comes from the catalogue.
+  public init(
+    _ severity: Severity, _ code: DiagnosticCode, arguments: [String: String] = [:],
+    file: String? = nil, sheet: String? = nil, cell: String? = nil
+  ) {
+    self.severity = severity
+    self.code = code
+    self.arguments = arguments
+    self.file = file
+    self.sheet = sheet
+    self.cell = cell
+  }
+
+  /// A diagnostic with its own English message, for codes outside the catalogue.
+  public init(
+    _ severity: Severity, _ code: DiagnosticCode, message: String,
+    file: String? = nil, sheet: String? = nil, cell: String? = nil
+  ) {
+    self.init(severity, code, file: file, sheet: sheet, cell: cell)
+    self.customMessage = message
+  }
+
+  /// The English message.
+  public var message: String { message(in: .english) }
+
+  /// The message in `language`; a custom message is always English.
+  public func message(in language: DiagnosticLanguage) -> String {
+    customMessage
+      ?? DiagnosticCatalogue.message(for: code, language: language, arguments: arguments)
+  }
+
+  /// Where it was found: `book.xlsx: KPI!D14`, `KPI!D14`, `book.xlsx`, or empty.
+  public var location: String {
+    var place = ""
+    if let sheet { place = sheet + "!" }
+    if let cell { place += cell } else if place.hasSuffix("!") { place.removeLast() }
+    guard let file else { return place }
+    return place.isEmpty ? file : file + ": " + place
+  }
+
+  /// The same diagnostic placed at a cell.
+  public func at(file: String? = nil, sheet: String? = nil, cell: String? = nil) -> Diagnostic {
+    var copy = self
+    copy.file = file ?? self.file
+    copy.sheet = sheet ?? self.sheet
+    copy.cell = cell ?? self.cell
+    return copy
+  }
+
+  /// `book.xlsx: KPI!D14: error [not-a-number]: '12,O00人' is not a number`.
+  public var description: String {
+    let place = location
+    let head = "\(severity.rawValue) [\(code.rawValue)]: \(message)"
+    return place.isEmpty ? head : place + ": " + head
+  }
+}
+
+/// A diagnostic's stable kebab-case code, for scripts and the message catalogue.
+///
+/// A struct rather than an enum so other modules can add codes of their own.
+public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral,
+  CustomStringConvertible
+{
+  public var rawValue: String
+
+  public init(rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { self.rawValue = value }
+
+  public var description: String { rawValue }
+
+  /// A value cell that is not a number.
+  public static let notANumber: DiagnosticCode = "not-a-number"
+  /// Two values in one cell.
+  public static let twoValues: DiagnosticCode = "two-values"
+  /// A year label that is not a fiscal year.
+  public static let unknownYear: DiagnosticCode = "unknown-year"
+  /// A number read with a qualifier (約, 以上, 累計) dropped.
+  public static let qualifier: DiagnosticCode = "qualifier"
+  /// A KPI without any target or actual.
+  public static let noValues: DiagnosticCode = "no-values"
+  /// An actual value for a year without a target.
+  public static let actualWithoutTarget: DiagnosticCode = "actual-without-target"
+  /// A value for a year outside the project's period.
+  public static let yearOutsidePeriod: DiagnosticCode = "year-outside-period"
+  /// A relative year label (2年目) in a project without a period.
+  public static let relativeYearWithoutPeriod: DiagnosticCode = "relative-year-without-period"
+  /// A 6-digit local-government code with a wrong check digit.
+  public static let checkDigit: DiagnosticCode = "check-digit"
+  /// A local-government code that is not 5 or 6 digits.
+  public static let badCode: DiagnosticCode = "bad-code"
+  /// One KPI with different units in different cells.
+  public static let mixedUnits: DiagnosticCode = "mixed-units"
+  /// A 事業効果 cell that matches no national category.
+  public static let unknownEffect: DiagnosticCode = "unknown-effect"
+  /// A 今後の方針 cell that matches no national category.
+  public static let unknownPolicy: DiagnosticCode = "unknown-policy"
+}
+
+/// The languages messages are available in.
+public enum DiagnosticLanguage: String, Sendable, Hashable {
+  case english = "en"
+  case japanese = "ja"
+}

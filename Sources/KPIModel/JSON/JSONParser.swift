@@ -1,0 +1,244 @@
+/// A strict JSON parser (RFC 8259) producing `JSONNode`s, with line and column in errors.
+///
+/// Used instead of `JSONDecoder` because, on Linux, that one accepts trailing commas,
+/// reports a non-integer where an integer belongs as "not valid JSON" without a path,
+/// and gives no position for syntax errors.
+struct JSONParser {
+  /// Deeper nesting than any records file needs; stops stack exhaustion on hostile input.
+  static let maximumDepth = 256
+
+  private let bytes: [UInt8]
+  private var index = 0
+  private var depth = 0
+
+  /// Parses one JSON text; the whole input must be that one value.
+  static func parse(_ bytes: [UInt8]) throws(RecordsJSONError) -> JSONNode {
+    var parser = JSONParser(bytes: bytes)
+    parser.skipByteOrderMark()
+    let node = try parser.value()
+    parser.skipWhitespace()
+    guard parser.index == bytes.count else {
+      throw parser.failure("unexpected text after the end of the document")
+    }
+    return node
+  }
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  private mutating func skipByteOrderMark() {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+  }
+
+  private mutating func value() throws(RecordsJSONError) -> JSONNode {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("unexpected end of the document") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try object()
+    case UInt8(ascii: "["): return try array()
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+    default: throw failure("expected a value")
+    }
+  }
+
+  private mutating func object() throws(RecordsJSONError) -> JSONNode {
+    try enter()
+    index += 1
+    var members: [(key: String, value: JSONNode)] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      depth -= 1
+      return .object(members)
+    }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw failure("expected a quoted key")
+      }
+      let key = try string()
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw failure("expected ':' after the key \"\(key)\"")
+      }
+      index += 1
+      members.append((key, try value()))
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end inside an object") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+      } else if bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        depth -= 1
+        return .object(members)
+      } else {
+        throw failure("expected ',' or '}'")
+      }
+    }
+  }
+
+  private mutating func array() throws(RecordsJSONError) -> JSONNode {
+    try enter()
+    index += 1
+    var items: [JSONNode] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      depth -= 1
+      return .array(items)
+    }
+    while true {
+      items.append(try value())
+      skipWhitespace()
+      guard index < bytes.count else { throw failure("unexpected end inside an array") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+      } else if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        depth -= 1
+        return .array(items)
+      } else {
+        throw failure("expected ',' or ']'")
+      }
+    }
+  }
+
+  private mutating func enter() throws(RecordsJSONError) {
+    depth += 1
+    if depth > Self.maximumDepth { throw failure("nested deeper than \(Self.maximumDepth)") }
+  }
+
+  private mutating func literal(_ word: String) throws(RecordsJSONError) {
+    let expected = Array(word.utf8)
+    guard bytes[index...].starts(with: expected) else { throw failure("expected a value") }
+    index += expected.count
+  }
+
+  private mutating func number() throws(RecordsJSONError) -> JSONNode {
+    let start = index
+    func digits() -> Int {
+      let first = index
+      while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+      return index - first
+    }
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let integerStart = index
+    let integerDigits = digits()
+    guard integerDigits > 0 else { throw failure("expected a digit") }
+    if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
+      throw failure("numbers must not start with 0", at: integerStart)
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() > 0 else { throw failure("expected a digit after '.'") }
+    }
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
+        index += 1
+      }
+      guard digits() > 0 else { throw failure("expected a digit in the exponent") }
+    }
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let value = Double(text), value.isFinite else {
+      throw failure("the number \(text) is out of range", at: start)
+    }
+    return .number(value)
+  }
+
+  private mutating func string() throws(RecordsJSONError) -> String {
+    index += 1
+    var utf8: [UInt8] = []
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\""):
+        index += 1
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+          throw failure("a string is not valid UTF-8")
+        }
+        return text
+      case UInt8(ascii: "\\"):
+        index += 1
+        guard index < bytes.count else { break }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
+        case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
+        default: throw failure("unknown escape in a string", at: index - 2)
+        }
+      case 0x00..<0x20:
+        throw failure("control character inside a string; write it as an escape")
+      default:
+        utf8.append(byte)
+        index += 1
+      }
+    }
+    throw failure("unterminated string")
+  }
+
+  /// `\uXXXX`, joining surrogate pairs; a lone surrogate becomes U+FFFD.
+  private mutating func unicodeEscape() throws(RecordsJSONError) -> [UInt8] {
+    var value = try hexQuad()
+    if (0xD800...0xDBFF).contains(value), bytes[index...].starts(with: Array("\\u".utf8)) {
+      let save = index
+      index += 2
+      let low = try hexQuad()
+      if (0xDC00...0xDFFF).contains(low) {
+        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+      } else {
+        index = save
+      }
+    }
+    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+    return Array(String(Character(scalar)).utf8)
+  }
+
+  private mutating func hexQuad() throws(RecordsJSONError) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw failure("expected four hex digits after \\u") }
+    var value: UInt32 = 0
+    for byte in bytes[index..<(index + 4)] {
+      guard let digit = UInt32(String(UnicodeScalar(byte)), radix: 16) else {
+        throw failure("expected four hex digits after \\u")
+      }
+      value = value << 4 | digit
+    }
+    index += 4
+    return value
+  }
+
+  /// An error at the current position (or `at`), as line and column (1-based, columns in
+  /// characters).
+  private func failure(_ message: String, at position: Int? = nil) -> RecordsJSONError {
+    let offset = min(position ?? index, bytes.count)
+    var line = 1
+    var lineStart = 0
+    for (place, byte) in bytes[..<offset].enumerated() where byte == 0x0A {
+      line += 1
+      lineStart = place + 1
+    }
+    let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+    return RecordsJSONError(
+      path: "", message: "invalid JSON at line \(line), column \(column): \(message)")
+  }
+}

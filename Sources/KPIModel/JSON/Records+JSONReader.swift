@@ -1,0 +1,131 @@
+// Each record read from a `JSONReader`, applying the schema's rules, so every error names
+// its JSON path.
+
+extension RecordsDocument {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    let format = try object.required("format")
+    guard try format.string() == Self.formatName else {
+      throw format.failure("must be \"\(Self.formatName)\", found \"\(try format.string())\"")
+    }
+    let version = try object.required("version")
+    guard try version.int() == Self.currentVersion else {
+      throw version.failure(
+        "this kpisheet reads version \(Self.currentVersion), found \(try version.int())")
+    }
+    self.init(
+      municipality: try object.optional("municipality").map(Municipality.init(json:)),
+      grant: try object.optional("grant")?.string(),
+      projects: try object.required("projects").array().map(Project.init(json:)))
+  }
+}
+
+extension Municipality {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    var code: String?
+    if let field = object.optional("code") {
+      let text = try field.string()
+      guard (5...6).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) })
+      else { throw field.failure("must be 5 or 6 ASCII digits, found \"\(text)\"") }
+      code = text
+    }
+    self.init(
+      name: try object.optional("name")?.string(),
+      prefecture: try object.optional("prefecture")?.string(), code: code)
+  }
+}
+
+extension Project {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      no: try object.optional("no")?.positiveInt(),
+      name: try object.required("name").nonEmptyString(),
+      scope: try object.optional("scope")?.raw(Scope.self),
+      department: try object.optional("department")?.string(),
+      partners: try object.optional("partners")?.array().map { (item) throws(RecordsJSONError) in
+        try item.string()
+      },
+      period: try object.optional("period").map(FiscalPeriod.init(json:)),
+      overview: try object.optional("overview")?.string(),
+      years: try object.required("years").array().map(ProjectYear.init(json:)),
+      kpis: try object.required("kpis").array().map(KPI.init(json:)),
+      evaluation: try object.optional("evaluation").map(Evaluation.init(json:)),
+      grantType: try object.optional("grantType")?.string())
+  }
+}
+
+extension FiscalPeriod {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(start: try object.required("start").int(), end: try object.required("end").int())
+  }
+}
+
+extension ProjectYear {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      fiscalYear: try object.required("fiscalYear").int(),
+      activities: try object.optional("activities")?.array().map {
+        (item) throws(RecordsJSONError) in try item.string()
+      } ?? [],
+      cost: try object.optional("cost").map(Amount.init(json:)))
+  }
+}
+
+extension Amount {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      value: try object.required("value").double(), unit: try object.optional("unit")?.string())
+  }
+}
+
+extension KPI {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      no: try object.optional("no")?.positiveInt(),
+      name: try object.required("name").nonEmptyString(),
+      unit: try object.optional("unit")?.string(),
+      direction: try object.optional("direction")?.raw(Direction.self),
+      baseline: try object.optional("baseline")?.double(),
+      values: try object.required("values").array().map(KPIValue.init(json:)))
+  }
+}
+
+extension KPIValue {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      fiscalYear: try object.required("fiscalYear").int(),
+      target: try object.nullable("target")?.double(),
+      actual: try object.nullable("actual")?.double(),
+      due: try object.optional("due")?.string(),
+      source: try object.optional("source").map(ValueSource.init(json:)))
+  }
+}
+
+extension ValueSource {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      target: try object.optional("target")?.string(),
+      actual: try object.optional("actual")?.string())
+  }
+}
+
+extension Evaluation {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      fiscalYear: try object.optional("fiscalYear")?.int(),
+      effect: try object.optional("effect")?.raw(Effect.self),
+      assessment: try object.optional("assessment")?.string(),
+      expertOpinion: try object.optional("expertOpinion")?.string(),
+      policy: try object.optional("policy")?.raw(Policy.self),
+      policyReason: try object.optional("policyReason")?.string())
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads and writes records JSON.
+///
+/// Output is deterministic: pretty-printed with two-space indentation, keys in
+/// records.md's order, numbers through `NumberFormatting` (15 significant digits,
+/// shortest form), absent optional fields left out, and a final newline.
+///
+/// Input is checked against records.schema.json while it is read, so every error names
+/// the JSON path (or the line and column of a syntax error) and what is wrong there.
+/// Absent and `null` optional fields read alike. The record types are also `Codable` for
+/// callers that want `JSONDecoder`; this reader is the one with precise errors.
+public enum RecordsJSON {
+  /// The document as UTF-8 JSON.
+  public static func encode(_ document: RecordsDocument) -> Data {
+    Data(encodeToString(document).utf8)
+  }
+
+  /// The document as JSON text.
+  public static func encodeToString(_ document: RecordsDocument) -> String {
+    document.jsonNode.render() + "\n"
+  }
+
+  /// Reads a document from UTF-8 JSON (a byte-order mark is allowed).
+  ///
+  /// - Throws: `RecordsJSONError` naming where and what is wrong.
+  public static func decode(_ data: Data) throws(RecordsJSONError) -> RecordsDocument {
+    try decode(bytes: [UInt8](data))
+  }
+
+  /// Reads a document from JSON text.
+  public static func decode(_ text: String) throws(RecordsJSONError) -> RecordsDocument {
+    try decode(bytes: Array(text.utf8))
+  }
+
+  private static func decode(bytes: [UInt8]) throws(RecordsJSONError) -> RecordsDocument {
+    try RecordsDocument(json: JSONReader(JSONParser.parse(bytes)))
+  }
+}
+
+/// What is wrong with a records JSON file, and where.
+public struct RecordsJSONError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Where, as a path like `projects[0].kpis[1].values[2].target`; empty for the
+  /// document as a whole and for syntax errors (whose message gives line and column).
+  public var path: String
+  public var message: String
+
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String {
+    path.isEmpty ? "records JSON: \(message)" : "records JSON at \(path): \(message)"
+  }
+}

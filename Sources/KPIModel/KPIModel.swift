@@ -1,1 +1,0 @@
-// KPI records and their normalisation rules; filled in by the extract issue.

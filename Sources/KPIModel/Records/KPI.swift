@@ -1,0 +1,92 @@
+/// A key performance indicator (重要業績評価指標) with its yearly targets and actuals.
+public struct KPI: Codable, Sendable, Equatable {
+  /// Its number within the project (指標① → 1); at least 1.
+  public var no: Int?
+  public var name: String
+  /// NFKC-normalised (％ → %).
+  public var unit: String?
+  /// Absent means `increase`; see `effectiveDirection`.
+  public var direction: Direction?
+  /// The value before the project started (事業開始前).
+  public var baseline: Double?
+  /// One per fiscal year the sheet shows, ascending.
+  public var values: [KPIValue]
+
+  public init(
+    no: Int? = nil, name: String, unit: String? = nil, direction: Direction? = nil,
+    baseline: Double? = nil, values: [KPIValue] = []
+  ) {
+    self.no = no
+    self.name = name
+    self.unit = unit
+    self.direction = direction
+    self.baseline = baseline
+    self.values = values
+  }
+
+  /// The direction, `increase` when the records leave it out.
+  public var effectiveDirection: Direction { direction ?? .increase }
+}
+
+/// Which way a KPI improves.
+public enum Direction: String, Codable, Sendable, CaseIterable {
+  case increase
+  /// Lower is better (e.g. a number of vacant houses).
+  case decrease
+
+  /// The Japanese label for reports: 増加 / 減少.
+  public var japaneseLabel: String {
+    switch self {
+    case .increase: return "増加"
+    case .decrease: return "減少"
+    }
+  }
+}
+
+/// A KPI's target and actual in one fiscal year.
+public struct KPIValue: Codable, Sendable, Equatable {
+  public var fiscalYear: Int
+  /// Nil when the sheet shows none ('-').
+  public var target: Double?
+  public var actual: Double?
+  /// 目標年月 as written, e.g. `H28.3`.
+  public var due: String?
+  /// The cells the values came from.
+  public var source: ValueSource?
+
+  public init(
+    fiscalYear: Int, target: Double? = nil, actual: Double? = nil, due: String? = nil,
+    source: ValueSource? = nil
+  ) {
+    self.fiscalYear = fiscalYear
+    self.target = target
+    self.actual = actual
+    self.due = due
+    self.source = source
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case fiscalYear, target, actual, due, source
+  }
+
+  /// Writes `target` and `actual` as `null` when nil: the schema requires both keys.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(fiscalYear, forKey: .fiscalYear)
+    try container.encode(target, forKey: .target)
+    try container.encode(actual, forKey: .actual)
+    try container.encodeIfPresent(due, forKey: .due)
+    try container.encodeIfPresent(source, forKey: .source)
+  }
+}
+
+/// The cells a value's target and actual were read from, as `Sheet!A1`, for audits.
+public struct ValueSource: Codable, Sendable, Equatable, Hashable {
+  public var target: String?
+  public var actual: String?
+
+  public init(target: String? = nil, actual: String? = nil) {
+    self.target = target
+    self.actual = actual
+  }
+}

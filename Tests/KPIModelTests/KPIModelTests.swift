@@ -1,5 +1,0 @@
-import Testing
-
-@testable import KPIModel
-
-@Test func placeholder() { #expect(Bool(true)) }
