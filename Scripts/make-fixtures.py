@@ -675,8 +675,10 @@ def describe_libreoffice() -> None:
     p = FIX / "libreoffice-resaved.xlsx"
     if p.exists():
         note("good", p.name, "LibreOffice " + soffice_version() + " (from openpyxl-basic.xlsx)",
-             "LibreOffice's own writer: shared strings, explicit t=\"n\", its own rewrite of number format codes "
-             "(facts below show the codes as stored), merges and sheet states kept",
+             "LibreOffice's own writer: shared strings, explicit t=\"n\"; booleans and errors re-saved as FORMULAS "
+             "(<f>TRUE()</f>, <f>#DIV/0!</f>) with cached values; number formats rewritten (backslash escapes, "
+             "[$-1030411] calendar-qualified locale for the era format; facts show the codes as stored); merges "
+             "kept; veryHidden becomes plain hidden",
              describe_with_openpyxl(p))
     p = FIX / "libreoffice-formulas.xlsx"
     if p.exists():
@@ -1198,11 +1200,38 @@ def note_bombs() -> None:
 # --------------------------------------------------------------------------------------------
 
 CALAMINE_NOTES = """\
-## python-calamine (0.9.1) differences seen on these fixtures
+## python-calamine 0.9.1: what it gets wrong or differently
 
-Found with `python3 Scripts/compare-calamine.py --dump-calamine FILE`. `compare-calamine.py` lists
-these as commented, explicit exceptions (reported as "known calamine difference", not failures).
+Found with `python3 Scripts/compare-calamine.py --dump-calamine FILE`. The comparison script lists
+these as commented, explicit exceptions (`KNOWN_DIFFERENCES`, `KNOWN_CALAMINE_REFUSALS`,
+`KPISHEET_REFUSES_BY_DESIGN`) and prints each as a `known` line instead of failing.
 
+API facts: `CalamineWorkbook.from_path(p)`; `.sheets_metadata` → `SheetMetadata(name, typ, visible)` with
+`SheetVisibleEnum.Visible/Hidden/VeryHidden`; `.get_sheet_by_name(n)`; `sheet.to_python(skip_empty_area=False)`
+gives a dense grid from A1 (`iter_rows()` pads rows from row 1 but starts columns at the first used column);
+`sheet.merged_cell_ranges` → `[((r0, c0), (r1, c1))]`, 0-based, inclusive. Values: `str`; `float` for every
+number (also integers); `bool`; `datetime.date` for date formats at midnight, `datetime.datetime` with a time,
+`datetime.time` for serials < 1 (and `timedelta` for durations); `""` for empty cells **and for error cells**.
+Errors are Python exceptions `CalamineError` and subclasses (`PasswordError`, `XmlError`, `ZipError`,
+`WorksheetNotFound`); the bombs abort the whole process instead (Rust allocation failure, SIGABRT).
+
+Where it differs from what kpisheet must do:
+- Error cells (`t="e"`, cached `#DIV/0!`, `#N/A`) come back as `""`: the cell disappears.
+- 1904 system: dates are right, but serial 0 (xlsxwriter-1904.xlsx A5 = 1904-01-01) comes back as the
+  time 00:00:00 (any serial < 1 is read as a time of day).
+- raw-quirks.xlsx: cannot open it; it ignores `_rels/.rels` and looks for `xl/_rels/workbook.xml.rels`
+  (hence raw-quirks-std-paths.xlsx). It also refuses missing-rels.xlsx for the same reason.
+- Right, for the record: furigana dropped (raw-furigana), `_x000D_` decoded and `_x005F_` handled,
+  Strict namespaces, `t="d"`, shared-formula cached values, built-in IDs 14/22/27/31/57/58/21 read as
+  dates, the `"令和"0"年度"` format left a number, veryHidden reported.
+- Bad corpus, where it is lenient and kpisheet must refuse: reads legacy.xls (BIFF8); ignores a harmless
+  DOCTYPE; reads deep-nesting; takes the second of two duplicate entries (A1 = 2); accepts XFE1 and
+  row 1048577; returns the string "abc" for `<v>abc</v>`; returns a string for shared-string index -1;
+  returns zero sheets for missing-workbook and empty sheets for rels-cycle; ignores ../../evil.txt.
+  It refuses (correctly) doctype-xxe and billion-laughs (unknown entity), invalid UTF-8, malformed XML,
+  truncated/non-zip files, encrypted.xlsx (PasswordError), the encrypted zip entry, an out-of-range
+  shared-string index, a bad cell reference "1A"; sst-bomb and sheet-bomb abort the process after trying to
+  allocate 1 GiB / 4 GiB.
 """
 
 
@@ -1218,6 +1247,11 @@ def write_manifest(calamine_notes: str) -> None:
         "quotes with `\\n`/`\\r` escapes, dates `YYYY-MM-DD`, date-times `YYYY-MM-DDTHH:MM:SS`, times `HH:MM:SS`.",
         "`fmt=` is the number format code the cell carries (built-in IDs spelled as Japanese Excel shows them).",
         "A cell not listed is empty. `formula=` is given without the leading `=`.",
+        "Date-times round to the nearest second (XlsxWriter stores 09:30 as 44286.39583333334).",
+        "",
+        "Built-in format 57: spec/cli.md says it is shown as `[$-411]ggge\"年\"m\"月\"`; ECMA-376 (ja-JP list) and",
+        "LibreOffice's import table map 57 to `[$-411]ge.m.d` (and 58 to `[$-411]ggge\"年\"m\"月\"d\"日\"`). The facts",
+        "below follow the spec; a test should at least assert type date and the value.",
         "",
         "## Good fixtures (`Fixtures/`)",
         "",
