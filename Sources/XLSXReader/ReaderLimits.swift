@@ -20,8 +20,12 @@ public struct ReaderLimits: Sendable, Equatable {
 
   /// Entries in the zip archive.
   public var archiveEntries: Int = 10_000
-  /// Bytes inflated from any one part.
-  public var partBytes: Int = 2 << 30
+  /// Bytes inflated from any one part (at most `maxPartBytes`).
+  public var partBytes: Int = 1 << 30
+  /// The most a part can be raised to: minizip 1.1 stops with an I/O error a little before
+  /// 2 GiB of one part (measured on Debian 12's libminizip1 with a valid 2.1 GB deflated
+  /// part that Python's zipfile reads whole).
+  public static let maxPartBytes = (2 << 30) - (64 << 20)
   /// Bytes inflated from all parts together.
   public var totalBytes: Int = 4 << 30
   /// Inflated bytes per compressed byte, checked once a part has inflated 1 MiB

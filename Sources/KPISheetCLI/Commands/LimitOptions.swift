@@ -32,6 +32,11 @@ struct LimitOptions: ParsableArguments {
     if given.contains(where: { ($0 ?? 1) < 1 }) {
       throw ValidationError("Each --max-… limit must be a whole number of at least 1.")
     }
+    if let partBytes, partBytes > ReaderLimits.maxPartBytes {
+      throw ValidationError(
+        "--max-part-bytes can be at most \(ReaderLimits.maxPartBytes) (minizip cannot read larger parts)."
+      )
+    }
   }
 
   /// The default limits with the given flags applied.

@@ -119,7 +119,9 @@ final class ZipArchive {
       }
       if count == 0 { break }
       if count < 0 {
-        throw damaged("the part's data is damaged (zip error \(count))", part: entry.name)
+        throw damaged(
+          "the part's data is damaged after \(inflated) bytes (zip error \(count))",
+          part: entry.name)
       }
       inflated += Int(count)
       inflatedTotal += Int(count)
@@ -143,9 +145,9 @@ final class ZipArchive {
   }
 
   private func checkLimits(entry: Entry, inflated: Int, compressed: Int) throws(XLSXError) {
-    if inflated > limits.partBytes {
-      throw limitError(
-        .partBytes, entry, "the part inflates to more than \(limits.partBytes) bytes")
+    let partLimit = min(limits.partBytes, ReaderLimits.maxPartBytes)
+    if inflated > partLimit {
+      throw limitError(.partBytes, entry, "the part inflates to more than \(partLimit) bytes")
     }
     if inflatedTotal > limits.totalBytes {
       throw limitError(

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `kpisheet cells` agrees cell for cell with python-calamine, a reader written by others,
+/// on workbooks written by others (known calamine mistakes are listed in the script).
+@Suite struct IndependentReaderTests {
+  static var calamineAvailable: Bool {
+    guard
+      let result = try? Command.runProcess(
+        "/usr/bin/env", ["python3", "-c", "import python_calamine"])
+    else { return false }
+    return result.status == 0
+  }
+
+  @Test(
+    .enabled(if: calamineAvailable, "python-calamine is not installed (Scripts/setup installs it)"))
+  func agreesWithCalamine() throws {
+    let fixtures = Command.packageRoot.appendingPathComponent("Tests/XLSXReaderTests/Fixtures")
+    let samples = Command.packageRoot.appendingPathComponent("samples")
+    var files: [String] = []
+    for folder in [fixtures, samples] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      files += names.filter { $0.hasSuffix(".xlsx") }.sorted().map {
+        folder.appendingPathComponent($0).path
+      }
+    }
+    #expect(files.count >= 12)
+    let script = Command.packageRoot.appendingPathComponent("Scripts/compare-calamine.py").path
+    let result = try Command.runProcess(
+      "/usr/bin/env", ["python3", script, "--kpisheet", Command.binary.path] + files)
+    #expect(result.status == 0, "\(result.stdoutText)\(result.stderr)")
+    #expect(result.stdoutText.contains("\(files.count) passed, 0 failed"), "\(result.stdoutText)")
+  }
+}
+
+/// Decompression bombs are refused early, in bounded memory.
+@Suite struct BombTests {
+  @Test func aGigabyteSharedStringIsRefusedQuickly() throws {
+    let result = try Command.run(["cells", Command.fixture("bad/sst-bomb.xlsx")])
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("part xl/sharedStrings.xml"))
+    #expect(result.stderr.contains("--max-"))
+    #expect(peakChildMemoryMiB() < 512)
+  }
+
+  @Test func aTwoGigabyteSheetStopsAtThePartLimit() throws {
+    let result = try Command.run([
+      "cells", Command.fixture("bad/sheet-bomb.xlsx"), "--max-part-bytes", "100000000",
+    ])
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("part xl/worksheets/sheet1.xml"))
+    #expect(result.stderr.contains("--max-part-bytes"))
+    #expect(peakChildMemoryMiB() < 512)
+  }
+
+  @Test func aSharedStringTableOverItsLimitNamesTheFlag() throws {
+    let result = try Command.run([
+      "cells", Command.fixture("bad/sst-bomb.xlsx"), "--max-string-length", "2000000000",
+      "--max-shared-string-bytes", "50000000",
+    ])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("--max-shared-string-bytes"))
+    #expect(peakChildMemoryMiB() < 512)
+  }
+}
