@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "kpisheet", targets: ["KPISheetCLI"]),
     .library(name: "XLSXReader", targets: ["XLSXReader"]),
     .library(name: "KPIModel", targets: ["KPIModel"]),
+    .library(name: "KPIImport", targets: ["KPIImport"]),
     .library(name: "KPISheet", targets: ["KPISheet"]),
   ],
   dependencies: [
@@ -24,7 +25,8 @@ let package = Package(
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
     .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip"]),
     .target(name: "KPIModel"),
-    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel"]),
+    .target(name: "KPIImport", dependencies: ["XLSXReader", "KPIModel"]),
+    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"]),
     .testTarget(
       name: "KPISheetCLITests", dependencies: ["KPISheetCLI", "XLSXReader"]),
   ],

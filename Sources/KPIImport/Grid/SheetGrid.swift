@@ -1,0 +1,94 @@
+import XLSXReader
+
+/// One sheet held in memory for layout detection: its cells by position and its merges.
+///
+/// Departmental sheets are small (hundreds of cells); detection needs to look around a cell
+/// (left, right, above, below, through merges), which streaming cannot give.
+public struct SheetGrid: Sendable {
+  public let sheet: SheetInfo
+  public private(set) var cells: [CellReference: Cell] = [:]
+  public let merges: [CellRange]
+  /// For each covered cell of a merge other than its top-left, the merge's index.
+  private var coveredBy: [CellReference: Int] = [:]
+  /// Row indexes that hold at least one cell, ascending.
+  public private(set) var rows: [Int] = []
+  /// The cells of each row, left to right.
+  private var rowCells: [Int: [Cell]] = [:]
+  public private(set) var lastRow = -1
+  public private(set) var lastColumn = -1
+
+  /// The most cells of a merge indexed cell by cell; a larger merge (a whole-row banner)
+  /// is still found through `merge(containing:)`, only more slowly.
+  private static let maxIndexedMergeCells = 4096
+
+  /// Reads `sheet` of `workbook` into memory.
+  public init(workbook: XLSXWorkbook, sheet: SheetInfo) throws {
+    var cells: [Cell] = []
+    let scan = try workbook.forEachRow(in: sheet) { cells.append(contentsOf: $0.cells) }
+    self.init(sheet: sheet, cells: cells, merges: scan.merges)
+  }
+
+  /// A grid from cells and merges (for tests and mapping files).
+  public init(sheet: SheetInfo, cells: [Cell], merges: [CellRange]) {
+    self.sheet = sheet
+    self.merges = merges
+    for cell in cells {
+      self.cells[cell.reference] = cell
+      rowCells[cell.reference.row, default: []].append(cell)
+      lastRow = max(lastRow, cell.reference.row)
+      lastColumn = max(lastColumn, cell.reference.column)
+    }
+    rows = rowCells.keys.sorted()
+    for (index, merge) in merges.enumerated()
+    where merge.rowCount * merge.columnCount <= Self.maxIndexedMergeCells {
+      for row in merge.first.row...merge.last.row {
+        for column in merge.first.column...merge.last.column {
+          let reference = CellReference(row: row, column: column)
+          if reference != merge.first { coveredBy[reference] = index }
+        }
+      }
+    }
+  }
+
+  /// The cell stored at `reference`, ignoring merges.
+  public func storedCell(at reference: CellReference) -> Cell? { cells[reference] }
+
+  /// The cell a person sees at `reference`: inside a merged range, its top-left cell.
+  public func cell(at reference: CellReference) -> Cell? {
+    if let stored = cells[reference] { return stored }
+    guard let merge = merge(containing: reference) else { return nil }
+    return cells[merge.first]
+  }
+
+  public func cell(row: Int, column: Int) -> Cell? {
+    cell(at: CellReference(row: row, column: column))
+  }
+
+  /// The merged range that holds `reference`, if any.
+  public func merge(containing reference: CellReference) -> CellRange? {
+    if let index = coveredBy[reference] { return merges[index] }
+    return merges.first { $0.contains(reference) }
+  }
+
+  /// The cells stored in a row, left to right.
+  public func cells(inRow row: Int) -> [Cell] { rowCells[row] ?? [] }
+
+  /// The text a cell shows, for labels: strings as they are, numbers without noise.
+  public func text(row: Int, column: Int) -> String? {
+    cell(row: row, column: column).flatMap(Self.text)
+  }
+
+  public static func text(_ cell: Cell) -> String? {
+    switch cell.value {
+    case .string(let text): return text
+    case .number(let number):
+      return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    case .boolean(let flag): return flag ? "TRUE" : "FALSE"
+    case .date(let date): return date.description
+    case .error(let text): return text
+    }
+  }
+
+  /// `Sheet!A1`, the form records use for a value's source.
+  public func source(_ reference: CellReference) -> String { "\(sheet.name)!\(reference)" }
+}

@@ -1,0 +1,122 @@
+import KPIModel
+import XLSXReader
+
+/// What a workbook gave: its records, the tables found, and every problem with its place.
+public struct ImportResult: Sendable {
+  public var document: RecordsDocument
+  public var tables: [DetectedTable]
+  public var diagnostics: [Diagnostic]
+  /// Sheets with nothing recognisable (validate says so).
+  public var skippedSheets: [String]
+  /// Hidden sheets that were read.
+  public var hiddenSheets: [String]
+
+  /// The layout found: E when several sheets each hold one project, else the first table's.
+  public var layout: Layout? {
+    let sheets = Set(tables.map(\.sheet))
+    if sheets.count > 1 && document.projects.count == sheets.count { return .perSheet }
+    return tables.first?.layout
+  }
+
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The workbook holds no KPI table in any layout the importer knows.
+public struct NoKPITableError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var layoutsTried: [Layout]
+  public var skippedSheets: [String]
+
+  public var description: String {
+    let tried = layoutsTried.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+    return
+      "\(file): no KPI table found (layouts tried: \(tried)); describe the sheet with a mapping file and pass it with --mapping"
+  }
+}
+
+/// Reads a departmental workbook into records: every KPI table on every sheet (hidden sheets
+/// too), projects in sheet order, then top to bottom.
+public struct KPIImporter: Sendable {
+  /// Only this sheet, when set.
+  public var sheetName: String?
+
+  public init(sheetName: String? = nil) {
+    self.sheetName = sheetName
+  }
+
+  private static let readers: [any LayoutReader] = [
+    NationalFormLayout(), FlatListLayout(), WideTableLayout(), BlockLayout(),
+  ]
+
+  /// Reads `workbook`; throws `XLSXError` for an unreadable sheet and `NoKPITableError` when
+  /// nothing is recognisable.
+  public func read(_ workbook: XLSXWorkbook) throws -> ImportResult {
+    let log = DiagnosticLog(file: workbook.fileName)
+    var sheets = workbook.sheets.filter { $0.kind == .worksheet }
+    if let sheetName {
+      guard let sheet = workbook.sheet(named: sheetName) else {
+        let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        throw XLSXError(
+          .noSuchSheet, file: workbook.fileName,
+          detail: "there is no sheet named \"\(sheetName)\" (the sheets are \(names))")
+      }
+      sheets = [sheet]
+    }
+    var projects: [Project] = []
+    var tables: [DetectedTable] = []
+    var skipped: [String] = []
+    var municipality: Municipality?
+    var grant: String?
+    for sheet in sheets {
+      let grid = try SheetGrid(workbook: workbook, sheet: sheet)
+      if let found = MunicipalityBlock.read(grid, log: log) {
+        municipality = merge(municipality, found)
+      }
+      grant = grant ?? GrantName.find(in: grid)
+      guard let sheetImport = Self.readers.lazy.compactMap({ $0.read(grid, log: log) }).first else {
+        skipped.append(sheet.name)
+        continue
+      }
+      projects += sheetImport.projects
+      tables += sheetImport.tables
+    }
+    guard !projects.isEmpty else {
+      throw NoKPITableError(
+        file: workbook.fileName, layoutsTried: [.nationalForm, .flatList, .wideTable, .block],
+        skippedSheets: skipped)
+    }
+    return ImportResult(
+      document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
+      tables: tables, diagnostics: log.diagnostics, skippedSheets: skipped,
+      hiddenSheets: sheets.filter(\.isHidden).map(\.name))
+  }
+
+  private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {
+    guard var known else { return found }
+    known.name = known.name ?? found.name
+    known.prefecture = known.prefecture ?? found.prefecture
+    known.code = known.code ?? found.code
+    return known
+  }
+}
+
+/// The grant's name, when a title names it.
+enum GrantName {
+  static let known = [
+    "デジタル田園都市国家構想交付金（地方創生推進タイプ）", "地方創生推進交付金",
+    "デジタル田園都市国家構想交付金（地方創生拠点整備タイプ）", "地方創生拠点整備交付金",
+    "新しい地方経済・生活環境創生交付金",
+  ]
+
+  static func find(in grid: SheetGrid) -> String? {
+    for row in grid.rows.prefix(12) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value else { continue }
+        let folded = text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(
+          of: ")", with: "）")
+        if let name = known.first(where: folded.contains) { return name }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,222 @@
+import KPIModel
+import XLSXReader
+
+/// Layout A, the seed document's own: per project a heading 「①　事業名（令和２年度～令和４年度）」,
+/// an overview labelled 事業概要, then a table whose rows are years (初年度 / 2年目 / ３年目,
+/// or 令和N年度) with each year's activities and, under one merged name per KPI, its 目標値 and
+/// 実績値. Sections 「●単市で実施事業」/「●広域で実施事業」 give the scope.
+///
+/// Found from the year labels outwards, never by fixed addresses: the header above them, the
+/// heading above that.
+struct BlockLayout: LayoutReader {
+  let layout = Layout.block
+
+  /// One run of year labels down a column, and what belongs to it.
+  private struct Block {
+    var labelColumn: Int
+    var rows: [Int]
+    var labels: [FiscalYearLabel]
+    var headerTop: Int
+    var activitiesColumn: Int?
+    var kpis: [(name: String, nameCell: CellReference?, target: Int, actual: Int, unit: String?)] =
+      []
+  }
+
+  func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
+    let blocks = findBlocks(grid)
+    guard !blocks.isEmpty else { return nil }
+    let sheet = grid.sheet.name
+    var projects = ProjectAccumulator()
+    var tables: [DetectedTable] = []
+    var previousEnd = -1
+    for block in blocks {
+      let heading = findHeading(grid, above: block.headerTop, after: previousEnd)
+      let name = heading?.text ?? WideTableLayout.sheetProjectName(grid)
+      projects.begin(named: name, at: heading?.cell)
+      let overviewSearchStart = heading?.cell.row ?? previousEnd
+      if let overview = findOverview(grid, rows: (overviewSearchStart + 1)..<block.headerTop) {
+        projects.update { if $0.overview == nil { $0.overview = overview } }
+      }
+      if let scope = findScope(grid, above: heading?.cell.row ?? block.headerTop) {
+        projects.update { $0.scope = $0.scope ?? scope }
+      }
+      previousEnd = block.rows.last ?? previousEnd
+      read(block, grid: grid, projects: &projects, log: log)
+      var columns = [block.labelColumn] + block.kpis.flatMap { [$0.target, $0.actual] }
+      if let activities = block.activitiesColumn { columns.append(activities) }
+      tables.append(
+        DetectedTable(
+          layout: layout, sheet: sheet,
+          range: CellRange(
+            first: CellReference(row: block.headerTop, column: columns.min() ?? block.labelColumn),
+            last: CellReference(
+              row: block.rows.last ?? block.headerTop, column: columns.max() ?? block.labelColumn)))
+      )
+    }
+    return SheetImport(projects: projects.build(sheet: sheet, log: log), tables: tables)
+  }
+
+  private func read(
+    _ block: Block, grid: SheetGrid, projects: inout ProjectAccumulator, log: DiagnosticLog
+  ) {
+    let sheet = grid.sheet.name
+    for (row, label) in zip(block.rows, block.labels) {
+      let labelCell = CellReference(row: row, column: block.labelColumn)
+      guard let fiscalYear = label.resolve(periodStart: projects.currentPeriod?.start) else {
+        log.add(
+          .error, .relativeYearWithoutPeriod,
+          ["text": grid.text(row: row, column: block.labelColumn) ?? ""],
+          sheet: sheet, cell: labelCell)
+        continue
+      }
+      let activities =
+        block.activitiesColumn
+        .flatMap { CellReading.text(grid.storedCell(at: CellReference(row: row, column: $0))) }
+        .map(TextNormalizer.activities) ?? []
+      projects.addYear(fiscalYear, activities: activities)
+      for kpi in block.kpis {
+        projects.withKPI(named: kpi.name, at: kpi.nameCell) { builder in
+          builder.declareUnit(kpi.unit, at: nil)
+          builder.add(
+            fiscalYear: fiscalYear, target: CellReference(row: row, column: kpi.target),
+            actual: CellReference(row: row, column: kpi.actual), due: label.dueText, in: grid,
+            log: log)
+        }
+      }
+    }
+  }
+
+  // MARK: Finding the parts
+
+  /// Runs of year-label cells down one column, each with the KPI header above it.
+  private func findBlocks(_ grid: SheetGrid) -> [Block] {
+    var labelsByColumn: [Int: [(row: Int, label: FiscalYearLabel)]] = [:]
+    for row in grid.rows {
+      let header = HeaderRow(row: row, grid: grid)
+      if header.has(.target) || header.has(.actual) { continue }
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value, let label = FiscalYearLabel.parse(text) else {
+          continue
+        }
+        if case .due = label { continue }
+        labelsByColumn[cell.reference.column, default: []].append((row, label))
+      }
+    }
+    var blocks: [Block] = []
+    for (column, labels) in labelsByColumn {
+      var run: [(row: Int, label: FiscalYearLabel)] = []
+      for entry in labels + [(row: Int.max, label: FiscalYearLabel.relative(0))] {
+        if let last = run.last, entry.row - last.row > 3 || entry.row == Int.max {
+          if let block = makeBlock(grid, column: column, run: run) { blocks.append(block) }
+          run = []
+        }
+        if entry.row != Int.max { run.append(entry) }
+      }
+    }
+    return blocks.sorted { ($0.headerTop, $0.labelColumn) < ($1.headerTop, $1.labelColumn) }
+  }
+
+  /// The header above a run of year labels: the 目標値/実績値 row, the KPI names above it, and
+  /// the activities column (headed 事業概要 or similar).
+  private func makeBlock(_ grid: SheetGrid, column: Int, run: [(row: Int, label: FiscalYearLabel)])
+    -> Block?
+  {
+    guard let firstRow = run.first?.row else { return nil }
+    var block = Block(
+      labelColumn: column, rows: run.map(\.row), labels: run.map(\.label), headerTop: firstRow)
+    // The 目標値 | 実績値 row is within a few rows above the first year.
+    var valueHeader: HeaderRow?
+    for row in stride(from: firstRow - 1, through: max(0, firstRow - 4), by: -1) {
+      let header = HeaderRow(row: row, grid: grid)
+      if header.entries.contains(where: {
+        ($0.field == .target || $0.field == .actual) && $0.column > column
+      }) {
+        valueHeader = header
+        break
+      }
+    }
+    if let valueHeader {
+      let targets = valueHeader.columns(.target).filter { $0 > column }
+      let actuals = valueHeader.columns(.actual).filter { $0 > column }
+      for target in targets {
+        guard let actual = actuals.min(by: { abs($0 - target) < abs($1 - target) }),
+          abs(actual - target) <= 2
+        else { continue }
+        let nameReference = CellReference(row: valueHeader.row - 1, column: min(target, actual))
+        let nameCell = grid.cell(at: nameReference)
+        guard let text = CellReading.text(nameCell), HeaderField.match(text) != .kpi else {
+          continue
+        }
+        let unit = valueHeader.entries.first { $0.column == target }?.header.unit
+        let anchor = grid.merge(containing: nameReference)?.first ?? nameReference
+        block.kpis.append((TextNormalizer.compact(text), anchor, target, actual, unit))
+      }
+      block.headerTop = valueHeader.row - (block.kpis.isEmpty ? 0 : 1)
+      // A merged 重要業績評価指標（KPI） banner sits one more row up.
+      if block.headerTop > 0, HeaderRow(row: block.headerTop - 1, grid: grid).has(.kpi) {
+        block.headerTop -= 1
+      }
+    } else if firstRow > 0 {
+      block.headerTop = firstRow - 1
+    }
+    let kpiColumns = Set(block.kpis.flatMap { [$0.target, $0.actual] })
+    for row in block.headerTop..<firstRow {
+      let header = HeaderRow(row: row, grid: grid)
+      if let overview = header.entries.first(where: {
+        $0.field == .overview && $0.column > column && !kpiColumns.contains($0.column)
+      }) {
+        block.activitiesColumn = overview.column
+        break
+      }
+    }
+    guard !block.kpis.isEmpty || block.activitiesColumn != nil else { return nil }
+    return block
+  }
+
+  /// The nearest project heading above `row` (and below `floor`): a cell whose text is a
+  /// numbered name, or a name with its period.
+  private func findHeading(_ grid: SheetGrid, above row: Int, after floor: Int) -> (
+    text: String, cell: CellReference
+  )? {
+    for candidate in grid.rows.reversed() where candidate < row && candidate > floor {
+      for cell in grid.cells(inRow: candidate) {
+        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
+          continue
+        }
+        if heading.no != nil || heading.period != nil { return (text, cell.reference) }
+      }
+    }
+    return nil
+  }
+
+  /// The overview: the text right of a 事業概要 label, in a row that is not a table header.
+  private func findOverview(_ grid: SheetGrid, rows: Range<Int>) -> String? {
+    guard !rows.isEmpty else { return nil }
+    for row in grid.rows where rows.contains(row) {
+      let cells = grid.cells(inRow: row)
+      for (index, cell) in cells.enumerated() {
+        guard case .string(let text) = cell.value, HeaderField.match(text) == .overview,
+          index + 1 < cells.count, let value = CellReading.text(cells[index + 1]),
+          HeaderField.match(value) == nil
+        else { continue }
+        return TextNormalizer.paragraph(value)
+      }
+    }
+    return nil
+  }
+
+  /// The scope of the nearest section row above: 「●単市で実施事業」 or 「●広域で実施事業」.
+  private func findScope(_ grid: SheetGrid, above row: Int) -> Scope? {
+    for candidate in grid.rows.reversed() where candidate < row {
+      for cell in grid.cells(inRow: candidate) {
+        guard case .string(let text) = cell.value, let first = text.first, "●■◆○◎【".contains(first)
+        else {
+          continue
+        }
+        if text.contains("広域") { return .wideArea }
+        if ["単市", "単町", "単村", "単独", "単区"].contains(where: text.contains) { return .single }
+      }
+    }
+    return nil
+  }
+}

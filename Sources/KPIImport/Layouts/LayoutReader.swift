@@ -1,0 +1,135 @@
+import KPIModel
+import XLSXReader
+
+/// The layouts of input-layouts.md that the importer recognises.
+public enum Layout: String, Sendable, Codable, CaseIterable {
+  case block = "A"
+  case nationalForm = "B"
+  case flatList = "C"
+  case wideTable = "D"
+  case perSheet = "E"
+  case ownReport = "F"
+  case mapping
+
+  /// A short English name, for `validate`.
+  public var title: String {
+    switch self {
+    case .block: "block layout"
+    case .nationalForm: "national form"
+    case .flatList: "flat list"
+    case .wideTable: "wide table"
+    case .perSheet: "one project per sheet"
+    case .ownReport: "kpisheet report"
+    case .mapping: "mapping file"
+    }
+  }
+}
+
+/// A KPI table found on a sheet.
+public struct DetectedTable: Sendable, Equatable {
+  public var layout: Layout
+  public var sheet: String
+  public var range: CellRange
+}
+
+/// What one sheet gave.
+struct SheetImport {
+  var projects: [Project]
+  var tables: [DetectedTable]
+  var municipality: Municipality? = nil
+}
+
+/// Finds one layout's tables on a sheet; nil when the sheet is not in this layout.
+protocol LayoutReader: Sendable {
+  var layout: Layout { get }
+  func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport?
+}
+
+/// Builds projects in the order rows name them, with their KPIs in order.
+struct ProjectAccumulator {
+  private struct Entry {
+    var project: Project
+    var nameCell: CellReference?
+    var kpis: [KPIBuilder] = []
+    var years: [ProjectYear] = []
+  }
+
+  private var entries: [Entry] = []
+
+  var isEmpty: Bool { entries.isEmpty }
+  var hasCurrent: Bool { !entries.isEmpty }
+  var currentPeriod: FiscalPeriod? { entries.last?.project.period }
+
+  /// Starts a project, or continues the current one when the name repeats. A ① marker and a
+  /// （令和２年度～令和４年度） period in the name are taken apart.
+  mutating func begin(named text: String, at cell: CellReference?) {
+    let heading = ProjectHeading.parse(text)
+    let name = heading?.name ?? TextNormalizer.compact(text)
+    if let index = entries.firstIndex(where: { $0.project.name == name }) {
+      if index != entries.count - 1 { entries.append(entries.remove(at: index)) }
+      return
+    }
+    entries.append(
+      Entry(project: Project(no: heading?.no, name: name, period: heading?.period), nameCell: cell))
+  }
+
+  /// Starts a project from a prepared record (layout A and the national form).
+  mutating func begin(_ project: Project, at cell: CellReference?) {
+    entries.append(Entry(project: project, nameCell: cell))
+  }
+
+  mutating func update(_ change: (inout Project) -> Void) {
+    guard !entries.isEmpty else { return }
+    change(&entries[entries.count - 1].project)
+  }
+
+  mutating func addYear(_ fiscalYear: Int, activities: [String] = []) {
+    guard !entries.isEmpty else { return }
+    if let index = entries[entries.count - 1].years.firstIndex(where: {
+      $0.fiscalYear == fiscalYear
+    }) {
+      entries[entries.count - 1].years[index].activities += activities
+    } else {
+      entries[entries.count - 1].years.append(
+        ProjectYear(fiscalYear: fiscalYear, activities: activities))
+    }
+  }
+
+  mutating func setCost(_ amount: Amount, year: Int) {
+    addYear(year)
+    guard let index = entries[entries.count - 1].years.firstIndex(where: { $0.fiscalYear == year })
+    else {
+      return
+    }
+    if entries[entries.count - 1].years[index].cost == nil {
+      entries[entries.count - 1].years[index].cost = amount
+    }
+  }
+
+  /// Runs `change` on the current project's KPI with this name, creating it if new.
+  mutating func withKPI(
+    named name: String, at cell: CellReference?, _ change: (inout KPIBuilder) -> Void
+  ) {
+    guard !entries.isEmpty else { return }
+    let last = entries.count - 1
+    if let index = entries[last].kpis.firstIndex(where: { $0.name == name }) {
+      change(&entries[last].kpis[index])
+    } else {
+      var builder = KPIBuilder(name: name, nameCell: cell)
+      change(&builder)
+      entries[last].kpis.append(builder)
+    }
+  }
+
+  /// The projects, KPIs numbered in order, years ascending.
+  func build(sheet: String, log: DiagnosticLog) -> [Project] {
+    entries.map { entry in
+      var project = entry.project
+      project.years = entry.years.sorted { $0.fiscalYear < $1.fiscalYear }
+      project.kpis = entry.kpis.enumerated().map { index, builder in
+        builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)
+      }
+      return project
+    }
+  }
+}

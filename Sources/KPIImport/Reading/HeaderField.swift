@@ -1,0 +1,58 @@
+import KPIModel
+
+/// A field a header cell can name, with the words departments use for it
+/// (input-layouts.md: whole first-line matches after removing spaces and NFKC, a trailing
+/// parenthesised note ignored).
+public enum HeaderField: String, CaseIterable, Sendable {
+  case no, projectName, department, grantType, cost, period, overview, kpi, unit, target, due
+  case actual, fiscalYear, baseline, effect, assessment, expertOpinion, policy, policyReason
+  case cumulative, prefecture, municipality, code, contact
+
+  /// The header words, as their keys (NFKC, no spaces).
+  var words: [String] {
+    switch self {
+    case .no: ["No", "No.", "NO", "NO.", "番号", "通番", "事業番号"]
+    case .projectName: ["事業名", "交付対象事業の名称", "事業の名称", "事業", "事業名称"]
+    case .department: ["担当課", "担当部局課名", "担当部署", "所管課", "担当", "担当部局", "所管部署"]
+    case .grantType: ["交付金の種類"]
+    case .cost: ["実績額", "事業費", "交付対象事業費", "決算額"]
+    case .period: ["事業期間", "実施期間", "事業実施期間"]
+    case .overview: ["事業概要", "事業の概要", "概要"]
+    case .kpi: ["重要業績評価指標", "KPI", "指標", "指標名", "評価指標", "KPI名", "重要業績評価指標(KPI)"]
+    case .unit: ["単位"]
+    case .target: ["目標値", "目標", "指標値", "目標指標値", "KPI目標値"]
+    case .due: ["目標年月", "目標月", "目標時期"]
+    case .actual: ["実績値", "実績", "KPI実績値"]
+    case .fiscalYear: ["年度", "対象年度"]
+    case .baseline: ["事業開始前", "現時点", "基準値", "申請時"]
+    case .effect: ["事業効果", "事業の効果"]
+    case .assessment: ["事業の評価"]
+    case .expertOpinion: ["外部有識者からの意見", "外部有識者の意見", "意見"]
+    case .policy: ["今後の方針"]
+    case .policyReason: ["今後の方針の理由", "理由"]
+    case .cumulative: ["累計", "KPI増加分の累計", "合計"]
+    case .prefecture: ["都道府県名", "都道府県"]
+    case .municipality: ["市町村名", "市区町村名", "団体名", "地方公共団体名"]
+    case .code: ["地方公共団体コード", "都道府県・市町村コード", "市町村コード", "団体コード", "コード"]
+    case .contact: ["連絡先", "電話番号"]
+    }
+  }
+
+  private static let byWord: [String: HeaderField] = {
+    var table: [String: HeaderField] = [:]
+    for field in HeaderField.allCases {
+      for word in field.words {
+        let key = HeaderText.key(word).uppercased()
+        if table[key] == nil { table[key] = field }
+      }
+    }
+    return table
+  }()
+
+  /// The field a header text names, or nil. `事業概要` answers `.overview`; layout readers
+  /// decide from the context whether it heads activities.
+  public static func match(_ text: String) -> HeaderField? {
+    let header = HeaderText(text)
+    return byWord[header.key.uppercased()]
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import KPIImport
+import KPIModel
+import XLSXReader
+
+/// Records read from one input, with what the reading found.
+public struct LoadedRecords: Sendable {
+  /// The input's name, as given.
+  public var file: String
+  public var document: RecordsDocument
+  /// The import's tables and diagnostics; nil for a records JSON input.
+  public var importResult: ImportResult?
+
+  public var diagnostics: [Diagnostic] { importResult?.diagnostics ?? [] }
+  public var hasErrors: Bool { importResult?.hasErrors ?? false }
+}
+
+/// Reads an input — a departmental workbook or a records JSON file — into records.
+public struct RecordsLoader: Sendable {
+  public var sheetName: String?
+  public var limits: ReaderLimits
+
+  public init(sheetName: String? = nil, limits: ReaderLimits = ReaderLimits()) {
+    self.sheetName = sheetName
+    self.limits = limits
+  }
+
+  public func load(_ input: InputFile) throws -> LoadedRecords {
+    if input.displayName.lowercased().hasSuffix(".json") || Self.startsLikeJSON(input.path) {
+      return try loadJSON(input)
+    }
+    let workbook = try XLSXWorkbook(
+      path: input.path, displayName: input.displayName, limits: limits)
+    do {
+      let result = try KPIImporter(sheetName: sheetName).read(workbook)
+      return LoadedRecords(file: input.displayName, document: result.document, importResult: result)
+    } catch let error as NoKPITableError {
+      throw KPISheetError(.dataError, error.description)
+    }
+  }
+
+  private func loadJSON(_ input: InputFile) throws -> LoadedRecords {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: input.path))
+    } catch {
+      throw KPISheetError(.noInput, "\(input.displayName): cannot be read")
+    }
+    do {
+      return LoadedRecords(file: input.displayName, document: try RecordsJSON.decode(data))
+    } catch {
+      throw KPISheetError(.dataError, "\(input.displayName): \(error.description)")
+    }
+  }
+
+  /// A records file piped in on standard input has no name: tell it by its first byte.
+  private static func startsLikeJSON(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 64)) ?? Data()
+    return head.first {
+      !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB
+        || $0 == 0xBF)
+    } == UInt8(ascii: "{")
+  }
+}

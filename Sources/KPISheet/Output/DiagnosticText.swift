@@ -1,0 +1,29 @@
+import Foundation
+import KPIModel
+
+/// How diagnostics read on standard error: one line each, naming file, sheet and cell, in
+/// Japanese when the locale is Japanese.
+public enum DiagnosticText {
+  /// Japanese when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first set) starts with `ja`.
+  public static var language: DiagnosticLanguage {
+    let environment = ProcessInfo.processInfo.environment
+    let locale =
+      ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }
+      .first { !$0.isEmpty } ?? ""
+    return locale.hasPrefix("ja") ? .japanese : .english
+  }
+
+  /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number`; warnings say so.
+  public static func line(_ diagnostic: Diagnostic, language: DiagnosticLanguage = language)
+    -> String
+  {
+    var place = diagnostic.file ?? ""
+    if let sheet = diagnostic.sheet {
+      place += (place.isEmpty ? "" : ": ") + "sheet \"\(sheet)\""
+      if let cell = diagnostic.cell { place += ", cell \(cell)" }
+    }
+    let severity =
+      diagnostic.severity == .warning ? (language == .japanese ? "警告: " : "warning: ") : ""
+    return "\(place): \(severity)\(diagnostic.message(in: language))"
+  }
+}
