@@ -73,7 +73,14 @@ public struct KPIImporter: Sendable {
         municipality = merge(municipality, found)
       }
       grant = grant ?? GrantName.find(in: grid)
-      guard let sheetImport = Self.readers.lazy.compactMap({ $0.read(grid, log: log) }).first else {
+      // The first layout that recognises the sheet reads it (a plain loop: a lazy
+      // compactMap would run the matching reader twice).
+      var sheetImport: SheetImport?
+      for reader in Self.readers {
+        sheetImport = reader.read(grid, log: log)
+        if sheetImport != nil { break }
+      }
+      guard let sheetImport else {
         skipped.append(sheet.name)
         continue
       }

@@ -13,7 +13,7 @@ struct KPISheetCommand: ParsableCommand {
       66 missing input, 73 output cannot be written.
       """,
     version: KPISheetVersion.current,
-    subcommands: [CellsCommand.self]
+    subcommands: [ExtractCommand.self, ValidateCommand.self, CellsCommand.self]
   )
 }
 

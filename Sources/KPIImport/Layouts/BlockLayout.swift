@@ -138,10 +138,14 @@ struct BlockLayout: LayoutReader {
     if let valueHeader {
       let targets = valueHeader.columns(.target).filter { $0 > column }
       let actuals = valueHeader.columns(.actual).filter { $0 > column }
+      var unpaired = actuals
       for target in targets {
-        guard let actual = actuals.min(by: { abs($0 - target) < abs($1 - target) }),
-          abs(actual - target) <= 2
+        // 目標値 | 実績値 side by side: the actual right of the target first, else left of it.
+        guard
+          let actual = unpaired.filter({ $0 > target && $0 - target <= 2 }).min()
+            ?? unpaired.filter({ $0 < target && target - $0 <= 2 }).max()
         else { continue }
+        unpaired.removeAll { $0 == actual }
         let nameReference = CellReference(row: valueHeader.row - 1, column: min(target, actual))
         let nameCell = grid.cell(at: nameReference)
         guard let text = CellReading.text(nameCell), HeaderField.match(text) != .kpi else {

@@ -49,7 +49,9 @@ extension ProjectYear: JSONRepresentable {
   var jsonNode: JSONNode {
     var object = JSONObjectBuilder()
     object.add("fiscalYear", .int(fiscalYear))
-    object.add("activities", .array(activities.map(JSONNode.string)))
+    // Layouts without activities (flat lists, wide tables) leave the key out rather than
+    // write an empty list; readers treat the two alike.
+    if !activities.isEmpty { object.add("activities", .array(activities.map(JSONNode.string))) }
     object.add("cost", cost)
     return object.node
   }

@@ -13,17 +13,22 @@ public enum DiagnosticText {
     return locale.hasPrefix("ja") ? .japanese : .english
   }
 
-  /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number`; warnings say so.
-  public static func line(_ diagnostic: Diagnostic, language: DiagnosticLanguage = language)
-    -> String
-  {
+  /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number`; warnings say so,
+  /// and errors too when `labelErrors` (validate lists both kinds together).
+  public static func line(
+    _ diagnostic: Diagnostic, language: DiagnosticLanguage = language, labelErrors: Bool = false
+  ) -> String {
     var place = diagnostic.file ?? ""
     if let sheet = diagnostic.sheet {
       place += (place.isEmpty ? "" : ": ") + "sheet \"\(sheet)\""
       if let cell = diagnostic.cell { place += ", cell \(cell)" }
     }
-    let severity =
-      diagnostic.severity == .warning ? (language == .japanese ? "警告: " : "warning: ") : ""
+    let japanese = language == .japanese
+    let severity: String
+    switch diagnostic.severity {
+    case .warning: severity = japanese ? "警告: " : "warning: "
+    case .error: severity = labelErrors ? (japanese ? "エラー: " : "error: ") : ""
+    }
     return "\(place): \(severity)\(diagnostic.message(in: language))"
   }
 }

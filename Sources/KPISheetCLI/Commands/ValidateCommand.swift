@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import KPIImport
+import KPIModel
+import KPISheet
+import XLSXReader
+
+/// `kpisheet validate`: what layout each input has, where, and every problem with its place.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check departmental workbooks: detected layout and every problem, with its cell.",
+    discussion: """
+      Exit 0 when no input has errors (warnings alone are fine), 1 when a readable input \
+      has errors, 65 or 66 when an input cannot be read. Never writes files.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Argument(help: "Workbooks (.xlsx, .xlsm) or records .json files; - for standard input.")
+  var inputs: [String]
+
+  @Option(help: "Output format: text or json.")
+  var format: Format = .text
+
+  @OptionGroup(title: "Limits")
+  var limits: LimitOptions
+
+  func run() throws {
+    var worst = ExitStatus.success
+    var reports: [ValidationReport] = []
+    for input in inputs {
+      let report = ValidationReport.make(for: input, limits: limits.limits)
+      worst = max(worst, report.exitStatus)
+      reports.append(report)
+      if format == .text { report.printText() }
+    }
+    if format == .json {
+      let files = reports.map(\.json).joined(separator: ",\n  ")
+      print("{\"files\": [\n  \(files)\n]}")
+    }
+    if worst != .success { throw ExitCode(worst.rawValue) }
+  }
+}
+
+/// One input's validation: the layout and tables found, and the problems.
+struct ValidationReport {
+  var file: String
+  var result: ImportResult?
+  var failure: (any ReportableError)?
+
+  var exitStatus: ExitStatus {
+    if let failure { return failure.exitStatus }
+    return result?.hasErrors == true ? .validationFailed : .success
+  }
+
+  static func make(for input: String, limits: ReaderLimits) -> ValidationReport {
+    do {
+      let file = try InputFile(input)
+      let loaded = try RecordsLoader(limits: limits).load(file)
+      return ValidationReport(file: input, result: loaded.importResult)
+    } catch let error as ReportableError {
+      return ValidationReport(file: input, failure: error)
+    } catch {
+      return ValidationReport(file: input, failure: KPISheetError(.dataError, "\(input): \(error)"))
+    }
+  }
+
+  func printText() {
+    if let failure {
+      printError(failure.message)
+      return
+    }
+    guard let result else {
+      print("\(file): records JSON, valid")
+      return
+    }
+    let tables = result.tables.map { "\($0.sheet)!\($0.range)" }.joined(separator: ", ")
+    let layout = result.layout.map { "layout \($0.rawValue) (\($0.title))" } ?? "no layout"
+    print("\(file): \(layout) at \(tables)")
+    for sheet in result.hiddenSheets { print("\(file): sheet \"\(sheet)\" is hidden; it was read") }
+    for sheet in result.skippedSheets {
+      print("\(file): sheet \"\(sheet)\" holds no KPI table; skipped")
+    }
+    for diagnostic in result.diagnostics {
+      print(DiagnosticText.line(diagnostic, labelErrors: true))
+    }
+    let errors = result.diagnostics.filter { $0.severity == .error }.count
+    let warnings = result.diagnostics.count - errors
+    print("\(file): \(errors) error(s), \(warnings) warning(s)")
+  }
+
+  var json: String {
+    var object = "{\"file\": \(JSONText.string(file))"
+    if let failure {
+      object += ", \"layout\": null, \"tables\": [], \"problems\": [{\"severity\": \"error\", "
+      object += "\"code\": \"unreadable\", \"message\": \(JSONText.string(failure.message))}]}"
+      return object
+    }
+    object += ", \"layout\": " + (result?.layout.map { JSONText.string($0.rawValue) } ?? "null")
+    let tables = (result?.tables ?? []).map {
+      "{\"sheet\": \(JSONText.string($0.sheet)), \"range\": \(JSONText.string($0.range.description))}"
+    }
+    object += ", \"tables\": [\(tables.joined(separator: ", "))]"
+    let problems = (result?.diagnostics ?? []).map { diagnostic in
+      var fields = [
+        "\"severity\": \(JSONText.string(diagnostic.severity.rawValue))",
+        "\"code\": \(JSONText.string(diagnostic.code.rawValue))",
+      ]
+      if let sheet = diagnostic.sheet { fields.append("\"sheet\": \(JSONText.string(sheet))") }
+      if let cell = diagnostic.cell { fields.append("\"cell\": \(JSONText.string(cell))") }
+      fields.append(
+        "\"message\": \(JSONText.string(diagnostic.message(in: DiagnosticText.language)))")
+      return "{" + fields.joined(separator: ", ") + "}"
+    }
+    object += ", \"problems\": [\(problems.joined(separator: ", "))]}"
+    return object
+  }
+}
