@@ -11,7 +11,8 @@ let package = Package(
     .library(name: "KPISheet", targets: ["KPISheet"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // C libraries, each behind a module map and a small shim header.
@@ -25,7 +26,9 @@ let package = Package(
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
     .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip"]),
     .target(name: "KPIModel"),
-    .target(name: "KPIImport", dependencies: ["XLSXReader", "KPIModel"]),
+    .target(
+      name: "KPIImport",
+      dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport"]),
     .executableTarget(
       name: "KPISheetCLI",

@@ -39,9 +39,12 @@ public struct NoKPITableError: Error, Sendable, CustomStringConvertible {
 public struct KPIImporter: Sendable {
   /// Only this sheet, when set.
   public var sheetName: String?
+  /// Read the table the mapping file describes instead of detecting layouts.
+  public var mapping: MappingFile?
 
-  public init(sheetName: String? = nil) {
+  public init(sheetName: String? = nil, mapping: MappingFile? = nil) {
     self.sheetName = sheetName
+    self.mapping = mapping
   }
 
   private static let readers: [any LayoutReader] = [
@@ -53,7 +56,18 @@ public struct KPIImporter: Sendable {
   public func read(_ workbook: XLSXWorkbook) throws -> ImportResult {
     let log = DiagnosticLog(file: workbook.fileName)
     var sheets = workbook.sheets.filter { $0.kind == .worksheet }
-    if let sheetName {
+    let readers: [any LayoutReader] = mapping.map { [MappingLayout(mapping: $0)] } ?? Self.readers
+    if let mapping {
+      sheets = Array(sheets.prefix(1))
+      if let name = mapping.sheet ?? sheetName {
+        guard let sheet = workbook.sheet(named: name) else {
+          throw XLSXError(
+            .noSuchSheet, file: workbook.fileName,
+            detail: "there is no sheet named \"\(name)\" (the mapping file names it)")
+        }
+        sheets = [sheet]
+      }
+    } else if let sheetName {
       guard let sheet = workbook.sheet(named: sheetName) else {
         let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
         throw XLSXError(
@@ -76,7 +90,7 @@ public struct KPIImporter: Sendable {
       // The first layout that recognises the sheet reads it (a plain loop: a lazy
       // compactMap would run the matching reader twice).
       var sheetImport: SheetImport?
-      for reader in Self.readers {
+      for reader in readers {
         sheetImport = reader.read(grid, log: log)
         if sheetImport != nil { break }
       }
@@ -89,7 +103,8 @@ public struct KPIImporter: Sendable {
     }
     guard !projects.isEmpty else {
       throw NoKPITableError(
-        file: workbook.fileName, layoutsTried: [.nationalForm, .flatList, .wideTable, .block],
+        file: workbook.fileName,
+        layoutsTried: mapping == nil ? [.nationalForm, .flatList, .wideTable, .block] : [.mapping],
         skippedSheets: skipped)
     }
     return ImportResult(

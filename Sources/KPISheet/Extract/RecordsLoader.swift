@@ -18,11 +18,28 @@ public struct LoadedRecords: Sendable {
 /// Reads an input — a departmental workbook or a records JSON file — into records.
 public struct RecordsLoader: Sendable {
   public var sheetName: String?
+  public var mapping: MappingFile?
   public var limits: ReaderLimits
 
-  public init(sheetName: String? = nil, limits: ReaderLimits = ReaderLimits()) {
+  public init(
+    sheetName: String? = nil, mapping: MappingFile? = nil, limits: ReaderLimits = ReaderLimits()
+  ) {
     self.sheetName = sheetName
+    self.mapping = mapping
     self.limits = limits
+  }
+
+  /// Reads the mapping file at `path` (exit 66 when missing, 65 when unusable).
+  public static func mapping(at path: String?) throws -> MappingFile? {
+    guard let path else { return nil }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw KPISheetError(.noInput, "\(path): no such mapping file")
+    }
+    do {
+      return try MappingFile.load(path: path)
+    } catch let error as MappingError {
+      throw KPISheetError(.dataError, error.description)
+    }
   }
 
   public func load(_ input: InputFile) throws -> LoadedRecords {
@@ -32,7 +49,7 @@ public struct RecordsLoader: Sendable {
     let workbook = try XLSXWorkbook(
       path: input.path, displayName: input.displayName, limits: limits)
     do {
-      let result = try KPIImporter(sheetName: sheetName).read(workbook)
+      let result = try KPIImporter(sheetName: sheetName, mapping: mapping).read(workbook)
       return LoadedRecords(file: input.displayName, document: result.document, importResult: result)
     } catch let error as NoKPITableError {
       throw KPISheetError(.dataError, error.description)

@@ -21,6 +21,9 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Only read this sheet.")
   var sheet: String?
 
+  @Option(help: "A YAML mapping file naming the table's sheet, rows and columns (see README).")
+  var mapping: String?
+
   @Option(name: .shortAndLong, help: "Write the records to this file (- for standard output).")
   var output: String = "-"
 
@@ -35,7 +38,9 @@ struct ExtractCommand: ParsableCommand {
       let outputFile = OutputFile(path: output, force: force)
       try outputFile.check(inputs: [input])
       let file = try InputFile(input)
-      let loaded = try RecordsLoader(sheetName: sheet, limits: limits.limits).load(file)
+      let mappingFile = try RecordsLoader.mapping(at: mapping)
+      let loaded = try RecordsLoader(sheetName: sheet, mapping: mappingFile, limits: limits.limits)
+        .load(file)
       for diagnostic in loaded.diagnostics { printError(DiagnosticText.line(diagnostic)) }
       if loaded.hasErrors {
         let count = loaded.diagnostics.filter { $0.severity == .error }.count

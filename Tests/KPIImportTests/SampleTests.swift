@@ -1,0 +1,69 @@
+import Foundation
+import KPIImport
+import KPIModel
+import Testing
+import XLSXReader
+
+/// The package root, for samples/ and fixtures.
+let packageRoot: URL = {
+  var url = URL(fileURLWithPath: #filePath)
+  while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    url.deleteLastPathComponent()
+  }
+  return url
+}()
+
+/// Imports `path` and compares the records with the expected JSON beside it, printing the
+/// two as JSON when they differ so the difference is readable.
+func expectRecords(
+  workbook path: URL, expected expectedPath: URL, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ImportResult {
+  let workbook = try XLSXWorkbook(path: path.path, displayName: path.lastPathComponent)
+  let result = try KPIImporter().read(workbook)
+  let expected = try RecordsJSON.decode(Data(contentsOf: expectedPath))
+  if result.document != expected {
+    let ours = RecordsJSON.encodeToString(result.document).split(separator: "\n")
+    let theirs = RecordsJSON.encodeToString(expected).split(separator: "\n")
+    let firstDifference = zip(ours, theirs).enumerated().first { $0.element.0 != $0.element.1 }
+    Issue.record(
+      "records differ at line \(firstDifference?.offset ?? min(ours.count, theirs.count)): ours \(firstDifference?.element.0 ?? "end") — expected \(firstDifference?.element.1 ?? "end")",
+      sourceLocation: sourceLocation)
+  }
+  return result
+}
+
+@Suite struct SampleTests {
+  @Test(arguments: [
+    ("sanyo-onoda", Layout.block), ("dept-flat", .flatList), ("dept-wide", .wideTable),
+  ])
+  func samplesReadToTheirExpectedRecords(name: String, layout: Layout) throws {
+    let samples = packageRoot.appendingPathComponent("samples")
+    let result = try expectRecords(
+      workbook: samples.appendingPathComponent("\(name).xlsx"),
+      expected: samples.appendingPathComponent("\(name).expected.json"))
+    #expect(result.layout == layout)
+    #expect(!result.hasErrors, "\(result.diagnostics)")
+  }
+
+  @Test func theSeedSampleFindsFiveTablesAndTheMunicipality() throws {
+    let path = packageRoot.appendingPathComponent("samples/sanyo-onoda.xlsx").path
+    let result = try KPIImporter().read(XLSXWorkbook(path: path))
+    #expect(
+      result.tables.map(\.range.description) == [
+        "B12:I17", "B22:I27", "B32:I37", "B44:C47", "B52:C55",
+      ])
+    #expect(result.document.municipality?.code == "352161")
+    #expect(
+      result.document.projects.map(\.scope) == [.single, .single, .single, .wideArea, .wideArea])
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  }
+
+  @Test func warningsPointAtCells() throws {
+    let path = packageRoot.appendingPathComponent("samples/dept-flat.xlsx").path
+    let result = try KPIImporter().read(XLSXWorkbook(path: path, displayName: "dept-flat.xlsx"))
+    let warning = try #require(result.diagnostics.first { $0.code == .actualWithoutTarget })
+    #expect(warning.sheet == "KPI実績一覧")
+    #expect(warning.cell == "E17")
+    #expect(warning.severity == .warning)
+  }
+}
