@@ -48,15 +48,17 @@ public struct OutputFile: Sendable {
       .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try data.write(to: temporary)
-      if FileManager.default.fileExists(atPath: target.path) {
-        _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: target)
-      }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw KPISheetError(
         .cannotCreate, "\(path): cannot be written (\(error.localizedDescription))")
+    }
+    // rename(2) replaces the target atomically; Foundation's replaceItemAt on Linux can
+    // remove the old file and then fail.
+    guard rename(temporary.path, target.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw KPISheetError(.cannotCreate, "\(path): cannot be written (\(reason))")
     }
   }
 }
