@@ -65,3 +65,42 @@ import Testing
     #expect(peakChildMemoryMiB() < 512)
   }
 }
+
+/// The records `extract` prints validate against records.schema.json (checked by the
+/// `jsonschema` package, not by our own code).
+@Suite struct SchemaTests {
+  static var jsonschemaAvailable: Bool {
+    guard
+      let result = try? Command.runProcess("/usr/bin/env", ["python3", "-c", "import jsonschema"])
+    else { return false }
+    return result.status == 0
+  }
+
+  @Test(
+    .enabled(if: jsonschemaAvailable, "jsonschema is not installed (Scripts/setup installs it)"))
+  func extractedRecordsMatchTheSchema() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpisheet-schema-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var outputs: [String] = []
+    for name in ["sanyo-onoda", "dept-flat", "dept-wide"] {
+      let output = folder.appendingPathComponent("\(name).json").path
+      let result = try Command.run([
+        "extract", Command.packageRoot.appendingPathComponent("samples/\(name).xlsx").path, "-o",
+        output,
+      ])
+      #expect(result.status == 0)
+      outputs.append(output)
+    }
+    let root = Command.packageRoot
+    let check = try Command.runProcess(
+      "/usr/bin/env",
+      [
+        "python3", root.appendingPathComponent("Scripts/check-schema.py").path,
+        root.appendingPathComponent("Tests/Schema/records.schema.json").path,
+      ] + outputs)
+    #expect(check.status == 0, "\(check.stdoutText)")
+    #expect(check.stdoutText.contains("3 passed, 0 failed"))
+  }
+}

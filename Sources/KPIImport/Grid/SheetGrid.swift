@@ -21,10 +21,22 @@ public struct SheetGrid: Sendable {
   /// is still found through `merge(containing:)`, only more slowly.
   private static let maxIndexedMergeCells = 4096
 
+  /// The most cells a sheet may hold to be held in memory for detection: a KPI sheet has
+  /// hundreds; a million-cell data dump is refused here rather than exhausting memory.
+  public static let maxCells = 1_000_000
+
   /// Reads `sheet` of `workbook` into memory.
   public init(workbook: XLSXWorkbook, sheet: SheetInfo) throws {
     var cells: [Cell] = []
-    let scan = try workbook.forEachRow(in: sheet) { cells.append(contentsOf: $0.cells) }
+    let limit = min(workbook.limits.cellsPerSheet, Self.maxCells)
+    let scan = try workbook.forEachRow(in: sheet) { row in
+      cells.append(contentsOf: row.cells)
+      if cells.count > limit {
+        throw XLSXError(
+          .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
+          detail: "the sheet has more than \(limit) cells, too many for a KPI sheet")
+      }
+    }
     self.init(sheet: sheet, cells: cells, merges: scan.merges)
   }
 

@@ -41,10 +41,10 @@ struct WideTableLayout: LayoutReader {
     var years: [YearColumns] = []
     var usesSubHeaders = false
     for cell in grid.cells(inRow: row) where cell.reference.column > kpiColumn {
-      guard case .string(let text) = cell.value else { continue }
-      if let label = FiscalYearLabel.parse(text), case .due = label {
+      guard let text = CellReading.text(cell) else { continue }
+      if let label = CellReading.yearLabel(cell), case .due = label {
         continue
-      } else if let label = FiscalYearLabel.parse(text) {
+      } else if let label = CellReading.yearLabel(cell) {
         let span =
           grid.merge(containing: cell.reference).map { $0.first.column...$0.last.column }
           ?? cell.reference.column...cell.reference.column
