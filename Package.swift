@@ -5,6 +5,7 @@ let package = Package(
   name: "kpisheet",
   products: [
     .executable(name: "kpisheet", targets: ["KPISheetCLI"]),
+    .executable(name: "kpisheet-bench", targets: ["KPISheetBench"]),
     .library(name: "XLSXReader", targets: ["XLSXReader"]),
     .library(name: "KPIModel", targets: ["KPIModel"]),
     .library(name: "KPIImport", targets: ["KPIImport"]),
@@ -24,12 +25,14 @@ let package = Package(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
-    .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip"]),
+    .target(name: "CNumberParsing"),
+    .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip", "CNumberParsing"]),
     .target(name: "KPIModel"),
     .target(
       name: "KPIImport",
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport"]),
+    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [

@@ -9,6 +9,8 @@ final class WorksheetParser: SAXHandler {
     case none, value, formula, inlineText
   }
 
+  // The per-cell state below is touched only from libxml2's callbacks on one thread, one
+  // call at a time; dynamic exclusivity checks on it cost ~7 % of a read (measured with perf).
   private let sharedStrings: SharedStringTable
   private let formats: [NumberFormat?]
   private let uses1904: Bool
@@ -17,29 +19,29 @@ final class WorksheetParser: SAXHandler {
   private let sheetName: String
   private let onRow: (Row) throws -> Void
 
-  private var row = Row(index: 0, cells: [])
-  private var inSheetData = false
-  private var lastRowIndex = -1
-  private var nextColumn = 0
+  @exclusivity(unchecked) private var row = Row(index: 0, cells: [])
+  @exclusivity(unchecked) private var inSheetData = false
+  @exclusivity(unchecked) private var lastRowIndex = -1
+  @exclusivity(unchecked) private var nextColumn = 0
 
-  private var inCell = false
-  private var reference = CellReference(row: 0, column: 0)
-  private var valueType = ValueType.number
-  private var styleIndex = 0
-  private var capture = Capture.none
-  private var valueBytes: [UInt8] = []
-  private var hasValue = false
-  private var formulaBytes: [UInt8] = []
-  private var hasFormula = false
-  private var sharedFormulaID: Int?
-  private var sharedFormulaIsMaster = false
-  private var inlineBytes: [UInt8] = []
-  private var inInlineString = false
-  private var phoneticDepth = 0
+  @exclusivity(unchecked) private var inCell = false
+  @exclusivity(unchecked) private var reference = CellReference(row: 0, column: 0)
+  @exclusivity(unchecked) private var valueType = ValueType.number
+  @exclusivity(unchecked) private var styleIndex = 0
+  @exclusivity(unchecked) private var capture = Capture.none
+  @exclusivity(unchecked) private var valueBytes: [UInt8] = []
+  @exclusivity(unchecked) private var hasValue = false
+  @exclusivity(unchecked) private var formulaBytes: [UInt8] = []
+  @exclusivity(unchecked) private var hasFormula = false
+  @exclusivity(unchecked) private var sharedFormulaID: Int?
+  @exclusivity(unchecked) private var sharedFormulaIsMaster = false
+  @exclusivity(unchecked) private var inlineBytes: [UInt8] = []
+  @exclusivity(unchecked) private var inInlineString = false
+  @exclusivity(unchecked) private var phoneticDepth = 0
   private var sharedFormulas: [Int: (formula: String, anchor: CellReference)] = [:]
 
   private(set) var merges: [CellRange] = []
-  private(set) var cellCount = 0
+  @exclusivity(unchecked) private(set) var cellCount = 0
 
   init(
     sharedStrings: SharedStringTable, formats: [NumberFormat?], uses1904: Bool,
@@ -146,7 +148,20 @@ final class WorksheetParser: SAXHandler {
 
   private func startCell(_ attributes: XMLAttributes) throws {
     inCell = true
-    if let bytes = attributes.value("r") {
+    // One pass over the attributes (r, t, s), rather than a search for each.
+    var referenceBytes: UnsafeBufferPointer<UInt8>?
+    var typeBytes: UnsafeBufferPointer<UInt8>?
+    var styleBytes: UnsafeBufferPointer<UInt8>?
+    attributes.forEach { name, value in
+      guard name[1] == 0 else { return }
+      switch name[0] {
+      case 0x72: referenceBytes = value  // r
+      case 0x74: typeBytes = value  // t
+      case 0x73: styleBytes = value  // s
+      default: break
+      }
+    }
+    if let bytes = referenceBytes {
       guard let parsed = CellReference.parse(bytes) else {
         throw XLSXError(
           .invalidCell, file: fileName, sheet: sheetName,
@@ -162,17 +177,14 @@ final class WorksheetParser: SAXHandler {
       }
     }
     nextColumn = reference.column + 1
-    valueType = .number
-    if let type = attributes.value("t") {
-      valueType = Self.valueType(type)
-    }
-    styleIndex = attributes.integer("s") ?? 0
+    valueType = typeBytes.map(Self.valueType) ?? .number
+    styleIndex = styleBytes.flatMap(parseDecimal) ?? 0
     hasValue = false
     hasFormula = false
     sharedFormulaID = nil
     valueBytes.removeAll(keepingCapacity: true)
-    formulaBytes.removeAll(keepingCapacity: true)
-    inlineBytes.removeAll(keepingCapacity: true)
+    if !formulaBytes.isEmpty { formulaBytes.removeAll(keepingCapacity: true) }
+    if !inlineBytes.isEmpty { inlineBytes.removeAll(keepingCapacity: true) }
   }
 
   private static func valueType(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueType {
@@ -272,12 +284,14 @@ final class WorksheetParser: SAXHandler {
     case .formulaString:
       return .string(String(decoding: valueBytes, as: UTF8.self))
     case .boolean:
-      let text = String(decoding: valueBytes, as: UTF8.self)
-      switch text {
-      case "1", "true": return .boolean(true)
-      case "0", "false": return .boolean(false)
-      case "": return nil
-      default: throw cellError(.invalidCell, "boolean value \"\(text)\" is not 0 or 1")
+      switch valueBytes {
+      case [0x31], Array("true".utf8): return .boolean(true)
+      case [0x30], Array("false".utf8): return .boolean(false)
+      case []: return nil
+      default:
+        throw cellError(
+          .invalidCell,
+          "boolean value \"\(String(decoding: valueBytes, as: UTF8.self))\" is not 0 or 1")
       }
     case .error:
       return valueBytes.isEmpty ? nil : .error(String(decoding: valueBytes, as: UTF8.self))
@@ -290,10 +304,9 @@ final class WorksheetParser: SAXHandler {
       return .date(date)
     case .number:
       if valueBytes.isEmpty { return nil }
-      // Short numbers make small strings, which Swift keeps inline: no allocation.
-      let text = String(decoding: valueBytes, as: UTF8.self)
-      guard let number = Double(text.trimmingSpaces()), number.isFinite else {
-        throw cellError(.invalidCell, "value \"\(text)\" is not a number")
+      guard let number = valueBytes.withUnsafeBufferPointer(NumberText.parse) else {
+        throw cellError(
+          .invalidCell, "value \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a number")
       }
       return .number(number)
     }

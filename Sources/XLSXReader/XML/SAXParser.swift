@@ -44,6 +44,17 @@ struct XMLAttributes {
     return nil
   }
 
+  /// Calls `body` with each attribute's local name (NUL-terminated) and value.
+  @inline(__always) func forEach(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void)
+  {
+    guard let base else { return }
+    for index in 0..<count {
+      let slot = base + index * 5
+      guard let name = slot[0], let start = slot[3], let end = slot[4] else { continue }
+      body(name, UnsafeBufferPointer(start: start, count: end - start))
+    }
+  }
+
   /// The value as a `String`.
   func string(_ localName: StaticString) -> String? {
     value(localName).map { String(decoding: $0, as: UTF8.self) }
@@ -79,9 +90,9 @@ final class SAXParser {
   private let partName: String
   private let maxDepth: Int
   private var context: xmlParserCtxtPtr?
-  private var depth = 0
+  @exclusivity(unchecked) private var depth = 0
   /// The first error raised inside a callback; libxml2 is stopped when it is set.
-  private var failure: (any Error)?
+  @exclusivity(unchecked) private var failure: (any Error)?
 
   private init(handler: any SAXHandler, fileName: String, partName: String, maxDepth: Int) {
     self.handler = handler

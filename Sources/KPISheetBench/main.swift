@@ -1,0 +1,42 @@
+// kpisheet-bench: drives the libraries' public APIs for the benchmark harness
+// (Benchmarks/run.sh). Imports no Foundation, so its memory is the reader's own.
+import XLSXReader
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `kpisheet-bench read FILE`: every cell of every sheet as typed values; prints the cell
+/// count and a checksum so the work cannot be optimised away.
+func read(_ path: String) throws {
+  let workbook = try XLSXWorkbook(path: path)
+  var cells = 0
+  var checksum: UInt64 = 0
+  for sheet in workbook.sheets {
+    try workbook.forEachRow(in: sheet) { row in
+      for cell in row.cells {
+        cells += 1
+        switch cell.value {
+        case .number(let number): checksum &+= number.bitPattern
+        case .string(let text): checksum &+= UInt64(text.utf8.count)
+        case .boolean(let flag): checksum &+= flag ? 1 : 0
+        case .date(let date): checksum &+= UInt64(date.year * 400 + date.month * 32 + date.day)
+        case .error: checksum &+= 7
+        }
+      }
+    }
+  }
+  print("cells \(cells) checksum \(checksum)")
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, arguments[1] == "read" else {
+  print("usage: kpisheet-bench read FILE")
+  exit(64)
+}
+do {
+  try read(arguments[2])
+} catch {
+  print("\(error)")
+  exit(65)
+}
