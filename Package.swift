@@ -44,7 +44,9 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
-    .testTarget(name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"]),
+    .testTarget(
+      name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KPISheetCLITests", dependencies: ["KPISheetCLI", "XLSXReader"]),
   ],

@@ -858,9 +858,9 @@ def c_1904(path):
                 g.put(f"E{row}", when, fmt=fmt, h="center")
                 g.put(f"F{row}", t, fmt="#,##0", h="right")
                 g.put(f"G{row}", a, fmt="#,##0", h="right")
-                # `due` is left out: the text of a date cell is its formatted display, which the
-                # spec does not pin down (2022年3月? R3.12?); see README.
-                values.append(value(fy, t, a, g, f"F{row}", f"G{row}"))
+                # A date cell's `due` is the date in ISO form: its displayed text depends on
+                # rendering the format (2022年3月, R3.12, 2022/9), which kpisheet does not do.
+                values.append(value(fy, t, a, g, f"F{row}", f"G{row}", due=when.strftime("%Y-%m-%d")))
                 row += 1
             records.append(kpi(len(records) + 1, kname, unit, values))
         if merged:
@@ -872,7 +872,7 @@ def c_1904(path):
         "C", "XlsxWriter with the 1904 date system (<workbookPr date1904=\"1\"/>); no 年度 column: the "
         "year of each row is its 目標年月 date cell (formats yyyy\"年\"m\"月\", [$-411]ge.m, yyyy/m), the "
         "fiscal year containing that month (2022-03-31 → 2021, 2021-12-01 → 2021, 2022-09-30 → 2022); "
-        "`due` left out (a date cell's text is not pinned down); first project merged down, second "
+        "`due` the ISO date of the cell; first project merged down, second "
         "typed once",
         f"目標管理!B3:G{row - 1}")
 
@@ -1251,9 +1251,9 @@ README_TAIL = """
 
 - `c-reordered`: the header KPI名 is not in input-layouts.md's header words (KPI, 指標, 指標名, …);
   the fixture expects it to match the KPI field (the spec says to extend the list as sheets show more).
-- `c-1904`: `due` is left out: the 目標年月 cells are dates, and the text a date cell "writes" depends on
-  rendering its format (2022年3月, R3.12, 2022/9), which the spec does not pin down. The fiscal year comes
-  from the date (the fiscal year containing the month).
+- `c-1904`: `due` is the ISO date of the 目標年月 date cell (2022-03-31): the text a date cell shows
+  depends on rendering its format (2022年3月, R3.12, 2022/9), which kpisheet does not do. The fiscal
+  year comes from the date (the fiscal year containing the month).
 - `a-numeric`: 20～39歳の社会動態数 has no unit (its format #,##0;"▲"#,##0 has no literal suffix).
 - `a-percent-text`: 空き家バンク登録件数の増減 has no unit; 「±０」 → 0, 「＋５」 → 5, 「（１２）」 → -12.
 - `a-libreoffice`: a two-section format #,##0"世帯";"▲"#,##0"世帯" gives unit 世帯 for negatives too.

@@ -86,7 +86,6 @@ public struct KPIImporter: Sendable {
       if let found = MunicipalityBlock.read(grid, log: log) {
         municipality = merge(municipality, found)
       }
-      grant = grant ?? GrantName.find(in: grid)
       // The first layout that recognises the sheet reads it (a plain loop: a lazy
       // compactMap would run the matching reader twice).
       var sheetImport: SheetImport?
@@ -94,6 +93,9 @@ public struct KPIImporter: Sendable {
         sheetImport = reader.read(grid, log: log)
         if sheetImport != nil { break }
       }
+      // The grant is named in a title above the tables, not in a 交付金の種類 column.
+      let firstTableRow = sheetImport?.tables.map(\.range.first.row).min() ?? Int.max
+      grant = grant ?? GrantName.find(in: grid, above: firstTableRow)
       guard let sheetImport else {
         skipped.append(sheet.name)
         continue
@@ -130,8 +132,8 @@ enum GrantName {
     "新しい地方経済・生活環境創生交付金",
   ]
 
-  static func find(in grid: SheetGrid) -> String? {
-    for row in grid.rows.prefix(12) {
+  static func find(in grid: SheetGrid, above limit: Int) -> String? {
+    for row in grid.rows.prefix(12) where row < limit {
       for cell in grid.cells(inRow: row) {
         guard case .string(let text) = cell.value else { continue }
         let folded = text.replacingOccurrences(of: "(", with: "（").replacingOccurrences(

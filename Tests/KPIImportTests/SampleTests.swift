@@ -67,3 +67,24 @@ func expectRecords(
     #expect(warning.severity == .warning)
   }
 }
+
+/// Differently drawn sheets of each layout, from Scripts/make-layout-fixtures.py (openpyxl,
+/// XlsxWriter, LibreOffice), each with the records its own data says it holds.
+@Suite struct LayoutFixtureTests {
+  static let folder = packageRoot.appendingPathComponent("Tests/KPIImportTests/Fixtures")
+
+  @Test(arguments: [
+    ("a-shifted", Layout.block), ("a-absolute-years", .block), ("a-numeric", .block),
+    ("a-furigana", .block), ("a-libreoffice", .block), ("a-two-sheets", .block),
+    ("a-percent-text", .block), ("c-reordered", .flatList), ("c-blank-project", .flatList),
+    ("c-1904", .flatList), ("d-combined-headers", .wideTable), ("d-relative-years", .wideTable),
+    ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
+  ])
+  func readsToItsExpectedRecords(name: String, layout: Layout) throws {
+    let result = try expectRecords(
+      workbook: Self.folder.appendingPathComponent("\(name).xlsx"),
+      expected: Self.folder.appendingPathComponent("\(name).expected.json"))
+    #expect(result.layout == layout)
+    #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
+  }
+}

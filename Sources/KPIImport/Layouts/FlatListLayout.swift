@@ -12,9 +12,12 @@ struct FlatListLayout: LayoutReader {
   func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
     guard
       let header = grid.headerSearchRows.lazy.map({ HeaderRow(row: $0, grid: grid) }).first(where: {
-        $0.has(.kpi) && $0.has(.fiscalYear) && ($0.has(.target) || $0.has(.actual))
+        $0.has(.kpi) && ($0.has(.fiscalYear) || $0.has(.due))
+          && ($0.has(.target) || $0.has(.actual))
       }),
-      let kpiColumn = header.column(.kpi), let yearColumn = header.column(.fiscalYear)
+      let kpiColumn = header.column(.kpi),
+      // Without a 年度 column, each row's 目標年月 gives its fiscal year.
+      let yearColumn = header.column(.fiscalYear) ?? header.column(.due)
     else { return nil }
     let projectColumn = header.column(.projectName)
     let unitColumn = header.column(.unit)
@@ -48,7 +51,7 @@ struct FlatListLayout: LayoutReader {
         var builder = KPIBuilder(name: "cost", nameCell: nil)
         let reference = CellReference(row: row, column: costEntry.column)
         if let value = builder.read(reference, in: grid, log: log) {
-          projects.setCost(Amount(value: value, unit: costEntry.header.unit), year: fiscalYear)
+          projects.setCost(Amount(value: value, unit: costEntry.header.moneyUnit), year: fiscalYear)
         }
       }
       let name = TextNormalizer.compact(kpiText)

@@ -48,10 +48,11 @@ struct NationalFormLayout: LayoutReader {
         columns.lastHeaderRow = max(columns.lastHeaderRow, headerRow)
       }
     }
+    // The evaluation columns make the form: a list with only 目標年月 is a flat list (C).
     let required: [HeaderField] = [.kpi, .target, .actual]
+    let evaluation: [HeaderField] = [.effect, .assessment, .expertOpinion, .policy, .policyReason]
     guard required.allSatisfy({ columns.fields[$0] != nil }),
-      columns.fields[.due] != nil || columns.fields[.effect] != nil
-        || columns.fields[.policy] != nil
+      evaluation.contains(where: { columns.fields[$0] != nil })
     else { return nil }
     // The KPI banner's column is also its first sub-column: point .kpi at the names.
     return columns
@@ -192,7 +193,7 @@ struct NationalFormLayout: LayoutReader {
     var reader = KPIBuilder(name: "cost", nameCell: nil)
     let reference = CellReference(row: row, column: cost.column)
     return reader.read(reference, in: grid, log: log).map {
-      Amount(value: $0, unit: cost.header.unit)
+      Amount(value: $0, unit: cost.header.moneyUnit)
     }
   }
 

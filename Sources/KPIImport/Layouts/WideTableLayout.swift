@@ -41,7 +41,9 @@ struct WideTableLayout: LayoutReader {
     var years: [YearColumns] = []
     var usesSubHeaders = false
     for cell in grid.cells(inRow: row) where cell.reference.column > kpiColumn {
-      guard let text = CellReading.text(cell) else { continue }
+      // A header of its own (事業開始前（令和３年度末）, 累計) is not a year column, even when
+      // its note names a year.
+      guard let text = CellReading.text(cell), HeaderField.match(text) == nil else { continue }
       if let label = CellReading.yearLabel(cell), case .due = label {
         continue
       } else if let label = CellReading.yearLabel(cell) {
@@ -55,7 +57,7 @@ struct WideTableLayout: LayoutReader {
           switch HeaderField.match(subText) {
           case .target: year.target = year.target ?? column
           case .actual: year.actual = year.actual ?? column
-          case .cost: year.cost = year.cost ?? (column, subHeader.unit)
+          case .cost: year.cost = year.cost ?? (column, subHeader.moneyUnit)
           default: break
           }
         }
@@ -72,6 +74,7 @@ struct WideTableLayout: LayoutReader {
         }
       }
     }
+    years.removeAll { $0.target == nil && $0.actual == nil }
     return (years, usesSubHeaders ? row + 2 : row + 1)
   }
 
@@ -116,11 +119,12 @@ struct WideTableLayout: LayoutReader {
       lastRow = row
       var fiscalYears: [(YearColumns, Int)] = []
       for year in years {
-        guard
-          let fiscalYear = resolveYear(
-            grid.cell(at: year.labelCell), at: year.labelCell, period: projects.currentPeriod,
-            sheet: sheet, log: log)
-        else { continue }
+        guard let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start) else {
+          log.add(
+            .error, .relativeYearWithoutPeriod, ["text": year.labelText], sheet: sheet,
+            cell: year.labelCell)
+          continue
+        }
         fiscalYears.append((year, fiscalYear))
         projects.addYear(fiscalYear)
         if let cost = year.cost {
@@ -170,15 +174,14 @@ struct WideTableLayout: LayoutReader {
   }
 
   /// A sheet without a 事業名 column is one project: named by a heading above the table
-  /// (「①　…事業（令和２年度～令和４年度）」) or else by the sheet.
+  /// (「①　…事業（令和２年度～令和４年度）」, numbered or with its period) or else by the sheet.
   static func sheetProjectName(_ grid: SheetGrid) -> String {
     for row in grid.rows.prefix(20) {
       for cell in grid.cells(inRow: row) {
-        if let text = CellReading.text(cell), let heading = ProjectHeading.parse(text),
-          heading.no != nil
-        {
-          return text
+        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
+          continue
         }
+        if heading.no != nil || heading.period != nil { return text }
       }
     }
     return grid.sheet.name

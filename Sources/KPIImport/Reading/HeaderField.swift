@@ -56,3 +56,15 @@ public enum HeaderField: String, CaseIterable, Sendable {
     return byWord[header.key.uppercased()]
   }
 }
+
+extension HeaderText {
+  /// The unit of a money column: a （単位：千円） note, or a bare （円） / （千円） note, which on a
+  /// cost header can only be a unit (on other headers a bare note may be （KPI））.
+  var moneyUnit: String? {
+    if let unit { return unit }
+    let money = ["円", "千円", "百万円", "万円", "億円"]
+    return notes.last.flatMap(QuantityParser.normalizedUnit).flatMap {
+      money.contains($0) ? $0 : nil
+    }
+  }
+}

@@ -152,7 +152,7 @@ final class WorksheetParser: SAXHandler {
     var referenceBytes: UnsafeBufferPointer<UInt8>?
     var typeBytes: UnsafeBufferPointer<UInt8>?
     var styleBytes: UnsafeBufferPointer<UInt8>?
-    attributes.forEach { name, value in
+    attributes.visit { name, value in
       guard name[1] == 0 else { return }
       switch name[0] {
       case 0x72: referenceBytes = value  // r

@@ -45,8 +45,7 @@ struct XMLAttributes {
   }
 
   /// Calls `body` with each attribute's local name (NUL-terminated) and value.
-  @inline(__always) func forEach(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void)
-  {
+  @inline(__always) func visit(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
     guard let base else { return }
     for index in 0..<count {
       let slot = base + index * 5
