@@ -1200,6 +1200,66 @@ def tidy_numbers(node):
     return node
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Problem fixtures: sheets with cells `extract` must refuse or warn about. Each writes
+# NAME.xlsx and NAME.expected-problems.json (severity, code, sheet, cell per problem).
+
+PROBLEM_FIXTURES = []
+
+
+def problem_fixture(fn):
+    PROBLEM_FIXTURES.append(fn)
+    return fn
+
+
+@problem_fixture
+def problems_flat(path):
+    """A flat list with every kind of bad value a person types, and a header block."""
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 14, "F": 14, "G": 8})
+    g.put("B1", "市町村名", border=False)
+    g.put("C1", "山陽小野田市", border=False)
+    g.put("B2", "地方公共団体コード", border=False)
+    g.put("C2", "352162", border=False)  # wrong check digit: 35216 → 352161
+    for col, text in zip("BCDEFG", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    rows = [
+        ("観光振興事業", "観光客数", "令和3年度", "12,000人", "12,O00人", "人"),   # F5 letter O
+        (None, "観光客数", "来年度", "13,000人", "13,500人", "人"),               # D6 unknown year
+        (None, "宿泊者数", "令和3年度", "200・4,000", "3,900人", "人"),           # E7 two values
+        (None, "宿泊者数", "令和4年度", "約5,000人", "5,100人", "人"),            # E8 qualifier
+        (None, "観光消費額", "令和3年度", "1,000千円", "950円", None),            # F9 mixed units
+        (None, "観光消費額", "令和4年度", "1,200千円", "1,300千円", None),
+        (None, "イベント数", "令和3年度", "－", "5件", "件"),                     # F11 actual without target
+    ]
+    for offset, cells in enumerate(rows):
+        row = 5 + offset
+        for col, text in zip("BCDEFG", cells):
+            if text is not None:
+                g.put(f"{col}{row}", text)
+    render_openpyxl([g], path)
+    return [
+        {"severity": "error", "code": "not-a-number", "sheet": "KPI", "cell": "F5"},
+        {"severity": "error", "code": "unknown-year", "sheet": "KPI", "cell": "D6"},
+        {"severity": "error", "code": "two-values", "sheet": "KPI", "cell": "E7"},
+        {"severity": "warning", "code": "qualifier", "sheet": "KPI", "cell": "E8"},
+        {"severity": "error", "code": "mixed-units", "sheet": "KPI", "cell": "F9"},
+        {"severity": "warning", "code": "actual-without-target", "sheet": "KPI", "cell": "F11"},
+        {"severity": "warning", "code": "check-digit", "sheet": "KPI", "cell": "C2"},
+    ]
+
+
+def write_problem_fixtures():
+    for build in PROBLEM_FIXTURES:
+        stem = build.__name__.replace("_", "-")
+        path = OUT / f"{stem}.xlsx"
+        problems = build(path)
+        (OUT / f"{stem}.expected-problems.json").write_text(
+            json.dumps(problems, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)} and {stem}.expected-problems.json")
+
+
 def main():
     import jsonschema
     schema = load_schema()
@@ -1220,6 +1280,10 @@ def main():
             json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         lines.append(f"- **{stem}.xlsx** — layout {layout} — {quirk} — table: {where}")
         print(f"wrote {path.relative_to(ROOT)} and {stem}.expected.json")
+    write_problem_fixtures()
+    lines.append("- **problems-flat.xlsx** — layout C — every kind of bad value (12,O00人, an unknown "
+                 "year, two values in a cell, 約, mixed units, an actual without a target, a wrong check "
+                 "digit) — `problems-flat.expected-problems.json` lists severity, code, sheet and cell")
     write_readme(lines)
 
 

@@ -88,3 +88,30 @@ func expectRecords(
     #expect(!result.hasErrors, "\(result.diagnostics.filter { $0.severity == .error })")
   }
 }
+
+/// Sheets with bad values: every problem found, at the cell a person would look at.
+@Suite struct ProblemFixtureTests {
+  struct Problem: Decodable, Hashable {
+    var severity: String
+    var code: String
+    var sheet: String
+    var cell: String
+  }
+
+  @Test func everyProblemIsNamedAtItsCell() throws {
+    let folder = LayoutFixtureTests.folder
+    let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("problems-flat.xlsx").path)
+    let result = try KPIImporter().read(workbook)
+    let expected = try JSONDecoder().decode(
+      [Problem].self,
+      from: Data(contentsOf: folder.appendingPathComponent("problems-flat.expected-problems.json")))
+    let found = result.diagnostics.map {
+      Problem(
+        severity: $0.severity.rawValue, code: $0.code.rawValue, sheet: $0.sheet ?? "",
+        cell: $0.cell ?? "")
+    }
+    #expect(Set(found) == Set(expected))
+    #expect(found.count == expected.count)
+    #expect(result.hasErrors)
+  }
+}

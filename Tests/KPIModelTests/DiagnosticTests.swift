@@ -7,7 +7,7 @@ import Testing
     let diagnostic = Diagnostic(
       .error, .notANumber, arguments: ["text": "12,O00人"], file: "kpi.xlsx", sheet: "KPI",
       cell: "D14")
-    #expect(diagnostic.message.contains("'12,O00人' is not a number"))
+    #expect(diagnostic.message.contains("\"12,O00人\" is not a number"))
     #expect(diagnostic.message(in: .japanese).contains("「12,O00人」は数値として読めません"))
     #expect(diagnostic.location == "kpi.xlsx: KPI!D14")
     #expect(diagnostic.description.hasPrefix("kpi.xlsx: KPI!D14: error [not-a-number]: "))

@@ -113,7 +113,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stdoutText.contains("sanyo-onoda.xlsx: layout A (block layout) at KPI進捗!B12:I17"))
-    #expect(result.stdoutText.contains("cell E17: warning: KPI '商談成立件数'"))
+    #expect(result.stdoutText.contains("cell E17: warning: KPI \"商談成立件数\""))
     let json = try Command.run(["validate", Self.sample("dept-flat.xlsx"), "--format", "json"])
     let object = try #require(try json.json() as? [String: Any])
     let files = try #require(object["files"] as? [[String: Any]])
@@ -140,5 +140,40 @@ import Testing
     let result = try Command.run(
       ["validate", Self.sample("dept-flat.xlsx")], environment: ["LANG": "ja_JP.UTF-8"])
     #expect(result.stdoutText.contains("警告: KPI「商談成立件数」"))
+  }
+}
+
+/// Bad values stop `extract` (exit 65, every error listed, nothing written) and make
+/// `validate` exit 1.
+@Suite struct ProblemCommandTests {
+  static let fixture = Command.packageRoot.appendingPathComponent(
+    "Tests/KPIImportTests/Fixtures/problems-flat.xlsx"
+  ).path
+
+  @Test func extractListsEveryErrorAndWritesNothing() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("out.json").path
+    let result = try Command.run(["extract", Self.fixture, "-o", output])
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: output))
+    let path = Self.fixture
+    #expect(result.stderr.contains("\(path): sheet \"KPI\", cell F5: \"12,O00人\" is not a number"))
+    #expect(result.stderr.contains("cell D6: \"来年度\" is not a fiscal year"))
+    #expect(result.stderr.contains("cell E7: \"200・4,000\" holds two values"))
+    #expect(result.stderr.contains("cell E8: warning:"))
+    #expect(result.stderr.contains("4 error(s); nothing was written"))
+  }
+
+  @Test func validateExitsOneAndReportsJSON() throws {
+    let result = try Command.run(["validate", Self.fixture, "--format", "json"])
+    #expect(result.status == 1)
+    let object = try #require(try result.json() as? [String: Any])
+    let problems = try #require(
+      (object["files"] as? [[String: Any]])?.first?["problems"] as? [[String: Any]])
+    #expect(problems.filter { $0["severity"] as? String == "error" }.count == 4)
+    #expect(
+      problems.contains { $0["code"] as? String == "check-digit" && $0["cell"] as? String == "C2" })
   }
 }

@@ -14,6 +14,8 @@ struct KPIBuilder {
   private var declaredUnit: (unit: String, cell: CellReference?)?
   private var cellUnits: [(unit: String, cell: CellReference)] = []
   private(set) var values: [KPIValue] = []
+  /// Cells whose value was an error: an empty target there is already reported.
+  private var errorCells: Set<String> = []
 
   init(name: String, nameCell: CellReference?) {
     self.name = name
@@ -38,6 +40,7 @@ struct KPIBuilder {
     for diagnostic in parsed.diagnostics(for: text) {
       log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
     }
+    if case .error = parsed { errorCells.insert(grid.source(reference)) }
     guard case .value(let value, let unit, _) = parsed else { return nil }
     if let unit { cellUnits.append((unit, reference)) }
     return value
@@ -78,6 +81,7 @@ struct KPIBuilder {
       log.add(.warning, .noValues, ["kpi": name], sheet: sheet, cell: nameCell)
     }
     for value in sorted where value.actual != nil && value.target == nil {
+      if let target = value.source?.target, errorCells.contains(target) { continue }
       let cell = value.source?.actual.flatMap {
         CellReference(String($0.split(separator: "!").last ?? ""))
       }

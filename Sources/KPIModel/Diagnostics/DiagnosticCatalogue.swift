@@ -30,27 +30,27 @@ public enum DiagnosticCatalogue {
 
   private static let entries: [DiagnosticCode: (english: String, japanese: String)] = [
     .notANumber: (
-      "'{text}' is not a number; enter a number, optionally with its unit (e.g. 8,016人)",
+      "\"{text}\" is not a number; enter a number, optionally with its unit (e.g. 8,016人)",
       "「{text}」は数値として読めません。数値（単位付きも可。例：8,016人）を入力してください"
     ),
     .twoValues: (
-      "'{text}' holds two values; enter one value per cell",
+      "\"{text}\" holds two values; enter one value per cell",
       "「{text}」に二つの値が入っています。１つのセルには１つの値を入力してください"
     ),
     .unknownYear: (
-      "'{text}' is not a fiscal year (expected e.g. 令和2年度, R2, 2020年度, 初年度, H28.3)",
+      "\"{text}\" is not a fiscal year (expected e.g. 令和2年度, R2, 2020年度, 初年度, H28.3)",
       "「{text}」は年度として読めません（例：令和2年度、R2、2020年度、初年度、H28.3）"
     ),
     .qualifier: (
-      "'{text}' carries the qualifier '{qualifier}'; the number {value} was used",
+      "\"{text}\" carries the qualifier \"{qualifier}\"; the number {value} was used",
       "「{text}」には「{qualifier}」が付いています。数値 {value} として読みました"
     ),
     .noValues: (
-      "KPI '{kpi}' has no target or actual value in any year",
+      "KPI \"{kpi}\" has no target or actual value in any year",
       "KPI「{kpi}」にはどの年度にも目標値・実績値がありません"
     ),
     .actualWithoutTarget: (
-      "KPI '{kpi}' has an actual value for FY{fiscalYear} but no target",
+      "KPI \"{kpi}\" has an actual value for FY{fiscalYear} but no target",
       "KPI「{kpi}」の{fiscalYear}年度は実績値がありますが目標値がありません"
     ),
     .yearOutsidePeriod: (
@@ -58,7 +58,7 @@ public enum DiagnosticCatalogue {
       "{fiscalYear}年度は事業期間（{start}年度～{end}年度）の外です"
     ),
     .relativeYearWithoutPeriod: (
-      "'{text}' counts years from the project's start, but the project has no period",
+      "\"{text}\" counts years from the project's start, but the project has no period",
       "「{text}」は事業開始からの年数ですが、事業期間がわかりません"
     ),
     .checkDigit: (
@@ -66,19 +66,19 @@ public enum DiagnosticCatalogue {
       "地方公共団体コード {code} の検査数字が正しくありません（正しくは {expected}）"
     ),
     .badCode: (
-      "'{text}' is not a local-government code (5 or 6 digits)",
+      "\"{text}\" is not a local-government code (5 or 6 digits)",
       "「{text}」は地方公共団体コード（5桁または6桁）ではありません"
     ),
     .mixedUnits: (
-      "KPI '{kpi}' uses different units ({units}); use one unit for all its values",
+      "KPI \"{kpi}\" uses different units ({units}); use one unit for all its values",
       "KPI「{kpi}」で単位が混在しています（{units}）。単位を統一してください"
     ),
     .unknownEffect: (
-      "'{text}' is none of the national 事業効果 categories (e.g. 地方創生に効果があった)",
+      "\"{text}\" is none of the national 事業効果 categories (e.g. 地方創生に効果があった)",
       "「{text}」は事業効果の区分（例：地方創生に効果があった）のどれにも当たりません"
     ),
     .unknownPolicy: (
-      "'{text}' is none of the national 今後の方針 categories (e.g. 事業の継続)",
+      "\"{text}\" is none of the national 今後の方針 categories (e.g. 事業の継続)",
       "「{text}」は今後の方針の区分（例：事業の継続）のどれにも当たりません"
     ),
   ]

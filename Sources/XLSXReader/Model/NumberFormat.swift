@@ -1,6 +1,9 @@
 /// A cell's number format: its code, what kind of value it shows, and the literal text
 /// around the number (the unit typed into the format, such as 人 in `#,##0"人"`).
-public struct NumberFormat: Sendable, Hashable {
+///
+/// A class, immutable and shared: every cell of a style points at one instance, so handing a
+/// cell over costs one reference count rather than one per string inside.
+public final class NumberFormat: Sendable, Hashable {
   /// What a format shows a number as.
   public enum Kind: Sendable, Hashable {
     case general
@@ -19,18 +22,18 @@ public struct NumberFormat: Sendable, Hashable {
   }
 
   /// The `numFmtId`: below 164 a built-in format, from 164 a custom one.
-  public var id: Int
+  public let id: Int
   /// The format code, built-in IDs spelled out as Excel shows them in a Japanese locale.
-  public var code: String
-  public var kind: Kind
+  public let code: String
+  public let kind: Kind
   /// Literal text before the first digit placeholder of the positive section (¥, 令和).
-  public var prefix: String?
+  public let prefix: String?
   /// Literal text after the last digit placeholder of the positive section (人, 千円, 年度).
-  public var suffix: String?
+  public let suffix: String?
   /// Commas after the last digit placeholder: each divides the shown number by 1,000.
-  public var scaleCommas: Int
+  public let scaleCommas: Int
   /// The currency symbol of a `[$¥-411]` locale block, if any.
-  public var currency: String?
+  public let currency: String?
 
   /// Classifies a format code.
   public init(id: Int, code: String) {
@@ -42,6 +45,15 @@ public struct NumberFormat: Sendable, Hashable {
     suffix = scan.suffix
     scaleCommas = scan.scaleCommas
     currency = scan.currency
+  }
+
+  public static func == (lhs: NumberFormat, rhs: NumberFormat) -> Bool {
+    lhs.id == rhs.id && lhs.code == rhs.code
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(code)
   }
 
   /// The format for a built-in ID, or nil for General and unknown IDs.
