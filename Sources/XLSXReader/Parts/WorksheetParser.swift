@@ -29,13 +29,13 @@ final class WorksheetParser: SAXHandler {
   @exclusivity(unchecked) private var valueType = ValueType.number
   @exclusivity(unchecked) private var styleIndex = 0
   @exclusivity(unchecked) private var capture = Capture.none
-  @exclusivity(unchecked) private var valueBytes: [UInt8] = []
+  private let valueBytes = ByteBuffer()
   @exclusivity(unchecked) private var hasValue = false
-  @exclusivity(unchecked) private var formulaBytes: [UInt8] = []
+  private let formulaBytes = ByteBuffer()
   @exclusivity(unchecked) private var hasFormula = false
   @exclusivity(unchecked) private var sharedFormulaID: Int?
   @exclusivity(unchecked) private var sharedFormulaIsMaster = false
-  @exclusivity(unchecked) private var inlineBytes: [UInt8] = []
+  private let inlineBytes = ByteBuffer()
   @exclusivity(unchecked) private var inInlineString = false
   @exclusivity(unchecked) private var phoneticDepth = 0
   private var sharedFormulas: [Int: (formula: String, anchor: CellReference)] = [:]
@@ -55,7 +55,6 @@ final class WorksheetParser: SAXHandler {
     self.sheetName = sheetName
     self.onRow = onRow
     row.cells.reserveCapacity(64)
-    valueBytes.reserveCapacity(64)
   }
 
   func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
@@ -108,19 +107,19 @@ final class WorksheetParser: SAXHandler {
   func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     switch capture {
     case .none: return
-    case .value: try append(bytes, to: &valueBytes)
-    case .formula: try append(bytes, to: &formulaBytes)
-    case .inlineText: try append(bytes, to: &inlineBytes)
+    case .value: try append(bytes, to: valueBytes)
+    case .formula: try append(bytes, to: formulaBytes)
+    case .inlineText: try append(bytes, to: inlineBytes)
     }
   }
 
-  private func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) throws {
+  private func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer) throws {
     if buffer.count + bytes.count > limits.stringLength {
       throw cellError(
         .limitExceeded(.stringLength), "the cell's text is longer than \(limits.stringLength) bytes"
       )
     }
-    buffer.append(contentsOf: bytes)
+    buffer.append(bytes)
   }
 
   // MARK: Rows and cells
@@ -182,9 +181,9 @@ final class WorksheetParser: SAXHandler {
     hasValue = false
     hasFormula = false
     sharedFormulaID = nil
-    valueBytes.removeAll(keepingCapacity: true)
-    if !formulaBytes.isEmpty { formulaBytes.removeAll(keepingCapacity: true) }
-    if !inlineBytes.isEmpty { inlineBytes.removeAll(keepingCapacity: true) }
+    valueBytes.removeAll()
+    formulaBytes.removeAll()
+    inlineBytes.removeAll()
   }
 
   private static func valueType(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueType {
@@ -250,7 +249,7 @@ final class WorksheetParser: SAXHandler {
     guard hasFormula else { return nil }
     if let id = sharedFormulaID {
       if sharedFormulaIsMaster || !formulaBytes.isEmpty {
-        let text = String(decoding: formulaBytes, as: UTF8.self)
+        let text = formulaBytes.string
         if sharedFormulaIsMaster { sharedFormulas[id] = (text, reference) }
         return text
       }
@@ -259,17 +258,17 @@ final class WorksheetParser: SAXHandler {
         master.formula, rows: reference.row - master.anchor.row,
         columns: reference.column - master.anchor.column)
     }
-    return formulaBytes.isEmpty ? nil : String(decoding: formulaBytes, as: UTF8.self)
+    return formulaBytes.isEmpty ? nil : formulaBytes.string
   }
 
   private func typedValue() throws -> CellValue? {
     switch valueType {
     case .sharedString:
-      guard let index = valueBytes.withUnsafeBufferPointer(parseDecimal) else {
+      guard let index = parseDecimal(valueBytes.bytes) else {
         if valueBytes.isEmpty { return nil }
         throw cellError(
           .invalidCell,
-          "shared-string index \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a whole number of 0 or more"
+          "shared-string index \"\(valueBytes.string)\" is not a whole number of 0 or more"
         )
       }
       guard let text = sharedStrings.string(at: index) else {
@@ -280,23 +279,21 @@ final class WorksheetParser: SAXHandler {
       }
       return .string(text)
     case .inlineString:
-      return .string(String(decoding: decodedEscapes(inlineBytes), as: UTF8.self))
+      let bytes = inlineBytes.bytes
+      return .string(
+        bytes.contains(0x5F)
+          ? String(decoding: ExcelEscapes.decode(bytes), as: UTF8.self) : inlineBytes.string)
     case .formulaString:
-      return .string(String(decoding: valueBytes, as: UTF8.self))
+      return .string(valueBytes.string)
     case .boolean:
-      switch valueBytes {
-      case [0x31], Array("true".utf8): return .boolean(true)
-      case [0x30], Array("false".utf8): return .boolean(false)
-      case []: return nil
-      default:
-        throw cellError(
-          .invalidCell,
-          "boolean value \"\(String(decoding: valueBytes, as: UTF8.self))\" is not 0 or 1")
-      }
+      if valueBytes.equals("1") || valueBytes.equals("true") { return .boolean(true) }
+      if valueBytes.equals("0") || valueBytes.equals("false") { return .boolean(false) }
+      if valueBytes.isEmpty { return nil }
+      throw cellError(.invalidCell, "boolean value \"\(valueBytes.string)\" is not 0 or 1")
     case .error:
-      return valueBytes.isEmpty ? nil : .error(String(decoding: valueBytes, as: UTF8.self))
+      return valueBytes.isEmpty ? nil : .error(valueBytes.string)
     case .isoDate:
-      let text = String(decoding: valueBytes, as: UTF8.self)
+      let text = valueBytes.string
       if text.isEmpty { return nil }
       guard let date = ExcelDateTime(iso: text) else {
         throw cellError(.invalidCell, "date value \"\(text)\" is not an ISO 8601 date")
@@ -304,16 +301,12 @@ final class WorksheetParser: SAXHandler {
       return .date(date)
     case .number:
       if valueBytes.isEmpty { return nil }
-      guard let number = valueBytes.withUnsafeBufferPointer(NumberText.parse) else {
+      guard let number = NumberText.parse(valueBytes.bytes) else {
         throw cellError(
-          .invalidCell, "value \"\(String(decoding: valueBytes, as: UTF8.self))\" is not a number")
+          .invalidCell, "value \"\(valueBytes.string)\" is not a number")
       }
       return .number(number)
     }
-  }
-
-  private func decodedEscapes(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.contains(0x5F) ? ExcelEscapes.decode(bytes) : bytes
   }
 
   private func cellError(_ kind: XLSXError.Kind, _ detail: String) -> XLSXError {
