@@ -31,7 +31,8 @@ let package = Package(
     .target(
       name: "KPIImport",
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
-    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport"]),
+    .target(name: "KPIReport", dependencies: ["KPIModel"]),
+    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport", "KPIReport"]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
       name: "KPISheetCLI",
@@ -44,6 +45,8 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel"]),
+    .testTarget(name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel"]),
     .testTarget(
       name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],
       resources: [.copy("Fixtures")]),

@@ -22,6 +22,8 @@ public final class XLSXWorkbook {
   public let uses1904: Bool
   public let sharedStrings: SharedStringTable
   public let limits: ReaderLimits
+  /// Custom document properties (`docProps/custom.xml`) by name, values as text.
+  public let customProperties: [String: String]
   private let formats: [NumberFormat?]
   private let archive: ZipArchive
 
@@ -45,6 +47,7 @@ public final class XLSXWorkbook {
     try Self.checkContainer(archive)
 
     let workbookPart = try Self.findWorkbookPart(archive)
+    customProperties = try Self.customProperties(in: archive, limits: limits)
     let relationships = try Self.relationships(of: workbookPart, in: archive, limits: limits)
 
     let workbook = WorkbookParser()
@@ -236,6 +239,22 @@ public final class XLSXWorkbook {
     throw XLSXError(
       .missingPart, file: file, part: "xl/workbook.xml",
       detail: "the package names no workbook part (_rels/.rels has no officeDocument relationship)")
+  }
+
+  /// The custom properties named by the package relationships; none when absent.
+  private static func customProperties(in archive: ZipArchive, limits: ReaderLimits) throws
+    -> [String: String]
+  {
+    guard archive.entry("_rels/.rels") != nil,
+      let target = try relationships(ofPackage: archive).first(where: {
+        $0.kind == "custom-properties" && !$0.isExternal
+      })?.target
+    else { return [:] }
+    let part = PartPath.resolve(target, from: "")
+    guard archive.entry(part) != nil else { return [:] }
+    let parser = CustomPropertiesParser()
+    try parse(part, in: archive, with: parser, limits: limits)
+    return parser.properties
   }
 
   private static func relationships(ofPackage archive: ZipArchive) throws -> [Relationship] {

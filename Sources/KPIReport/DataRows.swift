@@ -1,0 +1,91 @@
+import KPIModel
+
+/// One row of the データ sheet: one project × KPI × fiscal year, one datum per cell
+/// (総務省 machine-readable rules: no merges, numbers as numbers, units in their own column,
+/// the Western year beside the era year).
+public struct DataRow: Sendable, Equatable {
+  public var code: String?
+  public var prefecture: String?
+  public var municipality: String?
+  public var projectNo: Int
+  public var projectName: String
+  public var scope: Scope?
+  public var periodStart: Int?
+  public var periodEnd: Int?
+  public var kpiNo: Int?
+  public var kpiName: String?
+  public var unit: String?
+  public var direction: Direction?
+  public var fiscalYear: Int?
+  /// 1 for the project's first year (年次), when the period is known.
+  public var yearOfProject: Int?
+  public var target: Double?
+  public var actual: Double?
+  public var value: KPIValue?
+
+  /// The column headers, in order (report.md).
+  public static let headers = [
+    "地方公共団体コード", "都道府県名", "市町村名", "事業番号", "事業名", "区分", "開始年度", "終了年度",
+    "KPI番号", "KPI名", "単位", "指標の方向", "年度", "和暦年度", "年次", "目標値", "実績値", "達成率", "達成",
+  ]
+
+  /// Rows for every project × KPI × fiscal year; a project without KPIs gets one row.
+  public static func rows(for document: RecordsDocument) -> [DataRow] {
+    var rows: [DataRow] = []
+    for (index, project) in document.projects.enumerated() {
+      let base = DataRow(
+        code: document.municipality?.code, prefecture: document.municipality?.prefecture,
+        municipality: document.municipality?.name, projectNo: project.no ?? index + 1,
+        projectName: project.name, scope: project.scope, periodStart: project.period?.start,
+        periodEnd: project.period?.end)
+      if project.kpis.isEmpty {
+        rows.append(base)
+        continue
+      }
+      for (kpiIndex, kpi) in project.kpis.enumerated() {
+        for value in kpi.values {
+          var row = base
+          row.kpiNo = kpi.no ?? kpiIndex + 1
+          row.kpiName = kpi.name
+          row.unit = kpi.unit
+          row.direction = kpi.effectiveDirection
+          row.fiscalYear = value.fiscalYear
+          row.yearOfProject = project.period.map { value.fiscalYear - $0.start + 1 }
+          row.target = value.target
+          row.actual = value.actual
+          row.value = value
+          rows.append(row)
+        }
+      }
+    }
+    return rows
+  }
+
+  init(
+    code: String?, prefecture: String?, municipality: String?, projectNo: Int, projectName: String,
+    scope: Scope?, periodStart: Int?, periodEnd: Int?
+  ) {
+    self.code = code
+    self.prefecture = prefecture
+    self.municipality = municipality
+    self.projectNo = projectNo
+    self.projectName = projectName
+    self.scope = scope
+    self.periodStart = periodStart
+    self.periodEnd = periodEnd
+  }
+
+  /// 達成率 (a ratio), nil where undefined.
+  public var rate: Double? {
+    guard let value, let direction else { return nil }
+    return value.achievementRate(direction: direction)
+  }
+
+  /// 達成 / 未達成 / blank.
+  public var achievedLabel: String? {
+    guard let value, let direction, let achieved = value.isAchieved(direction: direction) else {
+      return nil
+    }
+    return achieved ? "達成" : "未達成"
+  }
+}

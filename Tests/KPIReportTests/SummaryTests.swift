@@ -1,0 +1,70 @@
+import Foundation
+import KPIModel
+import Testing
+
+@testable import KPIReport
+
+/// The seed's records, as samples/ holds them.
+func seedRecords() throws -> RecordsDocument {
+  var url = URL(fileURLWithPath: #filePath)
+  while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    url.deleteLastPathComponent()
+  }
+  return try RecordsJSON.decode(
+    Data(contentsOf: url.appendingPathComponent("samples/sanyo-onoda.expected.json")))
+}
+
+@Suite struct SummaryTests {
+  @Test func theSeedsSecondYearCountedByHand() throws {
+    // FY2021: ① 5→33 achieved, 10,000,000→134,280 and 13,672→13,482 not; ② 60→122 achieved,
+    // 1,117,438→816,325 not, the SPC KPI '-' both (not shown); ③ 0→-173, 10.0→9.1, 80.0→77.0 not.
+    let summary = try #require(YearSummary.all(for: seedRecords()).first { $0.fiscalYear == 2021 })
+    #expect(summary.projects == 3)
+    #expect(summary.kpis == 8)
+    #expect(summary.kpisWithBoth == 8)
+    #expect(summary.kpisAchieved == 2)
+    #expect(summary.projectsWithBoth == 3)
+    #expect(summary.projectsAchieving == 2)
+    #expect(summary.kpiShare == 0.25)
+    #expect(summary.projectShare.map { ($0 * 1000).rounded() } == 667)
+  }
+
+  @Test func lowerIsBetterKPIsAreAchievedBelowTarget() {
+    let kpi = KPI(
+      name: "待ち時間", unit: "分", direction: .decrease,
+      values: [KPIValue(fiscalYear: 2022, target: 15, actual: 14)])
+    let document = RecordsDocument(projects: [Project(name: "窓口", kpis: [kpi])])
+    let summary = YearSummary.all(for: document)
+    #expect(summary.first?.kpisAchieved == 1)
+  }
+
+  @Test func theEvaluationYearIsTheLatestWithAnActual() throws {
+    #expect(ReportYear.evaluationYear(of: try seedRecords()) == 2022)
+    let targetsOnly = RecordsDocument(projects: [
+      Project(
+        name: "p",
+        kpis: [KPI(name: "k", values: [KPIValue(fiscalYear: 2025, target: 1, actual: nil)])])
+    ])
+    #expect(ReportYear.evaluationYear(of: targetsOnly) == 2025)
+    let periodOnly = RecordsDocument(projects: [
+      Project(name: "p", period: FiscalPeriod(start: 2021, end: 2023))
+    ])
+    #expect(ReportYear.evaluationYear(of: periodOnly) == 2023)
+  }
+
+  @Test func dataRowsAreOnePerProjectKPIAndYear() throws {
+    let rows = DataRow.rows(for: try seedRecords())
+    // ①②③: three KPIs × three years each = 27; ④⑤ have no KPIs: one row each.
+    #expect(rows.count == 29)
+    let first = try #require(rows.first)
+    #expect(first.code == "352161")
+    #expect(first.projectNo == 1)
+    #expect(first.kpiName == "ブランド化したガラス商品数")
+    #expect(first.yearOfProject == 1)
+    #expect(first.achievedLabel == nil)
+    let second = rows[1]
+    #expect(second.rate.map { ($0 * 10).rounded() } == 66)  // 33 ÷ 5 = 6.6
+    #expect(second.achievedLabel == "達成")
+    #expect(rows.last?.kpiName == nil)
+  }
+}
