@@ -290,7 +290,7 @@ public final class XLSXWorkbook {
   }
 
   private static func parse(
-    _ part: String, in archive: ZipArchive, with handler: any SAXHandler, limits: ReaderLimits
+    _ part: String, in archive: ZipArchive, with handler: SAXHandler, limits: ReaderLimits
   ) throws {
     guard let entry = archive.entry(part) else {
       throw XLSXError(

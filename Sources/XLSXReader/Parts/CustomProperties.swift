@@ -9,7 +9,7 @@ final class CustomPropertiesParser: SAXHandler {
   private var text: [UInt8] = []
   private let maxValueBytes = 1 << 16
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("property") {
       currentName = attributes.string("name")
       text.removeAll()
@@ -18,7 +18,7 @@ final class CustomPropertiesParser: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws {
+  override func endElement(_ name: XMLName) throws {
     if name.is("property") {
       if let currentName { properties[currentName] = String(decoding: text, as: UTF8.self) }
       currentName = nil
@@ -28,7 +28,7 @@ final class CustomPropertiesParser: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard currentName != nil, valueDepth > 0, text.count + bytes.count <= maxValueBytes else {
       return
     }

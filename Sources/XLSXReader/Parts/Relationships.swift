@@ -14,7 +14,7 @@ struct Relationship {
 final class RelationshipsParser: SAXHandler {
   private(set) var relationships: [Relationship] = []
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     guard name.is("Relationship"), let id = attributes.string("Id"),
       let target = attributes.string("Target")
     else { return }
@@ -24,6 +24,4 @@ final class RelationshipsParser: SAXHandler {
         isExternal: attributes.string("TargetMode") == "External"))
   }
 
-  func endElement(_ name: XMLName) throws {}
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
 }

@@ -107,7 +107,7 @@ final class SharedStringsParser: SAXHandler {
     self.partName = partName
   }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("si") {
       inItem = true
     } else if name.is("t") {
@@ -117,7 +117,7 @@ final class SharedStringsParser: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws {
+  override func endElement(_ name: XMLName) throws {
     if name.is("si") {
       inItem = false
       table.finishString()
@@ -128,7 +128,7 @@ final class SharedStringsParser: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard inItem, textDepth > 0, phoneticDepth == 0 else { return }
     if table.byteCount + bytes.count > limits.sharedStringBytes {
       throw XLSXError(

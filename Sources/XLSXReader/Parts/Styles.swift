@@ -5,7 +5,7 @@ final class StylesParser: SAXHandler {
   private var inCellXfs = false
   private var xfDepth = 0
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("numFmt") {
       if let id = attributes.integer("numFmtId"), let code = attributes.string("formatCode") {
         customCodes[id] = code
@@ -17,11 +17,9 @@ final class StylesParser: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws {
+  override func endElement(_ name: XMLName) throws {
     if name.is("cellXfs") { inCellXfs = false }
   }
-
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
 
   /// The number format of each cell style index (`s` attribute), nil for General.
   func formats() -> [NumberFormat?] {

@@ -10,7 +10,7 @@ final class WorkbookParser: SAXHandler {
   private(set) var sheets: [WorkbookSheetEntry] = []
   private(set) var uses1904 = false
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("sheet") {
       let state: SheetVisibility =
         switch attributes.string("state") {
@@ -28,6 +28,4 @@ final class WorkbookParser: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws {}
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
 }

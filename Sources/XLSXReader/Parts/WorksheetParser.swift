@@ -57,7 +57,7 @@ final class WorksheetParser: SAXHandler {
     row.cells.reserveCapacity(64)
   }
 
-  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if inCell {
       if name.is("v") {
         capture = .value
@@ -83,7 +83,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  func endElement(_ name: XMLName) throws {
+  override func endElement(_ name: XMLName) throws {
     if inCell {
       if name.is("c") {
         try finishCell()
@@ -104,7 +104,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     switch capture {
     case .none: return
     case .value: try append(bytes, to: valueBytes)
