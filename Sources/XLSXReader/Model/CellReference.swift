@@ -23,32 +23,35 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     self = reference
   }
 
-  /// Parses A1-style bytes without allocating.
+  /// Parses A1-style bytes without allocating (runs once per cell, so through a raw pointer).
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
-    var index = 0
+    guard let base = bytes.baseAddress else { return nil }
+    let end = base + bytes.count
+    var cursor = base
+    if cursor < end && cursor.pointee == 0x24 { cursor += 1 }  // $
+    let letters = cursor
     var column = 0
-    if index < bytes.count && bytes[index] == 0x24 { index += 1 }  // $
-    let letters = index
-    while index < bytes.count {
-      var byte = bytes[index]
-      if byte >= 0x61 && byte <= 0x7A { byte -= 32 }
-      guard byte >= 0x41 && byte <= 0x5A else { break }
-      column = column * 26 + Int(byte - 0x40)
-      index += 1
-      if index - letters > 3 { return nil }
+    while cursor < end {
+      let letter = cursor.pointee | 0x20  // fold to lower case; digits are unaffected
+      guard letter >= 0x61 && letter <= 0x7A else { break }
+      column = column &* 26 &+ Int(letter &- 0x60)
+      cursor += 1
     }
-    guard index > letters else { return nil }
-    if index < bytes.count && bytes[index] == 0x24 { index += 1 }
-    let digits = index
+    let letterCount = cursor - letters
+    guard letterCount >= 1 && letterCount <= 3 else { return nil }
+    if cursor < end && cursor.pointee == 0x24 { cursor += 1 }
+    let digits = cursor
     var row = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      guard byte >= 0x30 && byte <= 0x39 else { return nil }
-      row = row * 10 + Int(byte - 0x30)
-      index += 1
-      if index - digits > 7 { return nil }
+    while cursor < end {
+      let digit = cursor.pointee &- 0x30
+      guard digit <= 9 else { return nil }
+      row = row &* 10 &+ Int(digit)
+      cursor += 1
     }
-    guard index > digits, row >= 1, row <= maxRows, column <= maxColumns else { return nil }
+    let digitCount = cursor - digits
+    guard digitCount >= 1 && digitCount <= 7, row >= 1, row <= maxRows, column <= maxColumns else {
+      return nil
+    }
     return CellReference(row: row - 1, column: column - 1)
   }
 

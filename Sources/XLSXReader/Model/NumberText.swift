@@ -30,31 +30,29 @@ enum NumberText {
   private static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     -> Double?
   {
-    var index = start
-    var negative = false
-    if bytes[index] == 0x2D {
-      negative = true
-      index += 1
-    }
+    guard let base = bytes.baseAddress else { return nil }
+    var cursor = base + start
+    let stop = base + end
+    let negative = cursor.pointee == 0x2D
+    if negative { cursor += 1 }
     var mantissa: UInt64 = 0
     var digits = 0
-    var fractionDigits = 0
-    var seenPoint = false
-    while index < end {
-      let byte = bytes[index]
-      if byte >= 0x30 && byte <= 0x39 {
+    var pointAt: UnsafePointer<UInt8>?
+    while cursor < stop {
+      let digit = cursor.pointee &- 0x30
+      if digit <= 9 {
+        mantissa = mantissa &* 10 &+ UInt64(digit)
         digits += 1
-        if digits > 15 { return nil }
-        mantissa = mantissa * 10 + UInt64(byte - 0x30)
-        if seenPoint { fractionDigits += 1 }
-      } else if byte == 0x2E && !seenPoint {
-        seenPoint = true
+      } else if cursor.pointee == 0x2E && pointAt == nil {
+        pointAt = cursor
       } else {
         return nil  // an exponent, a sign in the middle, or not a number at all
       }
-      index += 1
+      cursor += 1
     }
-    guard digits > 0, fractionDigits < powersOfTen.count else { return nil }
+    guard digits > 0, digits <= 15 else { return nil }
+    let fractionDigits = pointAt.map { stop - $0 - 1 } ?? 0
+    guard fractionDigits < powersOfTen.count else { return nil }
     let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
     return negative ? -magnitude : magnitude
   }
