@@ -32,6 +32,7 @@ let package = Package(
       name: "KPIImport",
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport"]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
       name: "KPISheetCLI",
@@ -44,6 +45,7 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
     .testTarget(
       name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],
       resources: [.copy("Fixtures")]),
