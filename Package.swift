@@ -31,7 +31,8 @@ let package = Package(
     .target(
       name: "KPIImport",
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
-    .target(name: "KPIReport", dependencies: ["KPIModel"]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+    .target(name: "KPIReport", dependencies: ["KPIModel", "XLSXWriter"]),
     .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport", "KPIReport"]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
@@ -45,6 +46,7 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel"]),
     .testTarget(name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel"]),
     .testTarget(
