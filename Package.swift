@@ -33,7 +33,12 @@ let package = Package(
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
     .target(name: "KPIReport", dependencies: ["KPIModel", "XLSXWriter"]),
-    .target(name: "KPISheet", dependencies: ["XLSXReader", "KPIModel", "KPIImport", "KPIReport"]),
+    .target(
+      name: "KPISheet",
+      dependencies: [
+        "XLSXReader", "KPIModel", "KPIImport", "KPIReport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
       name: "KPISheetCLI",

@@ -76,6 +76,16 @@ public struct KPIImporter: Sendable {
       }
       sheets = [sheet]
     }
+    if mapping == nil && sheetName == nil && OwnReport.isReport(workbook),
+      let report = try OwnReport().read(workbook, log: log)
+    {
+      return ImportResult(
+        document: RecordsDocument(
+          municipality: report.municipality, grant: reportGrant(workbook), projects: report.projects
+        ),
+        tables: report.tables, diagnostics: log.diagnostics, skippedSheets: [],
+        hiddenSheets: sheets.filter(\.isHidden).map(\.name))
+    }
     var projects: [Project] = []
     var tables: [DetectedTable] = []
     var skipped: [String] = []
@@ -113,6 +123,14 @@ public struct KPIImporter: Sendable {
       document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
       tables: tables, diagnostics: log.diagnostics, skippedSheets: skipped,
       hiddenSheets: sheets.filter(\.isHidden).map(\.name))
+  }
+
+  /// A report's grant, from the title of its first sheet.
+  private func reportGrant(_ workbook: XLSXWorkbook) -> String? {
+    guard let sheet = workbook.sheet(named: "効果検証"),
+      let grid = try? SheetGrid(workbook: workbook, sheet: sheet)
+    else { return nil }
+    return GrantName.find(in: grid, above: 3)
   }
 
   private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {
