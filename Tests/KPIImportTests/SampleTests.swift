@@ -115,3 +115,63 @@ func expectRecords(
     #expect(result.hasErrors)
   }
 }
+
+/// Mapping files read a table the user describes, with the same rules as detection.
+@Suite struct MappingTests {
+  func mapping(_ yaml: String) throws -> MappingFile {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mapping-\(UUID().uuidString).yaml")
+    try yaml.write(to: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: path) }
+    return try MappingFile.load(path: path.path)
+  }
+
+  @Test func aWideMappingReadsTheWideSample() throws {
+    let file = try mapping(
+      """
+      sheet: 地域再生計画KPI
+      layout: wide
+      header-row: 5
+      last-row: 10
+      columns: {project: B, kpi: C, unit: D, baseline: E}
+      years:
+        - {year: 令和3年度, target: F, actual: G}
+        - {year: 令和4年度, target: I, actual: J}
+        - {year: 令和5年度, target: L, actual: M}
+      """)
+    let path = packageRoot.appendingPathComponent("samples/dept-wide.xlsx").path
+    let result = try KPIImporter(mapping: file).read(XLSXWorkbook(path: path))
+    #expect(result.layout == .mapping)
+    let detected = try KPIImporter().read(XLSXWorkbook(path: path)).document
+    // The mapping reads no cost columns; everything else is what detection reads.
+    var withoutCosts = detected
+    for index in withoutCosts.projects.indices {
+      withoutCosts.projects[index].years = withoutCosts.projects[index].years.map {
+        ProjectYear(fiscalYear: $0.fiscalYear, activities: $0.activities)
+      }
+    }
+    #expect(result.document == withoutCosts)
+  }
+
+  @Test(arguments: [
+    ("layout: flat\nheader-row: 1\ncolumns: {kpi: C}", "a flat layout needs columns year"),
+    ("layout: wide\nheader-row: 1\ncolumns: {kpi: C}", "a wide layout needs a years list"),
+    (
+      "layout: flat\nheader-row: 1\ncolumns: {kpi: 3C, year: D, target: E}",
+      "is not a column letter"
+    ),
+    (
+      "layout: flat\nheader-row: 0\ncolumns: {kpi: C, year: D, target: E}",
+      "header-row must be 1 or more"
+    ),
+    ("layout: odd\nheader-row: 1\ncolumns: {kpi: C}", "layout"),
+    ("header-row: 1", "layout"),
+  ])
+  func badMappingsSayWhatIsWrong(yaml: String, phrase: String) throws {
+    #expect {
+      _ = try mapping(yaml)
+    } throws: { error in
+      "\(error)".contains(phrase)
+    }
+  }
+}
