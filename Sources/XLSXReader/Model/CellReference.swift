@@ -4,14 +4,24 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
   public static let maxRows = 1_048_576
   public static let maxColumns = 16_384
 
+  // Stored as 32-bit numbers (Excel's grid fits): a reference is copied with every cell.
+  private var storedRow: Int32
+  private var storedColumn: Int32
+
   /// Zero-based row: row 1 is 0.
-  public var row: Int
+  public var row: Int {
+    get { Int(storedRow) }
+    set { storedRow = Int32(clamping: newValue) }
+  }
   /// Zero-based column: column A is 0.
-  public var column: Int
+  public var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = Int32(clamping: newValue) }
+  }
 
   public init(row: Int, column: Int) {
-    self.row = row
-    self.column = column
+    storedRow = Int32(clamping: row)
+    storedColumn = Int32(clamping: column)
   }
 
   /// Parses `B12` or `$B$12`; nil when malformed or beyond XFD1048576.

@@ -10,24 +10,51 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
     case dateTime
   }
 
-  public var year: Int
-  public var month: Int
-  public var day: Int
-  public var hour: Int
-  public var minute: Int
-  public var second: Int
+  // Stored narrow (a cell value is copied for every cell read, so its size matters); read
+  // and written as Int. Excel's dates run from year 1899 to 9999.
+  private var storedYear: Int16
+  private var storedMonth: UInt8
+  private var storedDay: UInt8
+  private var storedHour: UInt8
+  private var storedMinute: UInt8
+  private var storedSecond: UInt8
   public var kind: Kind
+
+  public var year: Int {
+    get { Int(storedYear) }
+    set { storedYear = Int16(clamping: newValue) }
+  }
+  public var month: Int {
+    get { Int(storedMonth) }
+    set { storedMonth = UInt8(clamping: newValue) }
+  }
+  public var day: Int {
+    get { Int(storedDay) }
+    set { storedDay = UInt8(clamping: newValue) }
+  }
+  public var hour: Int {
+    get { Int(storedHour) }
+    set { storedHour = UInt8(clamping: newValue) }
+  }
+  public var minute: Int {
+    get { Int(storedMinute) }
+    set { storedMinute = UInt8(clamping: newValue) }
+  }
+  public var second: Int {
+    get { Int(storedSecond) }
+    set { storedSecond = UInt8(clamping: newValue) }
+  }
 
   public init(
     year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
     kind: Kind = .date
   ) {
-    self.year = year
-    self.month = month
-    self.day = day
-    self.hour = hour
-    self.minute = minute
-    self.second = second
+    storedYear = Int16(clamping: year)
+    storedMonth = UInt8(clamping: month)
+    storedDay = UInt8(clamping: day)
+    storedHour = UInt8(clamping: hour)
+    storedMinute = UInt8(clamping: minute)
+    storedSecond = UInt8(clamping: second)
     self.kind = kind
   }
 
@@ -43,19 +70,19 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
       days += 1
       seconds -= 86_400
     }
-    self.hour = seconds / 3600
-    self.minute = seconds / 60 % 60
-    self.second = seconds % 60
-    self.kind = kind
+    let date: (Int, Int, Int)
     if uses1904 {
-      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1904, 1, 1))
+      date = Self.civil(fromDays: days + Self.daysFrom1970(1904, 1, 1))
     } else if days == 60 {
-      (year, month, day) = (1900, 2, 29)
+      date = (1900, 2, 29)
     } else if days < 60 {
-      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 31))
+      date = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 31))
     } else {
-      (year, month, day) = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 30))
+      date = Self.civil(fromDays: days + Self.daysFrom1970(1899, 12, 30))
     }
+    self.init(
+      year: date.0, month: date.1, day: date.2, hour: seconds / 3600, minute: seconds / 60 % 60,
+      second: seconds % 60, kind: kind)
   }
 
   /// Parses an ISO 8601 value of a `t="d"` cell: `2016-03-31`, `2016-03-31T09:30:00`, `09:30:00`.

@@ -188,6 +188,9 @@ final class SAXParser {
       SAXParser.with(ctx) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(count))) }
     }
     sax.cdataBlock = sax.characters
+    // The same callback for whitespace lets libxml2 skip its blank-text analysis (areBlanks
+    // returns at once when the two are equal); text is text to every part reader.
+    sax.ignorableWhitespace = sax.characters
     // Any DOCTYPE stops the parse before its internal subset (and any entity) is read.
     sax.internalSubset = { ctx, _, _, _ in
       guard let ctx else { return }
