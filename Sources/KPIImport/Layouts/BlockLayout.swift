@@ -47,11 +47,8 @@ struct BlockLayout: LayoutReader {
       tables.append(
         DetectedTable(
           layout: layout, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: block.headerTop, column: columns.min() ?? block.labelColumn),
-            last: CellReference(
-              row: block.rows.last ?? block.headerTop, column: columns.max() ?? block.labelColumn)))
-      )
+          rows: block.headerTop...(block.rows.last ?? block.headerTop),
+          columns: columns))
     }
     return SheetImport(projects: projects.build(sheet: sheet, log: log), tables: tables)
   }

@@ -48,10 +48,11 @@ struct FlatListLayout: LayoutReader {
       else { continue }
       projects.addYear(fiscalYear)
       if let costEntry {
-        var builder = KPIBuilder(name: "cost", nameCell: nil)
         let reference = CellReference(row: row, column: costEntry.column)
-        if let value = builder.read(reference, in: grid, log: log) {
-          projects.setCost(Amount(value: value, unit: costEntry.header.moneyUnit), year: fiscalYear)
+        if let cost = KPIBuilder.amount(
+          at: reference, headerUnit: costEntry.header.moneyUnit, in: grid, log: log)
+        {
+          projects.setCost(cost, year: fiscalYear)
         }
       }
       let name = TextNormalizer.compact(kpiText)
@@ -73,16 +74,12 @@ struct FlatListLayout: LayoutReader {
       }
     }
     guard !projects.isEmpty else { return nil }
-    let lastColumn = header.entries.map(\.column).max() ?? kpiColumn
-    let firstColumn = header.entries.map(\.column).min() ?? kpiColumn
     return SheetImport(
       projects: projects.build(sheet: sheet, log: log),
       tables: [
         DetectedTable(
-          layout: layout, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: header.row, column: firstColumn),
-            last: CellReference(row: lastRow, column: lastColumn)))
+          layout: layout, sheet: sheet, rows: header.row...lastRow,
+          columns: header.entries.map(\.column))
       ])
   }
 }

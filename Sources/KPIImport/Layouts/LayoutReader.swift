@@ -30,6 +30,23 @@ public struct DetectedTable: Sendable, Equatable {
   public var layout: Layout
   public var sheet: String
   public var range: CellRange
+
+  init(layout: Layout, sheet: String, range: CellRange) {
+    self.layout = layout
+    self.sheet = sheet
+    self.range = range
+  }
+
+  /// The table from its header row to its last data row, across the columns it uses.
+  init(layout: Layout, sheet: String, rows: ClosedRange<Int>, columns: [Int]) {
+    let first = columns.min() ?? 0
+    let last = columns.max() ?? first
+    self.init(
+      layout: layout, sheet: sheet,
+      range: CellRange(
+        first: CellReference(row: rows.lowerBound, column: first),
+        last: CellReference(row: rows.upperBound, column: last)))
+  }
 }
 
 /// What one sheet gave.

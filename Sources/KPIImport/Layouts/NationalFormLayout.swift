@@ -139,15 +139,12 @@ struct NationalFormLayout: LayoutReader {
     }
     finishProject(&projects, evaluationYears, cost: cost)
     guard !projects.isEmpty else { return nil }
-    let used = columns.fields.values.map(\.column)
     return SheetImport(
       projects: projects.build(sheet: sheet, log: log),
       tables: [
         DetectedTable(
-          layout: layout, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: headerRow, column: used.min() ?? kpiColumn),
-            last: CellReference(row: lastRow, column: used.max() ?? kpiColumn)))
+          layout: layout, sheet: sheet, rows: headerRow...lastRow,
+          columns: columns.fields.values.map(\.column))
       ])
   }
 
@@ -190,11 +187,9 @@ struct NationalFormLayout: LayoutReader {
       if hasEvaluation && project.evaluation == nil { project.evaluation = evaluation }
     }
     guard let cost = columns.fields[.cost] else { return nil }
-    var reader = KPIBuilder(name: "cost", nameCell: nil)
-    let reference = CellReference(row: row, column: cost.column)
-    return reader.read(reference, in: grid, log: log).map {
-      Amount(value: $0, unit: cost.header.moneyUnit)
-    }
+    return KPIBuilder.amount(
+      at: CellReference(row: row, column: cost.column), headerUnit: cost.header.moneyUnit,
+      in: grid, log: log)
   }
 
   /// Ends a project: its evaluation and cost belong to its KPIs' fiscal year (the latest).

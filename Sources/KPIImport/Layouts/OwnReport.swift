@@ -128,10 +128,8 @@ struct OwnReport {
       projects: projects.build(sheet: sheet, log: log),
       tables: [
         DetectedTable(
-          layout: .ownReport, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: headerRow, column: 0),
-            last: CellReference(row: lastRow, column: max(0, grid.lastColumn))))
+          layout: .ownReport, sheet: sheet, rows: headerRow...lastRow,
+          columns: [0, grid.lastColumn])
       ])
   }
 }

@@ -133,9 +133,10 @@ struct WideTableLayout: LayoutReader {
             grid.merge(containing: CellReference(row: row, column: cost.column))?.first
             ?? CellReference(row: row, column: cost.column)
           if costRead.insert("\(reference)").inserted {
-            var reader = KPIBuilder(name: "cost", nameCell: nil)
-            if let value = reader.read(reference, in: grid, log: log) {
-              projects.setCost(Amount(value: value, unit: cost.unit), year: fiscalYear)
+            if let amount = KPIBuilder.amount(
+              at: reference, headerUnit: cost.unit, in: grid, log: log)
+            {
+              projects.setCost(amount, year: fiscalYear)
             }
           }
         }
@@ -165,11 +166,7 @@ struct WideTableLayout: LayoutReader {
     return SheetImport(
       projects: projects.build(sheet: sheet, log: log),
       tables: [
-        DetectedTable(
-          layout: layout, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: header.row, column: columns.min() ?? kpiColumn),
-            last: CellReference(row: lastRow, column: columns.max() ?? kpiColumn)))
+        DetectedTable(layout: layout, sheet: sheet, rows: header.row...lastRow, columns: columns)
       ])
   }
 

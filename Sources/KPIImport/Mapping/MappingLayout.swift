@@ -93,11 +93,8 @@ struct MappingLayout: LayoutReader {
       projects: projects.build(sheet: sheet, log: log),
       tables: [
         DetectedTable(
-          layout: layout, sheet: sheet,
-          range: CellRange(
-            first: CellReference(row: headerRow, column: usedColumns.min() ?? kpiColumn),
-            last: CellReference(
-              row: max(headerRow, lastRow), column: usedColumns.max() ?? kpiColumn)))
+          layout: layout, sheet: sheet, rows: headerRow...max(headerRow, lastRow),
+          columns: usedColumns)
       ])
   }
 }

@@ -34,16 +34,34 @@ struct KPIBuilder {
   mutating func read(_ reference: CellReference?, in grid: SheetGrid, log: DiagnosticLog) -> Double?
   {
     guard let reference else { return nil }
+    let parsed = Self.parse(reference, in: grid, log: log)
+    if case .error = parsed { errorCells.insert(grid.source(reference)) }
+    guard case .value(let value, let unit, _) = parsed else { return nil }
+    if let unit { cellUnits.append((unit, reference)) }
+    return value
+  }
+
+  /// A cost cell (事業費, 実績額): its number, with the unit typed in it or else the header's.
+  static func amount(
+    at reference: CellReference, headerUnit: String?, in grid: SheetGrid, log: DiagnosticLog
+  ) -> Amount? {
+    guard case .value(let value, let unit, _) = parse(reference, in: grid, log: log) else {
+      return nil
+    }
+    return Amount(value: value, unit: unit ?? headerUnit)
+  }
+
+  /// Parses a value cell and logs what its parse says (errors, qualifier warnings).
+  private static func parse(_ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog)
+    -> ParsedQuantity
+  {
     let cell = grid.cell(at: reference)
     let parsed = CellReading.quantity(cell)
     let text = cell.flatMap(CellReading.text) ?? ""
     for diagnostic in parsed.diagnostics(for: text) {
       log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
     }
-    if case .error = parsed { errorCells.insert(grid.source(reference)) }
-    guard case .value(let value, let unit, _) = parsed else { return nil }
-    if let unit { cellUnits.append((unit, reference)) }
-    return value
+    return parsed
   }
 
   /// Adds the values of one fiscal year (a year shown twice keeps its first values).

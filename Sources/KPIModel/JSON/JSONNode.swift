@@ -22,7 +22,7 @@ enum JSONNode {
     case .bool(let value): out += value ? "true" : "false"
     case .int(let value): out += String(value)
     case .number(let value): out += value.isFinite ? NumberFormatting.string(value) : "null"
-    case .string(let value): Self.writeString(value, into: &out)
+    case .string(let value): JSONString.write(value, into: &out)
     case .array(let items):
       guard !items.isEmpty else {
         out += "[]"
@@ -44,7 +44,7 @@ enum JSONNode {
       out += "{\n"
       for (position, member) in members.enumerated() {
         Self.pad(&out, indent + 1)
-        Self.writeString(member.key, into: &out)
+        JSONString.write(member.key, into: &out)
         out += ": "
         member.value.write(into: &out, indent: indent + 1)
         out += position == members.count - 1 ? "\n" : ",\n"
@@ -57,10 +57,19 @@ enum JSONNode {
   private static func pad(_ out: inout String, _ level: Int) {
     out += String(repeating: "  ", count: level)
   }
+}
 
-  /// Escapes quotes, backslashes and control characters; everything else (Japanese
-  /// included) is written as is, so files stay readable.
-  private static func writeString(_ value: String, into out: inout String) {
+/// JSON string literals, shared by every JSON kpisheet writes (records, cells, validate).
+public enum JSONString {
+  /// `value` as a JSON string literal: quotes, backslashes and control characters escaped;
+  /// everything else (Japanese included) written as is, so files stay readable.
+  public static func quoted(_ value: String) -> String {
+    var out = ""
+    write(value, into: &out)
+    return out
+  }
+
+  static func write(_ value: String, into out: inout String) {
     out += "\""
     for scalar in value.unicodeScalars {
       switch scalar {

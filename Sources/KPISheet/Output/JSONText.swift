@@ -1,24 +1,10 @@
+import KPIModel
+
 /// Small pieces of JSON and CSV text, written by hand so that output streams and numbers
 /// print exactly (no binary-float noise, no `.0` on integers).
 public enum JSONText {
   /// A JSON string literal.
-  public static func string(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output + "\""
-  }
+  public static func string(_ text: String) -> String { JSONString.quoted(text) }
 
   /// The shortest text that reads back as the same double: `8016`, `0.054`, `1e+20`.
   public static func number(_ value: Double) -> String {
