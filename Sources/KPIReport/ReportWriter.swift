@@ -20,7 +20,7 @@ public struct ReportWriter: Sendable {
     workbook.properties = DocumentProperties(
       title: facts.title,
       subject: "\(facts.grant)の効果検証（各交付対象事業の重要業績評価指標（KPI）の実績値等）",
-      author: facts.municipality.name, company: facts.municipality.name,
+      company: facts.municipality.name,
       category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
