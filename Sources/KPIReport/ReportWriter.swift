@@ -1,0 +1,91 @@
+import Foundation
+import KPIModel
+import XLSXWriter
+
+/// Writes the national-format report (report.md): 効果検証, KPI推移, 集計 and データ, in that
+/// order, with the `kpisheet` custom property by which `extract` knows its own reports.
+///
+/// The workbook is written to a temporary file in the output's folder and renamed into place
+/// only when complete, so a failed write leaves nothing behind.
+public struct ReportWriter: Sendable {
+  public init() {}
+
+  /// The sheet names, in order.
+  public static let sheetNames = ["効果検証", "KPI推移", "集計", "データ"]
+
+  public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
+    let facts = ReportFacts(document: document, context: context)
+    let workbook = try XLSXDocument(
+      temporaryIn: Self.folder(of: path), options: XLSXDocumentOptions(created: context.created))
+    workbook.properties = DocumentProperties(
+      title: facts.title,
+      subject: "\(facts.grant)の効果検証（各交付対象事業の重要業績評価指標（KPI）の実績値等）",
+      company: facts.municipality.name,
+      category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
+    try workbook.setCustomProperty(
+      ReportMarker.propertyName, .string(ReportMarker.reportVersion))
+    try EvaluationSheet(facts: facts).write(
+      into: workbook.addWorksheet(named: Self.sheetNames[0]))
+    try ProgressSheet(facts: facts).write(
+      into: workbook.addWorksheet(named: Self.sheetNames[1]), of: workbook)
+    try SummarySheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[2]))
+    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[3]))
+    try workbook.save(to: path)
+  }
+
+  /// The folder a path's file lives in (`.` for a bare file name).
+  static func folder(of path: String) -> String {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    return folder.isEmpty ? "." : folder
+  }
+}
+
+/// What every sheet of one report needs: the records, and the facts settled from the
+/// records and the context together.
+struct ReportFacts {
+  let document: RecordsDocument
+  let context: ReportContext
+  /// The context's grant when it names one of its own, else the records', else the current.
+  let grant: String
+  /// The context's facts, completed from the records'.
+  let municipality: Municipality
+  /// 担当部局課名: the context's, else the one department all projects share.
+  let department: String?
+  let evaluationYear: Int
+
+  init(document: RecordsDocument, context: ReportContext) {
+    self.document = document
+    self.context = context
+    if context.grant != ReportContext.defaultGrant {
+      grant = context.grant
+    } else {
+      grant = document.grant.flatMap { $0.isEmpty ? nil : $0 } ?? ReportContext.defaultGrant
+    }
+    var municipality = context.municipality
+    municipality.name = municipality.name ?? document.municipality?.name
+    municipality.prefecture = municipality.prefecture ?? document.municipality?.prefecture
+    municipality.code = municipality.code ?? document.municipality?.code
+    self.municipality = municipality
+    let departments = document.projects.map(\.department)
+    if let department = context.department {
+      self.department = department
+    } else if let first = departments.first, let shared = first,
+      departments.allSatisfy({ $0 == shared })
+    {
+      self.department = shared
+    } else {
+      self.department = nil
+    }
+    evaluationYear = context.evaluationYear
+  }
+
+  /// 「<grant>事業実施結果報告（令和N年度）」.
+  var title: String {
+    "\(grant)事業実施結果報告（\(Era.label(fiscalYear: evaluationYear))）"
+  }
+
+  /// The project's number: its own, else its position (1, 2, …).
+  func number(of index: Int) -> Int {
+    document.projects[index].no ?? index + 1
+  }
+}

@@ -1,0 +1,88 @@
+import KPIModel
+import XLSXWriter
+
+/// Sheet 3, 集計: per fiscal year, the counts behind the two shares the national government
+/// publishes (report.md §3).
+///
+/// Row 1: the title. Row 3: the header. From row 4: one row per fiscal year
+/// (`YearSummary.all(for:)`); the two shares are live formulas with their cached values.
+/// Below: notes on how each figure is counted.
+struct SummarySheet {
+  let facts: ReportFacts
+
+  static let headers = [
+    "年度", "事業数", "KPI数", "目標値・実績値のあるKPI数", "達成したKPI数", "KPI達成率",
+    "目標値・実績値のあるKPIを持つ事業数", "KPIを1つ以上達成した事業数", "事業の達成割合",
+  ]
+  static let widths: [Double] = [24, 10, 10, 16, 14, 12, 20, 18, 14]
+  static let headerRow = 2
+
+  func write(into sheet: Worksheet) throws {
+    var heights = RowHeights()
+    for (column, width) in Self.widths.enumerated() {
+      try sheet.setColumnWidth(width, columns: column...column)
+    }
+    try sheet.write(
+      "KPI達成状況の集計（\(facts.municipality.name ?? facts.grant)）", at: Cell(row: 0, column: 0),
+      format: ReportStyle.text(size: 14, bold: true))
+    heights.need(26, row: 0)
+    for (column, header) in Self.headers.enumerated() {
+      try sheet.write(
+        header, at: Cell(row: Self.headerRow, column: column), format: ReportStyle.header)
+      heights.need(
+        TextMetrics.height(header, columnWidth: Self.widths[column]), row: Self.headerRow)
+    }
+    let count = ReportStyle.number("#,##0")
+    var row = Self.headerRow + 1
+    for summary in YearSummary.all(for: facts.document) {
+      try sheet.write(
+        Era.labelWithWesternYear(fiscalYear: summary.fiscalYear), at: Cell(row: row, column: 0),
+        format: ReportStyle.text(border: true, horizontal: .left))
+      let counts = [
+        (1, summary.projects), (2, summary.kpis), (3, summary.kpisWithBoth),
+        (4, summary.kpisAchieved), (6, summary.projectsWithBoth), (7, summary.projectsAchieving),
+      ]
+      for (column, value) in counts {
+        try sheet.write(.integer(value), at: Cell(row: row, column: column), format: count)
+      }
+      try writeShare(
+        sheet, row: row, column: 5, dividend: 4, divisor: 3, cached: summary.kpiShare)
+      try writeShare(
+        sheet, row: row, column: 8, dividend: 7, divisor: 6, cached: summary.projectShare)
+      row += 1
+    }
+    if row == Self.headerRow + 1 {
+      try sheet.write(
+        "目標値・実績値のある年度がありません。", at: Cell(row: row, column: 0),
+        format: ReportStyle.text())
+      row += 1
+    }
+    let notes = [
+      "※ 事業数・KPI数：その年度に目標値または実績値のある事業・KPIの数。",
+      "※ KPI達成率：達成したKPI数 ÷ 目標値・実績値のあるKPI数。",
+      "※ 達成：実績値が目標値以上（減少が望ましい指標は目標値以下）。",
+      "※ 事業の達成割合：KPIを1つ以上達成した事業数 ÷ 目標値・実績値のあるKPIを持つ事業数。",
+    ]
+    row += 1
+    for note in notes {
+      try sheet.write(note, at: Cell(row: row, column: 0), format: ReportStyle.text())
+      row += 1
+    }
+    try heights.apply(to: sheet)
+    try sheet.freezePanes(row: Self.headerRow + 1, column: 0)
+    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name)
+    try sheet.repeatRows(Self.headerRow...Self.headerRow)
+  }
+
+  /// `=IF(D4=0,"－",E4/D4)` with its cached value.
+  private func writeShare(
+    _ sheet: Worksheet, row: Int, column: Int, dividend: Int, divisor: Int, cached: Double?
+  ) throws {
+    let top = Cell(row: row, column: dividend).a1()
+    let bottom = Cell(row: row, column: divisor).a1()
+    try sheet.writeFormula(
+      "=IF(\(bottom)=0,\"－\",\(top)/\(bottom))", at: Cell(row: row, column: column),
+      result: cached.map { .number(NumberFormatting.canonical($0)) } ?? .string("－"),
+      format: ReportStyle.rate)
+  }
+}
