@@ -275,7 +275,6 @@ struct ReportWriterTests {
       ws = wb["効果検証"]
       put("A1", ws["A1"].value)
       put("block", [ws.cell(r, 4).value for r in range(3, 9)])
-      put("company", wb.properties.creator)
       """, path)
     #expect(facts["A1"] == "地方創生推進交付金事業実施結果報告（令和3年度）")
     #expect(facts["block"] == "['山口県', 'テスト市', '352161', '企画課', '0836-00-0000', '令和3年度（2021年度）']")
