@@ -13,7 +13,10 @@ struct KPISheetCommand: ParsableCommand {
       66 missing input, 73 output cannot be written.
       """,
     version: KPISheetVersion.current,
-    subcommands: [ExtractCommand.self, ValidateCommand.self, CellsCommand.self]
+    subcommands: [
+      ConvertCommand.self, ExtractCommand.self, ValidateCommand.self, TemplateCommand.self,
+      CellsCommand.self,
+    ]
   )
 }
 

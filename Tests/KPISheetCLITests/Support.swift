@@ -90,11 +90,25 @@ struct Command {
   }
 }
 
-/// The largest resident set of any child process this test process has waited for, in MiB.
-func peakChildMemoryMiB() -> Int {
-  var usage = rusage()
-  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-  return usage.ru_maxrss / 1024
+extension Command {
+  /// Runs `kpisheet ARGS` under a fresh python3 that reports the peak resident set of that
+  /// one process (RUSAGE_CHILDREN of this test process would include every other child,
+  /// LibreOffice among them). Returns the result and the peak in MiB.
+  static func runMeasuringMemory(_ arguments: [String]) throws -> (Command, Int) {
+    let script = """
+      import resource, subprocess, sys
+      result = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+      sys.stderr.buffer.write(result.stderr)
+      print(result.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+      """
+    let result = try runProcess("/usr/bin/env", ["python3", "-c", script, binary.path] + arguments)
+    let fields = result.stdoutText.split(separator: " ").compactMap {
+      Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    let status = fields.first.map { Int32($0) } ?? -1
+    let peak = (fields.count > 1 ? fields[1] : Int.max) / 1024
+    return (Command(status: status, stdout: Data(), stderr: result.stderr), peak)
+  }
 }
 
 /// Holds bytes read on another thread; the DispatchGroup orders the write before the read.

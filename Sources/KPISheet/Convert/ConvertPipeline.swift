@@ -1,0 +1,112 @@
+import Foundation
+import KPIImport
+import KPIModel
+import KPIReport
+import XLSXReader
+
+/// `convert`: departmental workbooks (or records JSON) in, one national-format report out.
+public struct ConvertPipeline: Sendable {
+  public var fiscalYear: Int?
+  public var sheetName: String?
+  public var mapping: MappingFile?
+  public var limits: ReaderLimits
+  public var created: Date?
+  public var facts: ReportProfile
+  public var preferLater: Bool
+
+  public init(
+    fiscalYear: Int? = nil, sheetName: String? = nil, mapping: MappingFile? = nil,
+    limits: ReaderLimits = ReaderLimits(), created: Date? = nil,
+    facts: ReportProfile = ReportProfile(),
+    preferLater: Bool = false
+  ) {
+    self.fiscalYear = fiscalYear
+    self.sheetName = sheetName
+    self.mapping = mapping
+    self.limits = limits
+    self.created = created
+    self.facts = facts
+    self.preferLater = preferLater
+  }
+
+  /// What a run found: the problems (warnings only, when it succeeded) and the year reported.
+  public struct Outcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var evaluationYear: Int
+    public var projects: Int
+  }
+
+  /// Reads every input, merges them and writes the report to `output` (`-` is standard
+  /// output). Nothing is written when any input is unreadable or has an error.
+  public func run(inputs: [String], output: OutputFile) throws -> Outcome {
+    try output.check(inputs: inputs)
+    let loader = RecordsLoader(sheetName: sheetName, mapping: mapping, limits: limits)
+    var loaded: [LoadedRecords] = []
+    var diagnostics: [Diagnostic] = []
+    for input in inputs {
+      let file = try InputFile(input)
+      let records = try loader.load(file)
+      diagnostics += records.diagnostics
+      loaded.append(records)
+    }
+    let merged = RecordsMerger(preferLater: preferLater).merge(loaded)
+    diagnostics += merged.diagnostics
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      throw ConvertError(diagnostics: diagnostics, errorCount: errors.count)
+    }
+    var document = merged.document
+    if loaded.count == 1 {
+      // A single input keeps its numbers; projects without one are numbered in order.
+      for index in document.projects.indices where document.projects[index].no == nil {
+        document.projects[index].no = index + 1
+      }
+    }
+    let context = try makeContext(document)
+    if output.path == "-" {
+      let temporary = FileManager.default.temporaryDirectory
+        .appendingPathComponent("kpisheet-\(UUID().uuidString).xlsx")
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      try ReportWriter().write(document, context: context, to: temporary.path)
+      try output.write(Data(contentsOf: temporary))
+    } else {
+      try ReportWriter().write(document, context: context, to: output.path)
+    }
+    return Outcome(
+      diagnostics: diagnostics, evaluationYear: context.evaluationYear,
+      projects: document.projects.count)
+  }
+
+  /// The report's facts: the records' own, then the flags and profile where they are silent.
+  func makeContext(_ document: RecordsDocument) throws -> ReportContext {
+    var municipality = document.municipality ?? Municipality()
+    municipality.name = municipality.name ?? facts.municipality
+    municipality.prefecture = municipality.prefecture ?? facts.prefecture
+    municipality.code = municipality.code ?? facts.code
+    let year = fiscalYear ?? ReportYear.evaluationYear(of: document)
+    guard let year else {
+      throw KPISheetError(
+        .dataError,
+        "the records hold no fiscal year; pass --fiscal-year to say which year to report")
+    }
+    return ReportContext(
+      municipality: municipality, department: facts.department, contact: facts.contact,
+      grant: document.grant ?? facts.grant, evaluationYear: year, created: created)
+  }
+}
+
+/// Inputs with errors: every diagnostic is listed, and no report is written.
+public struct ConvertError: ReportableError {
+  public var diagnostics: [Diagnostic]
+  public var errorCount: Int
+  public var exitStatus: ExitStatus { .dataError }
+  public var message: String { "\(errorCount) error(s) in the inputs; no report was written" }
+}
+
+/// `template`: the blank departmental sheet, written safely like every output.
+public enum TemplatePipeline {
+  public static func write(to output: OutputFile, created: Date? = nil) throws {
+    try output.check(inputs: [])
+    try TemplateWriter().write(to: output.path, created: created)
+  }
+}

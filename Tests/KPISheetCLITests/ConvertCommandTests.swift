@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `kpisheet convert` and `template`, run as a user runs them.
+@Suite struct ConvertCommandTests {
+  static func sample(_ name: String) -> String { ExtractCommandTests.sample(name) }
+
+  @Test func aReportReadsBackToTheRecordsItWasMadeFrom() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("report.xlsx").path
+    let convert = try Command.run(["convert", Self.sample("sanyo-onoda.xlsx"), "-o", report])
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let back = try Command.run(["extract", report])
+    #expect(back.status == 0, "\(back.stderr)")
+    let expected = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: Self.sample("sanyo-onoda.expected.json"))))
+    // Sources point at the report's cells now; everything else is what went in.
+    #expect(Self.withoutSources(try back.json()) == Self.withoutSources(expected))
+    let validate = try Command.run(["validate", report])
+    #expect(validate.stdoutText.contains("layout F (kpisheet report)"))
+  }
+
+  static func withoutSources(_ value: Any) -> NSObject {
+    switch value {
+    case let dictionary as [String: Any]:
+      var copy: [String: NSObject] = [:]
+      for (key, item) in dictionary where key != "source" && !(item is NSNull) {
+        copy[key] = withoutSources(item)
+      }
+      return copy as NSDictionary
+    case let array as [Any]:
+      return array.map(withoutSources) as NSArray
+    default:
+      return value as? NSObject ?? NSNull()
+    }
+  }
+
+  @Test func theSameInputAndCreationTimeGiveTheSameBytes() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var outputs: [Data] = []
+    for name in ["a.xlsx", "b.xlsx"] {
+      let path = folder.appendingPathComponent(name).path
+      let result = try Command.run([
+        "convert", Self.sample("dept-wide.xlsx"), "-o", path, "--created", "2024-04-01T00:00:00Z",
+        "--municipality", "架空市", "--code", "352161",
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+    #expect(outputs[0] == outputs[1])
+  }
+
+  @Test func severalInputsMergeAndConflictsStopTheRun() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("all.xlsx").path
+    let merged = try Command.run([
+      "convert", Self.sample("dept-flat.xlsx"), Self.sample("dept-wide.xlsx"), "-o", report,
+    ])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let back = try Command.run(["extract", report])
+    let object = try #require(try back.json() as? [String: Any])
+    let names = (object["projects"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+    #expect(names?.count == 4)
+    #expect(names?.first == "空き店舗を活用した創業支援事業")
+
+    // The same workbook twice agrees with itself; its records edited to differ do not.
+    let records = try Command.run(["extract", Self.sample("dept-flat.xlsx")])
+    var json = records.stdoutText
+    json = json.replacingOccurrences(of: "\"actual\": 86", with: "\"actual\": 87")
+    let edited = folder.appendingPathComponent("edited.json")
+    try json.write(to: edited, atomically: true, encoding: .utf8)
+    let conflict = try Command.run([
+      "convert", Self.sample("dept-flat.xlsx"), edited.path, "-o",
+      folder.appendingPathComponent("c.xlsx").path,
+    ])
+    #expect(conflict.status == 65)
+    #expect(conflict.stderr.contains("dept-flat.xlsx"))
+    #expect(conflict.stderr.contains("edited.json"))
+    #expect(conflict.stderr.contains("--prefer-later"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.xlsx").path))
+    let later = try Command.run([
+      "convert", Self.sample("dept-flat.xlsx"), edited.path, "-o",
+      folder.appendingPathComponent("c.xlsx").path,
+      "--prefer-later",
+    ])
+    #expect(later.status == 0)
+    #expect(later.stderr.contains("warning:"))
+  }
+
+  @Test func outputsAreNeverOverwrittenSilently() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("r.xlsx").path
+    try Data("keep me".utf8).write(to: URL(fileURLWithPath: report))
+    let refused = try Command.run(["convert", Self.sample("dept-flat.xlsx"), "-o", report])
+    #expect(refused.status == 73)
+    #expect(try String(contentsOfFile: report, encoding: .utf8) == "keep me")
+    let overInput = try Command.run([
+      "convert", Self.sample("dept-flat.xlsx"), "-o", Self.sample("dept-flat.xlsx"),
+    ])
+    #expect(overInput.status == 73)
+    let bad = try Command.run([
+      "convert", Command.fixture("bad/encrypted.xlsx"), "-o", report, "--force",
+    ])
+    #expect(bad.status == 65)
+    #expect(try String(contentsOfFile: report, encoding: .utf8) == "keep me")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.xlsx"])
+  }
+
+  @Test func theTemplateReadsBack() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let result = try Command.run(["template", "-o", template])
+    #expect(result.status == 0, "\(result.stderr)")
+    let again = try Command.run(["template", "-o", template])
+    #expect(again.status == 73)
+    // A blank template has no KPI rows yet: extract says so and points at --mapping.
+    let blank = try Command.run(["extract", template])
+    #expect(blank.status == 65 || blank.status == 0)
+  }
+}
