@@ -32,7 +32,7 @@ struct EvaluationSheet {
     static let last = 15
   }
 
-  static let widths: [Double] = [5, 24, 12, 6, 13, 28, 7, 9, 13, 13, 9, 18, 26, 26, 14, 26]
+  static let widths: [Double] = [5, 24, 15, 6, 13, 28, 7, 9, 13, 13, 9, 18, 26, 26, 14, 26]
   /// Headers merged down both header rows, by column.
   static let projectHeaders: [(column: Int, text: String)] = [
     (Column.no, "No"), (Column.name, "交付対象事業の名称"), (Column.period, "事業期間"),
