@@ -22,11 +22,18 @@ public struct DataRow: Sendable, Equatable {
   public var target: Double?
   public var actual: Double?
   public var value: KPIValue?
+  /// The KPI's baseline (事業開始前), on every row of the KPI.
+  public var baseline: Double?
+  /// The project's cost (事業費) in this fiscal year, and its unit.
+  public var cost: Double?
+  public var costUnit: String?
 
-  /// The column headers, in order (report.md).
+  /// The column headers, in order: report.md's, then three of our own at the end (the
+  /// contract may be extended) so that a report reads back with baselines and every year's cost.
   public static let headers = [
     "地方公共団体コード", "都道府県名", "市町村名", "事業番号", "事業名", "区分", "開始年度", "終了年度",
     "KPI番号", "KPI名", "単位", "指標の方向", "年度", "和暦年度", "年次", "目標値", "実績値", "達成率", "達成",
+    "基準値", "事業費", "事業費の単位",
   ]
 
   /// Rows for every project × KPI × fiscal year; a project without KPIs gets one row.
@@ -54,6 +61,10 @@ public struct DataRow: Sendable, Equatable {
           row.target = value.target
           row.actual = value.actual
           row.value = value
+          row.baseline = kpi.baseline
+          let cost = project.years.first { $0.fiscalYear == value.fiscalYear }?.cost
+          row.cost = cost?.value
+          row.costUnit = cost?.unit
           rows.append(row)
         }
       }

@@ -84,6 +84,7 @@ struct DataSheet {
       text(row.direction?.japaneseLabel), integer(row.fiscalYear),
       text(row.fiscalYear.map { Era.label(fiscalYear: $0) }), integer(row.yearOfProject),
       number(row.target), number(row.actual), number(row.rate), text(row.achievedLabel),
+      number(row.baseline), number(row.cost), text(row.costUnit),
     ]
   }
 

@@ -250,13 +250,13 @@ struct ReportWriterTests {
     #expect(
       facts["row3"]
         == "['352161', '山口県', '山陽小野田市', 1, '小野田ガラスのブランド化推進事業', '単独', 2020, 2022, 1, "
-        + "'ブランド化したガラス商品数', '個', '増加', 2021, '令和3年度', 2, 5, 33, 6.6, '達成']")
+        + "'ブランド化したガラス商品数', '個', '増加', 2021, '令和3年度', 2, 5, 33, 6.6, '達成', None, None, None]")
     #expect(facts["formats"] == "('#,##0', '0.0%')")
     #expect(
       facts["last"]
         == "['352161', '山口県', '山陽小野田市', 5, '「山口ゆめ回廊」観光を基軸とした交流価値共創プロジェクト', '広域', 2021, 2023, None, None]"
     )
-    #expect(facts["filter"] == "A1:S30")
+    #expect(facts["filter"] == "A1:V30")
     #expect(facts["freeze"] == "A2")
     withExtendedLifetime(scratch) {}
   }

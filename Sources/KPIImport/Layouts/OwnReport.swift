@@ -114,9 +114,20 @@ struct OwnReport {
       }
       guard let kpiName = text(row, "KPI名"), let fiscalYear = integer(row, "年度") else { continue }
       projects.addYear(fiscalYear)
+      if let column = columns["事業費"],
+        case .number(let cost) = grid.storedCell(at: CellReference(row: row, column: column))?.value
+      {
+        projects.setCost(Amount(value: cost, unit: text(row, "事業費の単位")), year: fiscalYear)
+      }
       projects.withKPI(named: kpiName, at: CellReference(row: row, column: kpiColumn)) { kpi in
         kpi.declareUnit(text(row, "単位"), at: nil)
         if text(row, "指標の方向") == "減少" { kpi.direction = .decrease }
+        if let column = columns["基準値"],
+          case .number(let baseline) = grid.storedCell(at: CellReference(row: row, column: column))?
+            .value
+        {
+          kpi.baseline = baseline
+        }
         kpi.add(
           fiscalYear: fiscalYear,
           target: columns["目標値"].map { CellReference(row: row, column: $0) },
