@@ -138,3 +138,77 @@ import Testing
     #expect(blank.status == 65 || blank.status == 0)
   }
 }
+
+/// Real clients open what we write: LibreOffice prints the report, and a template filled in
+/// by another program reads back.
+@Suite struct RealClientTests {
+  static var sofficeAvailable: Bool {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")
+  }
+
+  static var openpyxlAvailable: Bool {
+    (try? Command.runProcess("/usr/bin/env", ["python3", "-c", "import openpyxl"]).status) == 0
+  }
+
+  @Test(.enabled(if: sofficeAvailable, "LibreOffice is not installed (.ci/run installs it)"))
+  func libreOfficePrintsTheSampleReport() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("report.xlsx").path
+    #expect(try Command.run(["convert", ExtractCommandTests.sample("sanyo-onoda.xlsx"), "-o", report]).status == 0)
+    let profile = folder.appendingPathComponent("lo-profile").path
+    let result = try Command.runProcess(
+      "/usr/bin/soffice",
+      [
+        "-env:UserInstallation=file://\(profile)", "--headless", "--convert-to", "pdf", "--outdir",
+        folder.path, report,
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let pdf = folder.appendingPathComponent("report.pdf").path
+    #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).starts(with: Data("%PDF".utf8)))
+    // Four sheets print on at least four pages (pdfinfo is poppler's, installed by .ci/run).
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") {
+      let info = try Command.runProcess("/usr/bin/pdfinfo", [pdf])
+      let pages = info.stdoutText.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+      #expect((pages ?? 0) >= 4, "\(info.stdoutText)")
+    }
+  }
+
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed (Scripts/setup installs it)"))
+  func aTemplateFilledInByAnotherProgramReadsBack() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb["KPI"]
+      header = [c.value for c in ws[3]]
+      col = {name: i + 1 for i, name in enumerate(header)}
+      rows = [("観光振興事業", "観光客数", "人", "令和4年度", 1000, 1200),
+              ("観光振興事業", "観光客数", "人", "令和5年度", 1100, 900),
+              ("観光振興事業", "宿泊者数", "人", "令和5年度", 300, 310)]
+      for offset, (project, kpi, unit, year, target, actual) in enumerate(rows):
+          r = 4 + offset
+          ws.cell(r, col["事業名"], project); ws.cell(r, col["KPI"], kpi)
+          ws.cell(r, col["単位"], unit); ws.cell(r, col["年度"], year)
+          ws.cell(r, col["目標値"], target); ws.cell(r, col["実績値"], actual)
+      wb.save(sys.argv[2])
+      """
+    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
+    #expect(fill.status == 0, "\(fill.stderr)")
+    let back = try Command.run(["extract", filled])
+    #expect(back.status == 0, "\(back.stderr)")
+    let object = try #require(try back.json() as? [String: Any])
+    let project = try #require((object["projects"] as? [[String: Any]])?.first)
+    #expect(project["name"] as? String == "観光振興事業")
+    let kpis = try #require(project["kpis"] as? [[String: Any]])
+    #expect(kpis.map { $0["name"] as? String } == ["観光客数", "宿泊者数"])
+    let values = try #require(kpis[0]["values"] as? [[String: Any]])
+    #expect(values.map { $0["fiscalYear"] as? Int } == [2022, 2023])
+    #expect(values.map { $0["actual"] as? Int } == [1200, 900])
+  }
+}
