@@ -1,0 +1,90 @@
+// libFuzzer entry point over XLSXReader, compiled together with the reader's sources (so
+// that single parts reach the same internal parsers real files do). Built and run by
+// Fuzz/run.sh. The first input byte picks what the rest is: a whole workbook (zip bytes) or
+// one part (shared strings, sheet, styles, workbook, relationships, custom properties).
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+private let temporaryPath: String = {
+  let folder = getenv("KPISHEET_FUZZ_TMP").map { String(cString: $0) } ?? "/tmp"
+  return "\(folder)/kpisheet-fuzz-\(getpid()).xlsx"
+}()
+
+private var fuzzLimits: ReaderLimits {
+  var limits = ReaderLimits()
+  limits.partBytes = 8 << 20
+  limits.totalBytes = 32 << 20
+  limits.sharedStringBytes = 4 << 20
+  limits.cellsPerSheet = 200_000
+  return limits
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  guard size > 1 else { return 0 }
+  let body = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
+  let limits = fuzzLimits
+  switch data[0] % 7 {
+  case 0: readWorkbook(body, limits: limits)
+  case 1:
+    parsePart(body, SharedStringsParser(limits: limits, fileName: "fuzz", partName: "sst"), limits)
+  case 2: parseSheet(body, limits: limits)
+  case 3: parsePart(body, StylesParser(), limits)
+  case 4: parsePart(body, WorkbookParser(), limits)
+  case 5: parsePart(body, RelationshipsParser(), limits)
+  default: parsePart(body, CustomPropertiesParser(), limits)
+  }
+  return 0
+}
+
+/// A whole workbook, through the public API: open, then read every sheet.
+private func readWorkbook(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+  guard let file = fopen(temporaryPath, "wb") else { return }
+  fwrite(bytes.baseAddress, 1, bytes.count, file)
+  fclose(file)
+  defer { unlink(temporaryPath) }
+  do {
+    let workbook = try XLSXWorkbook(path: temporaryPath, displayName: "fuzz.xlsx", limits: limits)
+    for sheet in workbook.sheets {
+      try workbook.forEachRow(in: sheet) { row in
+        for cell in row.cells {
+          _ = cell.format?.kind
+          _ = "\(cell.value)"
+        }
+      }
+    }
+  } catch {
+    _ = "\(error)"  // every error must render as a message
+  }
+}
+
+private func parsePart(
+  _ bytes: UnsafeRawBufferPointer, _ handler: SAXHandler, _ limits: ReaderLimits
+) {
+  do {
+    try SAXParser.parse(
+      bytes: bytes, fileName: "fuzz", partName: "part", handler: handler, limits: limits)
+  } catch {
+    _ = "\(error)"
+  }
+  if let styles = handler as? StylesParser { _ = styles.formats() }
+}
+
+private func parseSheet(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+  var strings = SharedStringTable()
+  for text in ["共通", "観光客数", "_x000D_"] {
+    var copy = text
+    copy.withUTF8 { strings.append($0) }
+    strings.finishString()
+  }
+  let formats: [NumberFormat?] = [
+    nil, NumberFormat.builtIn(14), NumberFormat(id: 164, code: "#,##0\"人\""),
+  ]
+  let parser = WorksheetParser(
+    sharedStrings: strings, formats: formats, uses1904: bytes.count % 2 == 0, limits: limits,
+    fileName: "fuzz", sheetName: "KPI"
+  ) { row in _ = row.cells.count }
+  parsePart(bytes, parser, limits)
+}

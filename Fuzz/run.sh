@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target over XLSXReader with AddressSanitizer and runs it.
+# Usage: Fuzz/run.sh [SECONDS] [JOBS]   (defaults: 60 seconds, 1 job)
+# Crashes and leaks are written to Fuzz/artifacts/; each one found becomes a regression
+# fixture under Tests/XLSXReaderTests/Fixtures/fuzz/ with a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+jobs=${2:-1}
+build=.build-fuzz
+mkdir -p "$build" Fuzz/artifacts
+clang -c -O1 -g -fsanitize=address -o "$build/strtod_c.o" Sources/CNumberParsing/strtod_c.c \
+  -I Sources/CNumberParsing/include
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name XLSXReader \
+  -I Sources/CLibXML2 -I Sources/CMinizip -I Sources/CNumberParsing/include \
+  -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/minizip \
+  $(find Sources/XLSXReader -name '*.swift') Fuzz/FuzzXLSXReader.swift "$build/strtod_c.o" \
+  -lxml2 -lminizip -o "$build/fuzz-xlsx"
+if [ ! -d "$build/corpus" ] || [ -z "$(ls -A "$build/corpus")" ]; then
+  python3 Fuzz/make-corpus.py "$build/corpus"
+fi
+export KPISHEET_FUZZ_TMP=${KPISHEET_FUZZ_TMP:-/dev/shm}
+"$build/fuzz-xlsx" "$build/corpus" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
+  -rss_limit_mb=2048 -timeout=20 -max_len=2000000 -artifact_prefix=Fuzz/artifacts/ \
+  -print_final_stats=1
