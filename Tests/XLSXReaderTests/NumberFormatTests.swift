@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import XLSXReader
@@ -153,5 +154,28 @@ import Testing
     )
     #expect(
       String(decoding: ExcelEscapes.decode(Array("_xZZZZ_".utf8)), as: UTF8.self) == "_xZZZZ_")
+  }
+}
+
+@Suite struct NumberTextTests {
+  func parse(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8 { NumberText.parse($0) }
+  }
+
+  @Test(arguments: [
+    "0", "8016", "-339", "0.054", "5.3999999999999999E-2", "569.2038748222122",
+    "0.80226506116818351", "1E+20", "123456789012345678901234", "-0.0000001",
+    "1.7976931348623157e308",
+    "9007199254740993", "0.1", "44286.39583333334", " 42 ",
+  ])
+  func agreesWithTheStandardLibrary(text: String) {
+    let expected = Double(text.trimmingCharacters(in: .whitespaces))
+    #expect(parse(text) == expected, "\(text)")
+  }
+
+  @Test(arguments: ["", "abc", "1,000", "--1", "1.2.3", "0x10", "nan", "inf"])
+  func refusesWhatIsNotANumber(text: String) {
+    #expect(parse(text) == nil, "\(text)")
   }
 }

@@ -3,7 +3,8 @@ internal import CNumberParsing
 /// Parses the text of a `<v>` element into a double without making a `String`.
 ///
 /// Most stored numbers are short integers or decimals: those are computed exactly from their
-/// digits (a mantissa below 2^53 divided by a power of ten up to 10^22 is correctly rounded).
+/// digits (a mantissa up to 2^53 divided by a power of ten up to 10^22 is correctly rounded,
+/// both being exact doubles and the division rounding once).
 /// Anything else (17-digit doubles, exponents) goes to `strtod_l` in the C locale
 /// (through the CNumberParsing shim).
 enum NumberText {
@@ -50,7 +51,9 @@ enum NumberText {
       }
       cursor += 1
     }
-    guard digits > 0, digits <= 15 else { return nil }
+    // Exact when the digits fit a double's 53-bit mantissa (up to 19 digits fit a UInt64
+    // without overflow; more than that falls to strtod).
+    guard digits > 0, digits <= 19, mantissa <= 1 << 53 else { return nil }
     let fractionDigits = pointAt.map { stop - $0 - 1 } ?? 0
     guard fractionDigits < powersOfTen.count else { return nil }
     let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
@@ -62,6 +65,13 @@ enum NumberText {
   {
     let length = end - start
     guard length < 64 else { return nil }
+    // Only decimal notation: strtod would also take hexadecimal, "inf" and "nan".
+    for index in start..<end {
+      switch bytes[index] {
+      case 0x30...0x39, 0x2B, 0x2D, 0x2E, 0x45, 0x65: continue
+      default: return nil
+      }
+    }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) {
       buffer -> Double? in
       for offset in 0..<length { buffer[offset] = CChar(bitPattern: bytes[start + offset]) }
