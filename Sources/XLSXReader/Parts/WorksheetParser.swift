@@ -223,7 +223,8 @@ final class WorksheetParser: SAXHandler {
       throw cellError(
         .limitExceeded(.cellsPerSheet), "the sheet has more than \(limits.cellsPerSheet) cells")
     }
-    var format = styleIndex < formats.count ? formats[styleIndex] : nil
+    // General formats are nil in `formats` already (Styles), so a format here is never General.
+    let format = styleIndex < formats.count ? formats[styleIndex] : nil
     var serial: Double?
     var cellValue = value
     if case .number(let number) = value, let dateFormat = format, dateFormat.kind.isDateTime {
@@ -238,7 +239,6 @@ final class WorksheetParser: SAXHandler {
         serial = number
       }
     }
-    if case .string = cellValue, format?.kind == .general { format = nil }
     row.cells.append(
       Cell(reference: reference, value: cellValue, format: format, formula: formula, serial: serial)
     )
