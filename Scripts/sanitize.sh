@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test suite under AddressSanitizer and UndefinedBehaviorSanitizer, each in its own
+# build folder (a full rebuild each: several minutes on 2 cores, so not part of CI).
+# Usage: Scripts/sanitize.sh [address|undefined|all]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-all}
+for sanitizer in address undefined; do
+  if [ "$which" = all ] || [ "$which" = "$sanitizer" ]; then
+    echo "== swift test --sanitize=$sanitizer"
+    swift test --sanitize="$sanitizer" --scratch-path ".build-$sanitizer"
+  fi
+done
