@@ -155,7 +155,9 @@ import Testing
     let folder = try ExtractCommandTests.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("report.xlsx").path
-    #expect(try Command.run(["convert", ExtractCommandTests.sample("sanyo-onoda.xlsx"), "-o", report]).status == 0)
+    #expect(
+      try Command.run(["convert", ExtractCommandTests.sample("sanyo-onoda.xlsx"), "-o", report])
+        .status == 0)
     let profile = folder.appendingPathComponent("lo-profile").path
     let result = try Command.runProcess(
       "/usr/bin/soffice",
