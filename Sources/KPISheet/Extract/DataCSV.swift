@@ -89,7 +89,10 @@ public enum DataCSV {
   }
 
   static func quoted(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    // By scalar: "\r\n" is one Character and equals neither "\r" nor "\n".
+    guard
+      field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else {
       return field
     }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
