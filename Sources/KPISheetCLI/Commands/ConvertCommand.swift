@@ -14,13 +14,47 @@ struct ConvertCommand: ParsableCommand {
       the same project, KPI and year are an error naming both, unless --prefer-later. The \
       municipality's facts come from the inputs, else from --profile and the flags. Nothing is \
       written when an input has an error; an existing file is replaced only with --force.
+
+      With --out-dir instead of -o, each INPUT becomes its own report, DIR/<name>.xlsx, \
+      converted on --jobs workers; a bad input does not stop the others and the exit code is \
+      the largest of the inputs' codes. A folder given as INPUT is searched (one level, not \
+      its sub-folders) for .xlsx, .xlsm and .json files, skipping hidden files and Excel lock \
+      files (~$…). Two inputs with the same output name are a usage error found before any \
+      work. A summary goes to standard error, and with --summary-json to FILE as JSON.
       """)
 
-  @Argument(help: "Departmental workbooks (.xlsx, .xlsm) or records .json; - for standard input.")
+  @Argument(
+    help:
+      "Departmental workbooks (.xlsx, .xlsm), records .json or folders of them; - for standard input."
+  )
   var inputs: [String]
 
   @Option(name: .shortAndLong, help: "The report to write (.xlsx), or - for standard output.")
-  var output: String
+  var output: String?
+
+  @Option(
+    name: .customLong("out-dir"),
+    help: ArgumentHelp("Batch: write one report per input into this folder.", valueName: "dir"))
+  var outDir: String?
+
+  @Option(help: "Batch: how many inputs to convert at once (default: all cores).")
+  var jobs: Int?
+
+  @Flag(help: "Batch: leave inputs whose report already exists alone (they count as skipped).")
+  var skipExisting = false
+
+  @Option(
+    name: .customLong("summary-json"),
+    help: ArgumentHelp(
+      "Batch: write each input's result as JSON to this file (- for standard output).",
+      valueName: "file"))
+  var summaryJSON: String?
+
+  @Flag(name: .shortAndLong, help: "Only print errors.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Batch: also print a line for every input.")
+  var verbose = false
 
   @Option(help: "The evaluation year of the 効果検証 sheet (default: the latest year with an actual).")
   var fiscalYear: Int?
@@ -64,6 +98,39 @@ struct ConvertCommand: ParsableCommand {
   var limits: LimitOptions
 
   func validate() throws {
+    switch (output, outDir) {
+    case (nil, nil):
+      throw ValidationError(
+        localized(
+          "Pass -o REPORT.xlsx for one report, or --out-dir DIR for one report per input.",
+          "1 つのレポートには -o REPORT.xlsx を、入力ごとのレポートには --out-dir DIR を指定してください。"))
+    case (.some, .some):
+      throw ValidationError(
+        localized(
+          "-o and --out-dir cannot be used together: -o writes one report, --out-dir one per input.",
+          "-o と --out-dir は同時に使えません（-o は 1 つのレポート、--out-dir は入力ごとのレポート）。"))
+    default: break
+    }
+    if outDir == nil, jobs != nil || skipExisting || summaryJSON != nil {
+      throw ValidationError(
+        localized(
+          "--jobs, --skip-existing and --summary-json need --out-dir.",
+          "--jobs、--skip-existing、--summary-json は --out-dir と一緒に使ってください。"))
+    }
+    if let jobs, jobs < 1 {
+      throw ValidationError(
+        localized("--jobs takes a number of at least 1.", "--jobs には 1 以上の数を指定してください。"))
+    }
+    if force && skipExisting {
+      throw ValidationError(
+        localized(
+          "--force and --skip-existing contradict each other; pass one of them.",
+          "--force と --skip-existing は同時に使えません。どちらか一方を指定してください。"))
+    }
+    if quiet && verbose {
+      throw ValidationError(
+        localized("-q and -v cannot be used together.", "-q と -v は同時に使えません。"))
+    }
     if let fiscalYear, !(1989...2100).contains(fiscalYear) {
       throw ValidationError("--fiscal-year takes a Western fiscal year such as 2022.")
     }
@@ -92,15 +159,71 @@ struct ConvertCommand: ParsableCommand {
         fiscalYear: fiscalYear, mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
+      let list = InputList(inputs)
+      if let outDir {
+        try runBatch(pipeline, list: list, outDir: outDir)
+        return
+      }
+      if let folder = list.emptyFolders.first {
+        throw KPISheetError(
+          .noInput,
+          localized(
+            "\(folder): the folder holds no .xlsx, .xlsm or .json file",
+            "\(folder): .xlsx、.xlsm、.json のファイルがないフォルダーです"))
+      }
+      guard !list.files.isEmpty else {
+        throw KPISheetError(
+          .noInput, localized("no input to convert", "変換する入力ファイルがありません"))
+      }
       do {
         let outcome = try pipeline.run(
-          inputs: inputs, output: OutputFile(path: output, force: force))
-        for diagnostic in outcome.diagnostics { printError(DiagnosticText.line(diagnostic)) }
+          inputs: list.files, output: OutputFile(path: output ?? "-", force: force))
+        if !quiet {
+          for diagnostic in outcome.diagnostics { printError(DiagnosticText.line(diagnostic)) }
+        }
       } catch let error as ConvertError {
-        for diagnostic in error.diagnostics { printError(DiagnosticText.line(diagnostic)) }
+        for diagnostic in error.diagnostics where !quiet || diagnostic.severity == .error {
+          printError(DiagnosticText.line(diagnostic))
+        }
         throw error
       }
     }
+  }
+
+  /// `--out-dir`: plan every output (collisions are a usage error before any work), convert
+  /// on the workers, report, and exit with the largest code.
+  private func runBatch(_ pipeline: ConvertPipeline, list: InputList, outDir: String) throws {
+    let start = Date()
+    let plan = try BatchPlan.jobs(for: list.files, outputDirectory: outDir)
+    if let summaryJSON, summaryJSON != "-" {
+      try OutputFile(path: summaryJSON, force: true).check(inputs: list.files)
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: outDir, withIntermediateDirectories: true)
+    } catch {
+      throw KPISheetError(
+        .cannotCreate,
+        localized(
+          "\(outDir): the output folder cannot be created",
+          "\(outDir): 出力フォルダーを作成できません"))
+    }
+    let converter = BatchConverter(
+      pipeline: pipeline, force: force, skipExisting: skipExisting,
+      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    let leftOut = converter.results(for: list)
+    let reporter = BatchReporter(
+      total: plan.count, verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
+    for result in leftOut { reporter.report(result, finished: 0) }
+    let results = leftOut + converter.run(plan) { reporter.report($0, finished: $1) }
+    let seconds = Date().timeIntervalSince(start)
+    reporter.finish(results, seconds: seconds)
+    if let summaryJSON {
+      try OutputFile(path: summaryJSON, force: true)
+        .write(Data(BatchSummary.json(results, seconds: seconds).utf8))
+    }
+    let worst = results.map(\.exitStatus).max() ?? .success
+    if worst != .success { throw ExitCode(worst.rawValue) }
   }
 }
 

@@ -3,8 +3,14 @@ import Foundation
 import KPIModel
 import KPISheet
 
+extension CSVEncoding: ExpressibleByArgument {}
+
 /// `kpisheet extract`: one departmental workbook (or records JSON) in, KPI records out.
 struct ExtractCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, csv
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract: "Read a departmental KPI workbook into records JSON.",
@@ -13,6 +19,12 @@ struct ExtractCommand: ParsableCommand {
       standard output (or to -o FILE), warnings on standard error. A cell that is an \
       error (a value that is not a number, a year it cannot place) stops with exit 65 \
       after listing every such cell.
+
+      --format csv prints the flat table instead: the columns of the report's データ sheet, \
+      one row per project × KPI × fiscal year, RFC 4180 quoting, CRLF line ends. \
+      --encoding utf-8-bom or cp932 makes a file Japanese Excel opens directly; with cp932, \
+      〜 and − become ～ and －, and any other character cp932 lacks stops with exit 65, \
+      naming its line and column, and nothing is written.
       """)
 
   @Argument(help: "The workbook (.xlsx, .xlsm) or records .json, or - for standard input.")
@@ -30,8 +42,23 @@ struct ExtractCommand: ParsableCommand {
   @Flag(help: "Replace the output file if it exists.")
   var force = false
 
+  @Option(help: "Output format: json (records) or csv (the flat table of the データ sheet).")
+  var format: Format = .json
+
+  @Option(help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS).")
+  var encoding: CSVEncoding = .utf8
+
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
+
+  func validate() throws {
+    if format == .json && encoding != .utf8 {
+      throw ValidationError(
+        localized(
+          "--encoding applies to --format csv only (JSON is always UTF-8).",
+          "--encoding は --format csv でのみ使えます（JSON は常に UTF-8 です）。"))
+    }
+  }
 
   func run() throws {
     try runReporting {
@@ -47,7 +74,14 @@ struct ExtractCommand: ParsableCommand {
         throw KPISheetError(
           .dataError, "\(file.displayName): \(count) error(s); nothing was written")
       }
-      try outputFile.write(RecordsJSON.encode(loaded.document))
+      switch format {
+      case .json:
+        try outputFile.write(RecordsJSON.encode(loaded.document))
+      case .csv:
+        let table = DataCSV.table(loaded.document)
+        try outputFile.write(
+          DataCSV.encode(table, encoding: encoding, file: file.displayName))
+      }
     }
   }
 }

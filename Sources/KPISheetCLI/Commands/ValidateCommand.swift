@@ -30,8 +30,21 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     var worst = ExitStatus.success
-    var reports: [ValidationReport] = []
-    for input in inputs {
+    let list = InputList(inputs)
+    var reports: [ValidationReport] = list.emptyFolders.map {
+      ValidationReport(
+        file: $0,
+        failure: KPISheetError(
+          .noInput,
+          localized(
+            "\($0): the folder holds no .xlsx, .xlsm or .json file",
+            "\($0): .xlsx、.xlsm、.json のファイルがないフォルダーです")))
+    }
+    for report in reports {
+      worst = max(worst, report.exitStatus)
+      if format == .text { report.printText() }
+    }
+    for input in list.files {
       let report = ValidationReport.make(for: input, limits: limits.limits)
       worst = max(worst, report.exitStatus)
       reports.append(report)
@@ -95,8 +108,10 @@ struct ValidationReport {
   var json: String {
     var object = "{\"file\": \(JSONText.string(file))"
     if let failure {
-      object += ", \"layout\": null, \"tables\": [], \"problems\": [{\"severity\": \"error\", "
-      object += "\"code\": \"unreadable\", \"message\": \(JSONText.string(failure.message))}]}"
+      let problem = Diagnostic(
+        .error, BatchResult.failureCode(failure.exitStatus), message: failure.message)
+      object += ", \"layout\": null, \"tables\": [], \"problems\": ["
+      object += BatchSummary.problem(problem, language: DiagnosticText.language) + "]}"
       return object
     }
     object += ", \"layout\": " + (result?.layout.map { JSONText.string($0.rawValue) } ?? "null")
@@ -104,16 +119,9 @@ struct ValidationReport {
       "{\"sheet\": \(JSONText.string($0.sheet)), \"range\": \(JSONText.string($0.range.description))}"
     }
     object += ", \"tables\": [\(tables.joined(separator: ", "))]"
-    let problems = (result?.diagnostics ?? []).map { diagnostic in
-      var fields = [
-        "\"severity\": \(JSONText.string(diagnostic.severity.rawValue))",
-        "\"code\": \(JSONText.string(diagnostic.code.rawValue))",
-      ]
-      if let sheet = diagnostic.sheet { fields.append("\"sheet\": \(JSONText.string(sheet))") }
-      if let cell = diagnostic.cell { fields.append("\"cell\": \(JSONText.string(cell))") }
-      fields.append(
-        "\"message\": \(JSONText.string(diagnostic.message(in: DiagnosticText.language)))")
-      return "{" + fields.joined(separator: ", ") + "}"
+    // Every problem has all five keys; sheet and cell are null where there is no place.
+    let problems = (result?.diagnostics ?? []).map {
+      BatchSummary.problem($0, language: DiagnosticText.language)
     }
     object += ", \"problems\": [\(problems.joined(separator: ", "))]}"
     return object
