@@ -1129,6 +1129,48 @@ def make_bad_structure() -> None:
         for n_, d_ in entries]
     write_zip(p, entries)
 
+def make_bad_more() -> None:
+    """Archive and part oddities beyond the first corpus: zip64, a folder where a part should
+    be, a million empty rows, a 100 MB shared-string table, and date-system hints."""
+    body = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>8016</v></c></row>'
+    strings = ["観光客数"]
+
+    p = bad("zip64.xlsx", "a valid workbook whose every entry is written with zip64 headers",
+            "reads normally: A1 string \"観光客数\" · B1 number 8016")
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in simple_book(body, strings):
+            zi = zipfile.ZipInfo(name, ZIP_DT)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            with z.open(zi, "w", force_zip64=True) as w:
+                w.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+    p = bad("part-is-folder.xlsx", "the workbook names its sheet xl/worksheets/sheet1.xml, and the archive "
+            "holds a folder entry of that name (xl/worksheets/sheet1.xml/) instead of a part",
+            "error: names the part, which is a folder; nothing read")
+    entries = [e for e in simple_book(body, strings) if e[0] != "xl/worksheets/sheet1.xml"]
+    write_zip(p, entries + [("xl/worksheets/sheet1.xml/", b"")])
+
+    p = bad("million-empty-rows.xlsx", "a sheet of 1,000,000 empty <row/> elements, then one cell at A1000001",
+            "reads in bounded memory: A1000001 number 7 is the only cell")
+    rows = "".join(f'<row r="{n}"/>' for n in range(1, 1_000_001))
+    write_zip(p, simple_book("", [], sheet_bytes=sheet_xml(rows + '<row r="1000001"><c r="A1000001"><v>7</v></c></row>')))
+
+    p = bad("sst-100mb.xlsx", "a shared-string table of 100,000 strings of 1,000 bytes (100 MB of text)",
+            "error by default (the 64 MiB shared-string limit, naming --max-shared-string-bytes); read in "
+            "bounded time and memory with the limit raised: A1 is string 0")
+    head = f'{XML_DECL}<sst xmlns="{TRANSITIONAL["main"]}" count="100000" uniqueCount="100000">'.encode()
+    items = b"".join(b"<si><t>%06d" % n + b"a" * 994 + b"</t></si>" for n in range(100_000))
+    sst = head + items + b"</sst>"
+    write_zip(p, simple_book('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', [], sst_bytes=sst))
+
+    p = bad("date1904-true.xlsx", "<workbookPr date1904=\"true\"/> (the word, not 1) and a date serial 40998",
+            "reads as the 1904 system: A1 date \"2016-03-31\"")
+    sheets = [dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",
+                   xml=sheet_xml('<row r="1"><c r="A1" s="1"><v>40998</v></c></row>'))]
+    write_zip(p, raw_package(sheets, None, styles_xml(xf_fmt_ids=(0, 14)),
+                             workbook_pr='<workbookPr date1904="true"/>'))
+
 
 def stream_bomb(path: Path, part: str, head: bytes, chunk: bytes, count: int, tail: bytes, entries) -> float:
     """Write a workbook whose `part` is head + chunk*count + tail, deflated, streamed."""
@@ -1302,6 +1344,7 @@ def main() -> int:
         log("bad corpus")
         make_bad_simple(FIX / "xlsxwriter-basic.xlsx", tmp, use_lo)
         make_bad_structure()
+        make_bad_more()
         if not args.skip_bombs:
             make_bombs()
         note_bombs()

@@ -66,7 +66,12 @@ public final class XLSXWorkbook {
       let partName = PartPath.resolve(relationship.target, from: workbookPart)
       let kind: SheetInfo.Kind = relationship.kind == "worksheet" ? .worksheet : .other
       if kind == .worksheet {
-        guard let sheetEntry = archive.entry(partName), !sheetEntry.isDirectory else {
+        if archive.entry(partName)?.isDirectory == true {
+          throw XLSXError(
+            .missingPart, file: fileName, part: partName,
+            detail: "sheet \"\(entry.name)\" names a folder of the archive, not a part")
+        }
+        guard archive.entry(partName) != nil else {
           throw XLSXError(
             .missingPart, file: fileName, part: partName,
             detail:

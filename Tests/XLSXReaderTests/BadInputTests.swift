@@ -143,3 +143,46 @@ import XLSXReader
     } throws: { ($0 as? XLSXError)?.kind == .cannotOpen }
   }
 }
+
+/// Archive and part oddities: zip64, a folder for a part, a million empty rows, a 100 MB
+/// shared-string table, date-system hints written as words.
+@Suite struct ArchiveOdditiesTests {
+  @Test func zip64ArchivesRead() throws {
+    let workbook = try Fixture.open("bad/zip64.xlsx")
+    expectFacts(
+      try Fixture.facts(workbook, sheet: "KPI"), ["A1 string \"観光客数\"", "B1 number 8016"])
+  }
+
+  @Test func aFolderWhereAPartShouldBeIsNamed() throws {
+    #expect {
+      _ = try Fixture.open("bad/part-is-folder.xlsx")
+    } throws: { error in
+      guard let error = error as? XLSXError else { return false }
+      return error.part == "xl/worksheets/sheet1.xml" && error.description.contains("folder")
+    }
+  }
+
+  @Test func aMillionEmptyRowsStreamBy() throws {
+    let workbook = try Fixture.open("bad/million-empty-rows.xlsx")
+    expectFacts(try Fixture.facts(workbook, sheet: "KPI"), ["A1000001 number 7"])
+  }
+
+  @Test func aHundredMegabyteStringTableNeedsItsLimitRaised() throws {
+    #expect {
+      _ = try Fixture.open("bad/sst-100mb.xlsx")
+    } throws: { ($0 as? XLSXError)?.kind == .limitExceeded(.sharedStringBytes) }
+    var limits = ReaderLimits()
+    limits.sharedStringBytes = 200_000_000
+    let workbook = try Fixture.open("bad/sst-100mb.xlsx", limits: limits)
+    #expect(workbook.sharedStrings.count == 100_000)
+    let facts = try Fixture.facts(workbook, sheet: "KPI")
+    #expect(facts.count == 1)
+    #expect(facts.first?.hasPrefix("A1 string \"000000aaa") == true)
+  }
+
+  @Test func date1904WrittenAsAWord() throws {
+    let workbook = try Fixture.open("bad/date1904-true.xlsx")
+    #expect(workbook.uses1904)
+    expectFacts(try Fixture.facts(workbook, sheet: "KPI"), ["A1 date \"2016-03-31\" fmt=yyyy/m/d"])
+  }
+}

@@ -46,6 +46,9 @@ final class ZipArchive {
   static func key(_ partName: String) -> String {
     var name = Substring(partName)
     while name.first == "/" { name = name.dropFirst() }
+    // A folder entry (`xl/worksheets/sheet1.xml/`) answers to the name without the slash,
+    // so that it is found, and refused as a folder, rather than reported missing.
+    while name.last == "/" { name = name.dropLast() }
     return String(name).lowercasedASCII()
   }
 
