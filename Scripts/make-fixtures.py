@@ -1164,6 +1164,13 @@ def make_bad_more() -> None:
     sst = head + items + b"</sst>"
     write_zip(p, simple_book('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', [], sst_bytes=sst))
 
+    p = bad("wrong-encoding.xlsx", "xl/sharedStrings.xml declares encoding=\"Shift_JIS\" and holds bytes that "
+            "are not Shift_JIS (81 FF FF)",
+            "error naming xl/sharedStrings.xml, as one line: libxml2's own encoding messages never reach stderr")
+    sst = (f'<?xml version="1.0" encoding="Shift_JIS" standalone="yes"?>'
+           f'<sst xmlns="{TRANSITIONAL["main"]}" count="1" uniqueCount="1"><si><t>').encode() + b"\x81\xff\xff</t></si></sst>"
+    write_zip(p, simple_book('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', [], sst_bytes=sst))
+
     p = bad("date1904-true.xlsx", "<workbookPr date1904=\"true\"/> (the word, not 1) and a date serial 40998",
             "reads as the 1904 system: A1 date \"2016-03-31\"")
     sheets = [dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",

@@ -16,4 +16,17 @@
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void kpisheet_xmlFree(void *pointer) { xmlFree(pointer); }
 
+/// Swallows libxml2's generic error messages (a variadic callback Swift cannot define).
+static inline void kpisheet_ignoreGenericError(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+
+/// Stops libxml2 printing to standard error on this thread: encoding and I/O errors go
+/// through its per-thread generic error handler, not the parser's structured one; the
+/// reader reports them itself, as one line.
+static inline void kpisheet_silenceGenericErrors(void) {
+  xmlSetGenericErrorFunc(NULL, kpisheet_ignoreGenericError);
+}
+
 #endif

@@ -97,6 +97,8 @@ import Testing
     ("bad/billion-laughs.xlsx", 65, "DOCTYPE"),
     ("bad/sst-index-out-of-range.xlsx", 65, "sheet \"KPI\", cell B1"),
     ("bad/deep-nesting.xlsx", 65, "--max-nesting-depth"),
+    ("bad/wrong-encoding.xlsx", 65, "part xl/sharedStrings.xml"),
+    ("bad/invalid-utf8.xlsx", 65, "part xl/sharedStrings.xml"),
   ])
   func badInputsFailWithOneLineAndNoOutput(name: String, status: Int32, phrase: String) throws {
     let path = Command.fixture(name)

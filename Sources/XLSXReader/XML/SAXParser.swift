@@ -99,6 +99,8 @@ final class SAXParser {
   @exclusivity(unchecked) private var failure: (any Error)?
 
   private init(handler: SAXHandler, fileName: String, partName: String, maxDepth: Int) {
+    // Per thread in libxml2, so set for every parse (batches parse on several threads).
+    kpisheet_silenceGenericErrors()
     self.handler = Unmanaged.passUnretained(handler)
     self.fileName = fileName
     self.partName = partName
@@ -267,7 +269,7 @@ final class SAXParser {
 
   /// libxml2's own description of the well-formedness error.
   private func malformed(_ context: xmlParserCtxtPtr) -> XLSXError {
-    var detail = "the XML is not well-formed"
+    var detail = "the XML is not well-formed, or its bytes do not match its declared encoding"
     var line: Int?
     if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
       // libxml2's messages can run over several lines and quote raw input bytes: keep the
