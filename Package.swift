@@ -51,8 +51,10 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
-    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
-    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel"]),
+    // Helpers shared by the tests that check written workbooks with openpyxl.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
+    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
     .testTarget(name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel"]),
     .testTarget(
       name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],

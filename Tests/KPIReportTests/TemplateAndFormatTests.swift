@@ -1,5 +1,6 @@
 import Foundation
 import KPIModel
+import TestSupport
 import Testing
 
 @testable import KPIReport
