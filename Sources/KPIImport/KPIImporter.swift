@@ -81,7 +81,7 @@ public struct KPIImporter: Sendable {
     {
       return ImportResult(
         document: RecordsDocument(
-          municipality: report.municipality, grant: reportGrant(workbook), projects: report.projects
+          municipality: report.municipality, grant: report.grant, projects: report.projects
         ),
         tables: report.tables, diagnostics: log.diagnostics, skippedSheets: [],
         hiddenSheets: sheets.filter(\.isHidden).map(\.name))
@@ -123,14 +123,6 @@ public struct KPIImporter: Sendable {
       document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
       tables: tables, diagnostics: log.diagnostics, skippedSheets: skipped,
       hiddenSheets: sheets.filter(\.isHidden).map(\.name))
-  }
-
-  /// A report's grant, from the title of its first sheet.
-  private func reportGrant(_ workbook: XLSXWorkbook) -> String? {
-    guard let sheet = workbook.sheet(named: "効果検証"),
-      let grid = try? SheetGrid(workbook: workbook, sheet: sheet)
-    else { return nil }
-    return GrantName.find(in: grid, above: 3)
   }
 
   private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {

@@ -54,6 +54,8 @@ struct SheetImport {
   var projects: [Project]
   var tables: [DetectedTable]
   var municipality: Municipality? = nil
+  /// The grant a title names (read only for a report, whose title is known to carry it).
+  var grant: String? = nil
 }
 
 /// Finds one layout's tables on a sheet; nil when the sheet is not in this layout.

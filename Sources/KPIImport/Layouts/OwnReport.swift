@@ -16,6 +16,8 @@ struct OwnReport {
     guard let dataSheet = workbook.sheet(named: "データ") else { return nil }
     let dataGrid = try SheetGrid(workbook: workbook, sheet: dataSheet)
     guard var found = readData(dataGrid, log: log) else { return nil }
+    // KPI推移 and 効果検証 repeat values the データ sheet already gave (and checked): their
+    // readers log into throwaway logs so no problem is reported twice.
     if let sheet = workbook.sheet(named: "KPI推移"),
       let progress = BlockLayout().read(
         try SheetGrid(workbook: workbook, sheet: sheet), log: DiagnosticLog(file: log.file))
@@ -40,6 +42,8 @@ struct OwnReport {
     if let sheet = workbook.sheet(named: "効果検証") {
       let grid = try SheetGrid(workbook: workbook, sheet: sheet)
       found.municipality = MunicipalityBlock.read(grid, log: log)
+      // The title row 「<grant>事業実施結果報告（令和N年度）」 names the grant.
+      found.grant = GrantName.find(in: grid, above: 3)
       if let form = NationalFormLayout().read(grid, log: DiagnosticLog(file: log.file)) {
         for index in found.projects.indices {
           guard let match = form.projects.first(where: { $0.name == found.projects[index].name })
