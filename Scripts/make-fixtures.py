@@ -861,6 +861,60 @@ def make_raw_strict(path: Path) -> None:
          "E2 number 0.054")
 
 
+def make_raw_fragments(path: Path) -> None:
+    """Sheets for the parallel reader: cut into small fragments, they must read exactly as whole."""
+    ns = TRANSITIONAL
+    strings = ["事業名", "実績値", "観光客数", "ブランド化したガラス商品数", "販売額"]
+    # Sheet 1: prefixed elements, comments and processing instructions that contain a row's end
+    # tag, a CDATA value, a shared formula whose children lie far below its master, and rows
+    # and cells without r in the second half.
+    rows = ['<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>']
+    for r in range(2, 401):
+        a = f'<x:c r="A{r}" t="s"><x:v>{2 + r % 3}</x:v></x:c>' if r < 300 else f'<x:c t="s"><x:v>{2 + r % 3}</x:v></x:c>'
+        value = "<![CDATA[42]]>" if r == 77 else fmt_num(r * 1.5)
+        b = f'<x:c r="B{r}"><x:v>{value}</x:v></x:c>' if r < 300 else f'<x:c><x:v>{value}</x:v></x:c>'
+        if r == 2:
+            c = '<x:c r="C2"><x:f t="shared" ref="C2:C400" si="0">B2*2</x:f><x:v>6</x:v></x:c>'
+        elif r < 300:
+            c = f'<x:c r="C{r}"><x:f t="shared" si="0"/><x:v>{fmt_num(r * 3.0)}</x:v></x:c>'
+        else:
+            c = f'<x:c><x:f t="shared" si="0"/><x:v>{fmt_num(r * 3.0)}</x:v></x:c>'
+        row = f'<x:row r="{r}">' if r < 300 else "<x:row>"
+        rows.append(row + a + b + c + "</x:row>")
+        if r % 50 == 0:
+            rows.append("<!-- </x:row> is not a row's end inside a comment -->")
+        if r % 70 == 0:
+            rows.append("<?kpisheet </x:row> nor inside an instruction?>")
+    prefixed = (f'{XML_DECL}<x:worksheet xmlns:x="{ns["main"]}" xmlns:r="{ns["r"]}">'
+                '<x:dimension ref="A1:C400"/><x:sheetData>' + "\n".join(rows) +
+                '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>')
+    # Sheet 2: 3,000 plain rows of mixed values (strings, numbers, dates, inline strings,
+    # booleans, value-less cells) and a merge after sheetData.
+    body = []
+    for r in range(1, 3001):
+        cells = [f'<c r="A{r}" t="s"><v>{r % 5}</v></c>', f'<c r="B{r}"><v>{r}</v></c>',
+                 f'<c r="C{r}" s="1"><v>{43921 + r % 400}</v></c>',
+                 f'<c r="D{r}" t="inlineStr"><is><t>行{r}</t></is></c>']
+        if r % 3 == 0:
+            cells.append(f'<c r="E{r}" t="b"><v>{r % 2}</v></c>')
+        if r % 7 == 0:
+            cells.append(f'<c r="F{r}" s="1"/>')
+        body.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    plain = sheet_xml("".join(body), "A1:F3000", after='<mergeCells count="1"><mergeCell ref="D1:F2"/></mergeCells>')
+    sheets = [dict(name="prefixed", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=prefixed),
+              dict(name="plain", target="worksheets/sheet2.xml", part="xl/worksheets/sheet2.xml", xml=plain)]
+    write_zip(path, raw_package(sheets, sst_xml(strings), styles_xml([], [0, 14])))
+    note("good", path.name, "hand-built (zipfile)",
+         "for the parallel reader (sheets cut into fragments must read exactly as whole): sheet prefixed uses "
+         "x:-prefixed elements, has comments and processing instructions containing </x:row>, a CDATA value (B77), "
+         "a shared formula C2:C400 whose children lie far below its master, rows 300-400 and their cells without r; "
+         "sheet plain has 3,000 rows of strings, numbers, dates (numFmtId 14), inline strings, booleans and "
+         "value-less cells, merge D1:F2",
+         "prefixed: A1 string \"事業名\" · B1 string \"実績値\" · A2..A400 strings · B2..B400 number 1.5×row "
+         "(B77 42) · C2 number 6 formula=B2*2 · C3..C400 formula=B{row}*2 · merged [A1:B1] ‖ plain: 3,000 rows, "
+         "13,000 cells (checked against the whole-part read, not listed)")
+
+
 # --------------------------------------------------------------------------------------------
 # Bad corpus
 # --------------------------------------------------------------------------------------------
@@ -1344,6 +1398,7 @@ def main() -> int:
         make_raw_quirks(FIX / "raw-quirks.xlsx")
         make_raw_quirks(FIX / "raw-quirks-std-paths.xlsx", odd_paths=False)
         make_raw_strict(FIX / "raw-strict.xlsx")
+        make_raw_fragments(FIX / "raw-fragments.xlsx")
         if use_lo:
             log("LibreOffice fixtures")
             make_libreoffice(FIX / "openpyxl-basic.xlsx", tmp)

@@ -26,6 +26,10 @@ public final class XLSXWorkbook {
   public let customProperties: [String: String]
   private let formats: [NumberFormat?]
   private let archive: ZipArchive
+  /// How large sheets are cut to be parsed on several threads (tests cut them small).
+  var parallelTuning = ParallelSheetReader.Tuning()
+  /// Fragments the last `forEachRow` parsed on several threads (0: read on one thread).
+  private(set) var fragmentsParsed = 0
 
   /// Opens the workbook at `path`.
   ///
@@ -130,23 +134,37 @@ public final class XLSXWorkbook {
     guard sheet.kind == .worksheet, let entry = archive.entry(sheet.partName) else {
       return SheetScan(merges: [], cellCount: 0, lastRow: nil, lastColumn: nil)
     }
-    var lastRow: Int?
-    var lastColumn: Int?
     return try withoutActuallyEscaping(body) { body in
+      var skip = 0
+      fragmentsParsed = 0
+      let parallel = ParallelSheetReader(
+        context: .init(
+          sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
+          fileName: fileName, sheetName: sheet.name, partName: entry.name),
+        tuning: parallelTuning)
+      if parallel.isWorthwhile(for: entry) {
+        switch try parallel.read(entry, of: archive, deliver: body) {
+        case .finished(let scan, let fragments):
+          fragmentsParsed = fragments
+          return scan
+        case .readWholePart(let delivered, let inflated):
+          archive.uncount(inflated)
+          skip = delivered
+        }
+      }
       let parser = WorksheetParser(
         sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
         fileName: fileName, sheetName: sheet.name
       ) { row in
-        lastRow = max(lastRow ?? row.index, row.index)
-        for cell in row.cells {
-          lastColumn = max(lastColumn ?? cell.reference.column, cell.reference.column)
+        // After a parallel read fell back: these rows were delivered already.
+        if skip > 0 {
+          skip -= 1
+          return
         }
         try body(row)
       }
       try SAXParser.parse(entry, of: archive, handler: parser, limits: limits)
-      return SheetScan(
-        merges: parser.merges, cellCount: parser.cellCount, lastRow: lastRow, lastColumn: lastColumn
-      )
+      return parser.scan
     }
   }
 

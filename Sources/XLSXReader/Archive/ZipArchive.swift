@@ -140,6 +140,10 @@ final class ZipArchive {
     }
   }
 
+  /// Takes back `bytes` counted against the archive's total when a part is read again from
+  /// its start (ParallelSheetReader falling back), so that they count once.
+  func uncount(_ bytes: Int) { inflatedTotal -= min(bytes, inflatedTotal) }
+
   /// Reads a whole (small) part into memory.
   func readAll(_ entry: Entry) throws -> [UInt8] {
     var bytes: [UInt8] = []

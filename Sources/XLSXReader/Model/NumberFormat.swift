@@ -47,6 +47,17 @@ public final class NumberFormat: Sendable, Hashable {
     currency = scan.currency
   }
 
+  /// An equal format in an object of its own (see ParallelSheetReader).
+  init(copying format: NumberFormat) {
+    id = format.id
+    code = format.code
+    kind = format.kind
+    prefix = format.prefix
+    suffix = format.suffix
+    scaleCommas = format.scaleCommas
+    currency = format.currency
+  }
+
   public static func == (lhs: NumberFormat, rhs: NumberFormat) -> Bool {
     lhs.id == rhs.id && lhs.code == rhs.code
   }

@@ -18,6 +18,9 @@ final class WorksheetParser: SAXHandler {
   private let fileName: String
   private let sheetName: String
   private let onRow: (Row) throws -> Void
+  /// True when parsing one fragment of the sheet's rows on its own (ParallelSheetReader):
+  /// what depends on rows outside the fragment is then refused rather than guessed.
+  private let isFragment: Bool
 
   @exclusivity(unchecked) private var row = Row(index: 0, cells: [])
   @exclusivity(unchecked) private var inSheetData = false
@@ -42,10 +45,14 @@ final class WorksheetParser: SAXHandler {
 
   private(set) var merges: [CellRange] = []
   @exclusivity(unchecked) private(set) var cellCount = 0
+  /// The last row and column holding a cell, or -1 while there is none.
+  @exclusivity(unchecked) private(set) var lastRow = -1
+  @exclusivity(unchecked) private(set) var lastColumn = -1
 
   init(
     sharedStrings: SharedStringTable, formats: [NumberFormat?], uses1904: Bool,
-    limits: ReaderLimits, fileName: String, sheetName: String, onRow: @escaping (Row) throws -> Void
+    limits: ReaderLimits, fileName: String, sheetName: String, isFragment: Bool = false,
+    onRow: @escaping (Row) throws -> Void
   ) {
     self.sharedStrings = sharedStrings
     self.formats = formats
@@ -54,6 +61,7 @@ final class WorksheetParser: SAXHandler {
     self.fileName = fileName
     self.sheetName = sheetName
     self.onRow = onRow
+    self.isFragment = isFragment
     row.cells.reserveCapacity(64)
   }
 
@@ -95,10 +103,7 @@ final class WorksheetParser: SAXHandler {
         phoneticDepth -= 1
       }
     } else if name.is("row") && inSheetData {
-      if !row.cells.isEmpty {
-        try onRow(row)
-        row.cells.removeAll(keepingCapacity: true)
-      }
+      try handOverRow()
     } else if name.is("sheetData") {
       inSheetData = false
     }
@@ -124,11 +129,23 @@ final class WorksheetParser: SAXHandler {
 
   // MARK: Rows and cells
 
-  private func startRow(_ attributes: XMLAttributes) throws {
-    if !row.cells.isEmpty {  // a row that never closed its predecessor's cells
-      try onRow(row)
+  private func handOverRow() throws {
+    guard !row.cells.isEmpty else { return }
+    lastRow = max(lastRow, row.index)
+    try onRow(row)
+    if isFragment {
+      // The fragment keeps every row: give it this buffer and start the next row in one of
+      // this row's size, rather than leave it a copy of a buffer sized for the widest row.
+      let count = row.cells.count
+      row.cells = []
+      row.cells.reserveCapacity(count)
+    } else {
       row.cells.removeAll(keepingCapacity: true)
     }
+  }
+
+  private func startRow(_ attributes: XMLAttributes) throws {
+    try handOverRow()  // a row that never closed its predecessor's cells
     if let bytes = attributes.value("r") {
       guard let number = parseDecimal(bytes), number >= 1, number <= CellReference.maxRows else {
         throw XLSXError(
@@ -139,6 +156,8 @@ final class WorksheetParser: SAXHandler {
       }
       row.index = number - 1
     } else {
+      // The row follows the previous one, which may lie in an earlier fragment.
+      if isFragment { throw NeedsWholePart() }
       row.index = lastRowIndex + 1
     }
     lastRowIndex = row.index
@@ -239,6 +258,7 @@ final class WorksheetParser: SAXHandler {
         serial = number
       }
     }
+    lastColumn = max(lastColumn, reference.column)
     row.cells.append(
       Cell(reference: reference, value: cellValue, format: format, formula: formula, serial: serial)
     )
@@ -253,7 +273,11 @@ final class WorksheetParser: SAXHandler {
         if sharedFormulaIsMaster { sharedFormulas[id] = (text, reference) }
         return text
       }
-      guard let master = sharedFormulas[id] else { return nil }
+      guard let master = sharedFormulas[id] else {
+        // The master may lie in an earlier fragment.
+        if isFragment { throw NeedsWholePart() }
+        return nil
+      }
       return SharedFormula.translate(
         master.formula, rows: reference.row - master.anchor.row,
         columns: reference.column - master.anchor.column)
@@ -307,6 +331,13 @@ final class WorksheetParser: SAXHandler {
       }
       return .number(number)
     }
+  }
+
+  /// What the pass found besides the rows.
+  var scan: SheetScan {
+    SheetScan(
+      merges: merges, cellCount: cellCount, lastRow: lastRow < 0 ? nil : lastRow,
+      lastColumn: lastColumn < 0 ? nil : lastColumn)
   }
 
   private func cellError(_ kind: XLSXError.Kind, _ detail: String) -> XLSXError {

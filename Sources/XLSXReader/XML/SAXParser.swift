@@ -112,14 +112,8 @@ final class SAXParser {
     _ entry: ZipArchive.Entry, of archive: ZipArchive, handler: SAXHandler,
     limits: ReaderLimits
   ) throws {
-    _ = libxml2Setup
-    let parser = SAXParser(
-      handler: handler, fileName: archive.fileName, partName: entry.name,
-      maxDepth: limits.nestingDepth)
-    defer { if let context = parser.context { xmlFreeParserCtxt(context) } }
-    try withExtendedLifetime(handler) {
-      try archive.read(entry) { chunk in try parser.feed(chunk, terminate: false) }
-      try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
+    try parse(fileName: archive.fileName, partName: entry.name, handler: handler, limits: limits) {
+      feed in try archive.read(entry, feed)
     }
   }
 
@@ -128,16 +122,30 @@ final class SAXParser {
     bytes: UnsafeRawBufferPointer, fileName: String, partName: String, handler: SAXHandler,
     limits: ReaderLimits
   ) throws {
+    try parse(fileName: fileName, partName: partName, handler: handler, limits: limits) { feed in
+      try feed(bytes)
+    }
+  }
+
+  /// Parses the bytes `source` hands to its `feed` argument, in order, as one document.
+  ///
+  /// Chunks of any size may be fed; they are passed to libxml2 in slices of at most 64 KiB.
+  static func parse(
+    fileName: String, partName: String, handler: SAXHandler, limits: ReaderLimits,
+    _ source: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
     _ = libxml2Setup
     let parser = SAXParser(
       handler: handler, fileName: fileName, partName: partName, maxDepth: limits.nestingDepth)
     defer { if let context = parser.context { xmlFreeParserCtxt(context) } }
     try withExtendedLifetime(handler) {
-      var offset = 0
-      while offset < bytes.count {
-        let end = min(offset + 65536, bytes.count)
-        try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), terminate: false)
-        offset = end
+      try source { bytes in
+        var offset = 0
+        while offset < bytes.count {
+          let end = min(offset + 65536, bytes.count)
+          try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), terminate: false)
+          offset = end
+        }
       }
       try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
     }

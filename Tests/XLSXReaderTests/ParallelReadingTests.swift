@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import XLSXReader
+
+/// Sheets cut into fragments and parsed on several threads must read exactly as the whole
+/// part read on one thread: the same rows, cells, formats, formulas, merges and counts — or
+/// the same error after the same rows. Fragments are made tiny so that every fixture is cut
+/// in many places, including inside comments, instructions, CDATA and shared-formula runs.
+@Suite struct ParallelReadingTests {
+  /// What one pass over a sheet produced.
+  private struct Pass: Equatable {
+    var rows: [String] = []
+    var scan: String?
+    var error: String?
+  }
+
+  private static let tunings: [ParallelSheetReader.Tuning] = [
+    .init(fragmentBytes: 16, threadCount: 2),
+    .init(fragmentBytes: 300, threadCount: 2),
+    .init(fragmentBytes: 4096, threadCount: 3),
+    // Small limits: the head and the unbroken run are given up on, and the read falls back.
+    .init(fragmentBytes: 64, threadCount: 2, headLimit: 100, unbrokenLimit: 2000),
+  ]
+
+  private static func pass(
+    _ path: String, sheet index: Int, tuning: ParallelSheetReader.Tuning
+  ) throws -> (Pass, fragments: Int) {
+    let workbook = try XLSXWorkbook(path: path, displayName: (path as NSString).lastPathComponent)
+    workbook.parallelTuning = tuning
+    var pass = Pass()
+    do {
+      let scan = try workbook.forEachRow(in: workbook.sheets[index]) { row in
+        pass.rows.append("\(row.index): " + row.cells.map(Fixture.fact).joined(separator: " | "))
+      }
+      pass.scan =
+        "\(scan.cellCount) cells, last \(String(describing: scan.lastRow)) \(String(describing: scan.lastColumn)), merges \(scan.merges)"
+    } catch {
+      pass.error = "\(error)"
+    }
+    return (pass, workbook.fragmentsParsed)
+  }
+
+  /// Fixtures small enough to cut into 16-byte fragments quickly; workbooks that cannot be
+  /// opened at all are left to BadInputTests.
+  private static var fixtures: [String] {
+    let folder = (Fixture.path("raw-fragments.xlsx") as NSString).deletingLastPathComponent
+    let names =
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .map { "\(folder)/\($0)" }
+      + ((try? FileManager.default.contentsOfDirectory(atPath: "\(folder)/bad")) ?? [])
+      .map { "\(folder)/bad/\($0)" }
+    return names.filter { path in
+      guard path.hasSuffix(".xlsx"),
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      else { return false }
+      return size < 200_000 && (try? XLSXWorkbook(path: path)) != nil
+    }.sorted()
+  }
+
+  @Test func everyFixtureReadsTheSameCutIntoFragments() throws {
+    let paths = Self.fixtures
+    #expect(paths.count >= 20, "\(paths)")
+    for path in paths {
+      let sheets = try XLSXWorkbook(path: path).sheets.count
+      for sheet in 0..<sheets {
+        let (whole, _) = try Self.pass(path, sheet: sheet, tuning: .init(threadCount: 1))
+        for tuning in Self.tunings {
+          let (cut, _) = try Self.pass(path, sheet: sheet, tuning: tuning)
+          #expect(
+            cut == whole, "\(path) sheet \(sheet), fragments of \(tuning.fragmentBytes) bytes")
+        }
+      }
+    }
+  }
+
+  @Test func plainSheetIsReallyParsedInFragments() throws {
+    let path = Fixture.path("raw-fragments.xlsx")
+    let (whole, _) = try Self.pass(path, sheet: 1, tuning: .init(threadCount: 1))
+    let (cut, fragments) = try Self.pass(
+      path, sheet: 1, tuning: .init(fragmentBytes: 4096, threadCount: 2))
+    #expect(cut == whole)
+    #expect(whole.rows.count == 3000)
+    #expect(whole.scan == "13000 cells, last Optional(2999) Optional(4), merges [D1:F2]")
+    // ~190 KB of XML in 4 KiB fragments: nothing made the read fall back.
+    #expect(fragments > 30)
+  }
+
+  @Test func sharedFormulaChildrenFarFromTheirMasterAreTranslated() throws {
+    let path = Fixture.path("raw-fragments.xlsx")
+    let (cut, _) = try Self.pass(path, sheet: 0, tuning: .init(fragmentBytes: 200, threadCount: 2))
+    #expect(cut.error == nil)
+    #expect(cut.rows.count == 400)
+    #expect(cut.rows[399].hasSuffix("C400 number 1200 formula=B400*2"), "\(cut.rows[399])")
+    #expect(cut.rows[76].contains("B77 number 42"), "\(cut.rows[76])")
+  }
+
+  @Test func errorsInALaterFragmentComeAfterTheSameRows() throws {
+    // number-not-a-number.xlsx and friends fail in the middle of a sheet: the cut read must
+    // deliver exactly the rows before the failing cell, then the same error.
+    for name in ["number-not-a-number.xlsx", "sst-index-out-of-range.xlsx", "malformed-sheet.xlsx"]
+    {
+      let path = Fixture.path("bad/\(name)")
+      let (whole, _) = try Self.pass(path, sheet: 0, tuning: .init(threadCount: 1))
+      let (cut, _) = try Self.pass(path, sheet: 0, tuning: .init(fragmentBytes: 16, threadCount: 2))
+      #expect(whole.error != nil, "\(name)")
+      #expect(cut == whole, "\(name)")
+    }
+  }
+
+  @Test func anErrorFromTheCallerStopsTheReadAndIsRethrown() throws {
+    struct Stop: Error {}
+    let workbook = try Fixture.open("raw-fragments.xlsx")
+    workbook.parallelTuning = .init(fragmentBytes: 1024, threadCount: 2)
+    var seen = 0
+    #expect(throws: Stop.self) {
+      try workbook.forEachRow(in: workbook.sheets[1]) { _ in
+        seen += 1
+        if seen == 500 { throw Stop() }
+      }
+    }
+    #expect(seen == 500)
+    // The workbook is still usable: the threads were joined and the archive released.
+    let scan = try workbook.forEachRow(in: workbook.sheets[1]) { _ in }
+    #expect(scan.cellCount == 13000)
+  }
+
+  @Test func headScannerFindsSheetDataAndItsPrefix() throws {
+    let xml = Array(
+      """
+      \u{FEFF}<?xml version="1.0" encoding="UTF-8"?>
+      <!-- <x:sheetData> in a comment is not it -->
+      <x:worksheet xmlns:x="urn:x" a='>'><x:sheetPr/><x:cols><x:col min="1"/></x:cols><x:sheetData><x:row>
+      """.utf8)
+    guard case .found(let head) = xml.withUnsafeBufferPointer(SheetDataHead.scan) else {
+      Issue.record("head not found")
+      return
+    }
+    #expect(String(decoding: head.closing, as: UTF8.self) == "</x:sheetData></x:worksheet>")
+    #expect(String(decoding: head.rowEnd, as: UTF8.self) == "</x:row>")
+    #expect(String(decoding: head.bytes, as: UTF8.self).hasSuffix("<x:sheetData>"))
+
+    for refused in [
+      "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><worksheet><sheetData>",
+      "<!DOCTYPE worksheet><worksheet><sheetData>",
+      "<worksheet><a></b><sheetData>",
+    ] {
+      let bytes = Array(refused.utf8)
+      guard case .unsupported = bytes.withUnsafeBufferPointer(SheetDataHead.scan) else {
+        Issue.record("not refused: \(refused)")
+        continue
+      }
+    }
+    let partial = Array("<worksheet><sheetDa".utf8)
+    guard case .needMore = partial.withUnsafeBufferPointer(SheetDataHead.scan) else {
+      Issue.record("a partial head is not complete")
+      return
+    }
+  }
+}
