@@ -901,18 +901,38 @@ def make_raw_fragments(path: Path) -> None:
             cells.append(f'<c r="F{r}" s="1"/>')
         body.append(f'<row r="{r}">' + "".join(cells) + "</row>")
     plain = sheet_xml("".join(body), "A1:F3000", after='<mergeCells count="1"><mergeCell ref="D1:F2"/></mergeCells>')
+    # Sheet 3: 500 rows of shared formulas: group 0 from C2 down to C500; group 1 with a master
+    # at D2 (ref D2:D250) and a second master reusing si="1" at D251 (ref D251:D500).
+    body = []
+    for r in range(1, 501):
+        cells = [f'<c r="A{r}"><v>{r}</v></c>', f'<c r="B{r}"><v>{r * 2}</v></c>']
+        c = '<f t="shared" ref="C2:C500" si="0">A2+B2</f>' if r == 2 else '<f t="shared" si="0"/>'
+        if r == 2:
+            d = '<f t="shared" ref="D2:D250" si="1">A2*10</f>'
+        elif r == 251:
+            d = '<f t="shared" ref="D251:D500" si="1">$A$1-B251</f>'
+        else:
+            d = '<f t="shared" si="1"/>'
+        if r >= 2:
+            cells.append(f'<c r="C{r}">{c}<v>{r * 3}</v></c>')
+            cells.append(f'<c r="D{r}">{d}<v>0</v></c>')
+        body.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    formulas = sheet_xml("".join(body), "A1:D500")
     sheets = [dict(name="prefixed", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=prefixed),
-              dict(name="plain", target="worksheets/sheet2.xml", part="xl/worksheets/sheet2.xml", xml=plain)]
+              dict(name="plain", target="worksheets/sheet2.xml", part="xl/worksheets/sheet2.xml", xml=plain),
+              dict(name="formulas", target="worksheets/sheet3.xml", part="xl/worksheets/sheet3.xml", xml=formulas)]
     write_zip(path, raw_package(sheets, sst_xml(strings), styles_xml([], [0, 14])))
     note("good", path.name, "hand-built (zipfile)",
          "for the parallel reader (sheets cut into fragments must read exactly as whole): sheet prefixed uses "
          "x:-prefixed elements, has comments and processing instructions containing </x:row>, a CDATA value (B77), "
          "a shared formula C2:C400 whose children lie far below its master, rows 300-400 and their cells without r; "
          "sheet plain has 3,000 rows of strings, numbers, dates (numFmtId 14), inline strings, booleans and "
-         "value-less cells, merge D1:F2",
+         "value-less cells, merge D1:F2; sheet formulas has 500 rows of shared formulas, si=1 given a second "
+         "master halfway down",
          "prefixed: A1 string \"事業名\" · B1 string \"実績値\" · A2..A400 strings · B2..B400 number 1.5×row "
          "(B77 42) · C2 number 6 formula=B2*2 · C3..C400 formula=B{row}*2 · merged [A1:B1] ‖ plain: 3,000 rows, "
-         "13,000 cells (checked against the whole-part read, not listed)")
+         "13,000 cells (checked against the whole-part read, not listed) ‖ formulas: C2..C500 formula=A{row}+B{row} · "
+         "D2..D250 formula=A{row}*10 · D251..D500 formula=$A$1-B{row}")
 
 
 # --------------------------------------------------------------------------------------------

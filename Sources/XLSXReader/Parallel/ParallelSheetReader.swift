@@ -12,9 +12,11 @@
 /// text or attribute values (`<` may not appear there); inside a comment, CDATA section or
 /// processing instruction they could, but the fragment before such a cut would end inside
 /// that construct and fail to parse. Any fragment that fails — malformed XML, a limit, a
-/// row without `r` or a shared formula whose master lies in another fragment — makes the
-/// whole read fall back to the one-thread parse of the part, which skips the rows already
-/// delivered and reports any error exactly where it is.
+/// fragment starting with a row without `r` (its number depends on the rows before) — makes
+/// the whole read fall back
+/// to the one-thread parse of the part, which skips the rows already delivered and reports
+/// any error exactly where it is. Shared formulas whose master lies in an earlier fragment
+/// are filled in on delivery, from the masters of the fragments delivered before.
 struct ParallelSheetReader {
   /// What every parsing thread shares, read-only.
   struct Context: @unchecked Sendable {
@@ -97,6 +99,8 @@ struct ParallelSheetReader {
     var delivered = 0
     var inflated = 0
     var scan = SheetScan(merges: [], cellCount: 0, lastRow: nil, lastColumn: nil)
+    /// The shared formulas' masters as of the end of the fragments delivered.
+    var sharedFormulas: [Int: SharedFormula.Master] = [:]
 
     init(reader: ParallelSheetReader, deliver: @escaping (Row) throws -> Void) {
       self.reader = reader
@@ -195,7 +199,13 @@ struct ParallelSheetReader {
         guard let part = result.scan,
           scan.cellCount + part.cellCount <= reader.context.limits.cellsPerSheet
         else { throw Abandoned() }
-        for row in result.rows {
+        var rows = result.rows
+        for (row, cell, id) in result.formulasFromEarlierFragments {
+          let reference = rows[row].cells[cell].reference
+          rows[row].cells[cell].formula = sharedFormulas[id]?.formula(at: reference)
+        }
+        sharedFormulas.merge(result.sharedFormulas) { _, later in later }
+        for row in rows {
           do { try deliver(row) } catch { throw FinalError(error: error) }
           delivered += 1
         }
@@ -260,7 +270,7 @@ private struct FragmentParser {
       sharedStrings: context.sharedStrings, formats: Self.copies(of: context.formats),
       uses1904: context.uses1904,
       limits: context.limits, fileName: context.fileName, sheetName: context.sheetName,
-      isFragment: true
+      isFragment: true, startsMidSheet: !job.isFirst
     ) { rows.append($0) }
     do {
       try SAXParser.parse(
@@ -272,9 +282,12 @@ private struct FragmentParser {
         if !job.isLast { try head.closing.withUnsafeBytes(feed) }
       }
     } catch {
-      return FragmentQueue.Result(rows: [], scan: nil)
+      return FragmentQueue.Result(
+        rows: [], scan: nil, sharedFormulas: [:], formulasFromEarlierFragments: [])
     }
-    return FragmentQueue.Result(rows: rows, scan: parser.scan)
+    return FragmentQueue.Result(
+      rows: rows, scan: parser.scan, sharedFormulas: parser.sharedFormulas,
+      formulasFromEarlierFragments: parser.formulasFromEarlierFragments)
   }
 
   /// The formats as objects of this fragment's own. Every cell retains its format, and
@@ -306,6 +319,10 @@ private final class FragmentQueue: @unchecked Sendable {
     var rows: [Row]
     /// Nil when the fragment failed.
     var scan: SheetScan?
+    /// The latest master of each shared formula in the fragment.
+    var sharedFormulas: [Int: SharedFormula.Master]
+    /// Cells (row and cell positions) whose formula's master lies in an earlier fragment.
+    var formulasFromEarlierFragments: [(row: Int, cell: Int, id: Int)]
   }
 
   private let monitor = Monitor()

@@ -4,6 +4,18 @@
 /// ref="C2:C5">A2*2</f>`); the other cells only name the group. `A2*2` seen from C3 is `A3*2`.
 /// References with `$` stay; text in quotes, function names and defined names are left alone.
 enum SharedFormula {
+  /// A group's master: its formula and the cell it is written on.
+  struct Master: Sendable {
+    let formula: String
+    let anchor: CellReference
+
+    /// The formula as seen from `cell`.
+    func formula(at cell: CellReference) -> String {
+      SharedFormula.translate(
+        formula, rows: cell.row - anchor.row, columns: cell.column - anchor.column)
+    }
+  }
+
   static func translate(_ formula: String, rows: Int, columns: Int) -> String {
     if rows == 0 && columns == 0 { return formula }
     let source = Array(formula.utf8)

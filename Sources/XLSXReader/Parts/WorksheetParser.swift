@@ -19,8 +19,10 @@ final class WorksheetParser: SAXHandler {
   private let sheetName: String
   private let onRow: (Row) throws -> Void
   /// True when parsing one fragment of the sheet's rows on its own (ParallelSheetReader):
-  /// what depends on rows outside the fragment is then refused rather than guessed.
+  /// what depends on rows outside the fragment is then left to the reader or refused.
   private let isFragment: Bool
+  /// True for a fragment other than the first: rows before it are unknown here.
+  private let startsMidSheet: Bool
 
   @exclusivity(unchecked) private var row = Row(index: 0, cells: [])
   @exclusivity(unchecked) private var inSheetData = false
@@ -41,7 +43,13 @@ final class WorksheetParser: SAXHandler {
   private let inlineBytes = ByteBuffer()
   @exclusivity(unchecked) private var inInlineString = false
   @exclusivity(unchecked) private var phoneticDepth = 0
-  private var sharedFormulas: [Int: (formula: String, anchor: CellReference)] = [:]
+  /// The latest master of each shared formula, by its `si`.
+  private(set) var sharedFormulas: [Int: SharedFormula.Master] = [:]
+  /// In a fragment: cells whose shared formula's master lies in an earlier fragment, by
+  /// the row's position among the fragment's rows and the cell's among the row's cells.
+  private(set) var formulasFromEarlierFragments: [(row: Int, cell: Int, id: Int)] = []
+  @exclusivity(unchecked) private var masterIsElsewhere: Int?
+  @exclusivity(unchecked) private var rowsHandedOver = 0
 
   private(set) var merges: [CellRange] = []
   @exclusivity(unchecked) private(set) var cellCount = 0
@@ -52,7 +60,7 @@ final class WorksheetParser: SAXHandler {
   init(
     sharedStrings: SharedStringTable, formats: [NumberFormat?], uses1904: Bool,
     limits: ReaderLimits, fileName: String, sheetName: String, isFragment: Bool = false,
-    onRow: @escaping (Row) throws -> Void
+    startsMidSheet: Bool = false, onRow: @escaping (Row) throws -> Void
   ) {
     self.sharedStrings = sharedStrings
     self.formats = formats
@@ -62,6 +70,7 @@ final class WorksheetParser: SAXHandler {
     self.sheetName = sheetName
     self.onRow = onRow
     self.isFragment = isFragment
+    self.startsMidSheet = startsMidSheet
     row.cells.reserveCapacity(64)
   }
 
@@ -133,6 +142,7 @@ final class WorksheetParser: SAXHandler {
     guard !row.cells.isEmpty else { return }
     lastRow = max(lastRow, row.index)
     try onRow(row)
+    rowsHandedOver += 1
     if isFragment {
       // The fragment keeps every row: give it this buffer and start the next row in one of
       // this row's size, rather than leave it a copy of a buffer sized for the widest row.
@@ -157,7 +167,7 @@ final class WorksheetParser: SAXHandler {
       row.index = number - 1
     } else {
       // The row follows the previous one, which may lie in an earlier fragment.
-      if isFragment { throw NeedsWholePart() }
+      if startsMidSheet && lastRowIndex < 0 { throw NeedsWholePart() }
       row.index = lastRowIndex + 1
     }
     lastRowIndex = row.index
@@ -234,6 +244,7 @@ final class WorksheetParser: SAXHandler {
   private func finishCell() throws {
     inCell = false
     capture = .none
+    masterIsElsewhere = nil
     let formula = try formulaText()
     guard hasValue, let value = try typedValue() else { return }
     if case .string(let text) = value, text.isEmpty { return }  // an empty string is an empty cell
@@ -259,6 +270,9 @@ final class WorksheetParser: SAXHandler {
       }
     }
     lastColumn = max(lastColumn, reference.column)
+    if let id = masterIsElsewhere {
+      formulasFromEarlierFragments.append((rowsHandedOver, row.cells.count, id))
+    }
     row.cells.append(
       Cell(reference: reference, value: cellValue, format: format, formula: formula, serial: serial)
     )
@@ -270,17 +284,18 @@ final class WorksheetParser: SAXHandler {
     if let id = sharedFormulaID {
       if sharedFormulaIsMaster || !formulaBytes.isEmpty {
         let text = formulaBytes.string
-        if sharedFormulaIsMaster { sharedFormulas[id] = (text, reference) }
+        if sharedFormulaIsMaster {
+          sharedFormulas[id] = SharedFormula.Master(formula: text, anchor: reference)
+        }
         return text
       }
       guard let master = sharedFormulas[id] else {
-        // The master may lie in an earlier fragment.
-        if isFragment { throw NeedsWholePart() }
+        // In a fragment, the master may lie in an earlier one: ParallelSheetReader fills
+        // the formula in once the earlier fragments are read.
+        if isFragment { masterIsElsewhere = id }
         return nil
       }
-      return SharedFormula.translate(
-        master.formula, rows: reference.row - master.anchor.row,
-        columns: reference.column - master.anchor.column)
+      return master.formula(at: reference)
     }
     return formulaBytes.isEmpty ? nil : formulaBytes.string
   }
