@@ -36,7 +36,7 @@ let package = Package(
     .target(
       name: "KPISheet",
       dependencies: [
-        "XLSXReader", "KPIModel", "KPIImport", "KPIReport",
+        "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),

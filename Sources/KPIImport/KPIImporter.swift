@@ -27,10 +27,20 @@ public struct NoKPITableError: Error, Sendable, CustomStringConvertible {
   public var layoutsTried: [Layout]
   public var skippedSheets: [String]
 
-  public var description: String {
-    let tried = layoutsTried.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
-    return
-      "\(file): no KPI table found (layouts tried: \(tried)); describe the sheet with a mapping file and pass it with --mapping"
+  public var description: String { description(in: .english) }
+
+  public func description(in language: DiagnosticLanguage) -> String {
+    switch language {
+    case .english:
+      let tried = layoutsTried.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+      return
+        "\(file): no KPI table found (layouts tried: \(tried)); describe the sheet with a mapping file and pass it with --mapping"
+    case .japanese:
+      let tried = layoutsTried.map { "\($0.rawValue)（\($0.title(in: .japanese))）" }
+        .joined(separator: "、")
+      return
+        "\(file): KPI の表が見つかりません（試したレイアウト: \(tried)）。マッピング ファイルでシートの構成を記述し、--mapping で指定してください"
+    }
   }
 }
 
@@ -63,16 +73,20 @@ public struct KPIImporter: Sendable {
         guard let sheet = workbook.sheet(named: name) else {
           throw XLSXError(
             .noSuchSheet, file: workbook.fileName,
-            detail: "there is no sheet named \"\(name)\" (the mapping file names it)")
+            detail: "there is no sheet named \"\(name)\" (the mapping file names it)",
+            japanese: "シート \"\(name)\" がありません（マッピング ファイルに記載されたシートです）")
         }
         sheets = [sheet]
       }
     } else if let sheetName {
       guard let sheet = workbook.sheet(named: sheetName) else {
-        let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let names = workbook.sheets.map { "\"\($0.name)\"" }
         throw XLSXError(
           .noSuchSheet, file: workbook.fileName,
-          detail: "there is no sheet named \"\(sheetName)\" (the sheets are \(names))")
+          detail:
+            "there is no sheet named \"\(sheetName)\" (the sheets are \(names.joined(separator: ", ")))",
+          japanese:
+            "シート \"\(sheetName)\" がありません（ブックのシート: \(names.joined(separator: "、"))）")
       }
       sheets = [sheet]
     }

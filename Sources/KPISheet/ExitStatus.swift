@@ -1,4 +1,6 @@
+import KPIModel
 import XLSXReader
+import XLSXWriter
 
 /// The process exit codes of the `kpisheet` contract (sysexits).
 public enum ExitStatus: Int32, Sendable, Comparable {
@@ -20,30 +22,67 @@ public enum ExitStatus: Int32, Sendable, Comparable {
 /// An error the command-line tool reports as one line, with its exit status.
 public protocol ReportableError: Error {
   var exitStatus: ExitStatus { get }
-  /// One line naming the file and the place.
-  var message: String { get }
+  /// One line naming the file and the place, in `language`.
+  func message(in language: DiagnosticLanguage) -> String
+}
+
+extension ReportableError {
+  /// The English message.
+  public var message: String { message(in: .english) }
+}
+
+extension DiagnosticLanguage {
+  /// The same language, as the reader (which depends on nothing) names it.
+  var reader: XLSXError.Language { self == .japanese ? .japanese : .english }
 }
 
 extension XLSXError: ReportableError {
   public var exitStatus: ExitStatus { kind == .cannotOpen ? .noInput : .dataError }
 
-  public var message: String {
-    if case .limitExceeded(let limit) = kind {
-      return "\(description) (raise the limit with \(limit.flag))"
-    }
-    return description
+  /// The reader's line; a limit names the flag that raises it.
+  public func message(in language: DiagnosticLanguage) -> String {
+    let text = description(in: language.reader)
+    guard case .limitExceeded(let limit) = kind else { return text }
+    return language == .japanese
+      ? "\(text)（\(limit.flag) で上限を引き上げられます）"
+      : "\(text) (raise the limit with \(limit.flag))"
   }
 }
 
-/// An error of the tool itself (bad arguments, unwritable output, …).
+extension XLSXWriterError: ReportableError {
+  /// 65, the code these errors have always exited with (through the catch-all).
+  public var exitStatus: ExitStatus { .dataError }
+
+  /// The writer's own line (libxlsxwriter's English text, with the C function and code a
+  /// bug report needs), introduced in Japanese by what failed.
+  public func message(in language: DiagnosticLanguage) -> String {
+    language == .japanese ? "レポートを書き出せませんでした（\(description)）" : description
+  }
+}
+
+/// An error of the tool itself (bad arguments, unwritable output, …), told in English and
+/// Japanese.
 public struct KPISheetError: ReportableError, CustomStringConvertible {
   public var exitStatus: ExitStatus
-  public var message: String
+  public var english: String
+  public var japanese: String
 
-  public init(_ exitStatus: ExitStatus, _ message: String) {
+  /// Both languages are required, so that no error reaches a Japanese user in English only.
+  public init(_ exitStatus: ExitStatus, _ english: String, japanese: String) {
     self.exitStatus = exitStatus
-    self.message = message
+    self.english = english
+    self.japanese = japanese
   }
 
-  public var description: String { message }
+  /// An error no part of the tool describes (from Foundation, say), with its own text.
+  public init(unexpected error: any Error, file: String? = nil) {
+    let prefix = file.map { "\($0): " } ?? ""
+    self.init(.dataError, "\(prefix)\(error)", japanese: "\(prefix)予期しないエラーです（\(error)）")
+  }
+
+  public func message(in language: DiagnosticLanguage) -> String {
+    language == .japanese ? japanese : english
+  }
+
+  public var description: String { english }
 }

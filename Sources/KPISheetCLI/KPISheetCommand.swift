@@ -20,19 +20,17 @@ struct KPISheetCommand: ParsableCommand {
   )
 }
 
-/// Runs a command body, turning every error into one line on standard error and the
-/// contract's exit code; nothing else ever reaches the user as a crash.
+/// Runs a command body, turning every error into one line on standard error, in the user's
+/// language, and the contract's exit code; nothing else ever reaches the user as a crash.
 func runReporting(_ body: () throws -> Void) throws {
   do {
     try body()
-  } catch let error as ReportableError {
-    printError(error.message)
-    throw ExitCode(error.exitStatus.rawValue)
   } catch let error as ExitCode {
     throw error
   } catch {
-    printError("\(error)")
-    throw ExitCode(ExitStatus.dataError.rawValue)
+    let reportable = error as? ReportableError ?? KPISheetError(unexpected: error)
+    printError(reportable.message(in: DiagnosticText.language))
+    throw ExitCode(reportable.exitStatus.rawValue)
   }
 }
 

@@ -64,8 +64,9 @@ public final class XLSXWorkbook {
         throw XLSXError(
           .missingPart, file: fileName, part: workbookPart,
           detail:
-            "sheet \"\(entry.name)\" names relationship \"\(entry.relationshipID)\", which does not exist"
-        )
+            "sheet \"\(entry.name)\" names relationship \"\(entry.relationshipID)\", which does not exist",
+          japanese:
+            "シート \"\(entry.name)\" が参照するリレーションシップ \"\(entry.relationshipID)\" がありません")
       }
       let partName = PartPath.resolve(relationship.target, from: workbookPart)
       let kind: SheetInfo.Kind = relationship.kind == "worksheet" ? .worksheet : .other
@@ -73,19 +74,22 @@ public final class XLSXWorkbook {
         if archive.entry(partName)?.isDirectory == true {
           throw XLSXError(
             .missingPart, file: fileName, part: partName,
-            detail: "sheet \"\(entry.name)\" names a folder of the archive, not a part")
+            detail: "sheet \"\(entry.name)\" names a folder of the archive, not a part",
+            japanese: "シート \"\(entry.name)\" が参照しているのはアーカイブ内のフォルダーで、パーツではありません")
         }
         guard archive.entry(partName) != nil else {
           throw XLSXError(
             .missingPart, file: fileName, part: partName,
             detail:
-              "sheet \"\(entry.name)\" is missing from the package (the workbook names it, the zip does not hold it)"
-          )
+              "sheet \"\(entry.name)\" is missing from the package (the workbook names it, the zip does not hold it)",
+            japanese:
+              "シート \"\(entry.name)\" がパッケージにありません（ブックには記載されていますが、zip に含まれていません）")
         }
         if ZipArchive.key(partName) == ZipArchive.key(workbookPart) || partName.hasSuffix(".rels") {
           throw XLSXError(
             .malformedXML, file: fileName, part: workbookPart,
-            detail: "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet")
+            detail: "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet",
+            japanese: "シート \"\(entry.name)\" が参照する \(partName) はワークシートではありません")
         }
       }
       sheets.append(
@@ -110,7 +114,8 @@ public final class XLSXWorkbook {
       guard archive.entry(stringsPart) != nil else {
         throw XLSXError(
           .missingPart, file: fileName, part: stringsPart,
-          detail: "the shared-string table is missing from the package")
+          detail: "the shared-string table is missing from the package",
+          japanese: "共有文字列テーブルがパッケージにありません")
       }
       let strings = SharedStringsParser(limits: limits, fileName: fileName, partName: stringsPart)
       try Self.parse(stringsPart, in: archive, with: strings, limits: limits)
@@ -179,32 +184,49 @@ public final class XLSXWorkbook {
 
   private static func checkSignature(path: String, fileName: String) throws {
     let detail: String
+    let japanese: String
     let kind: XLSXError.Kind
     switch try FileSignature.detect(path: path, fileName: fileName) {
     case .zip: return
-    case .empty: (kind, detail) = (.emptyFile, "the file is empty (0 bytes), not an Excel workbook")
+    case .empty:
+      (kind, detail, japanese) = (
+        .emptyFile, "the file is empty (0 bytes), not an Excel workbook",
+        "ファイルが空（0 バイト）で、Excel ブックではありません"
+      )
     case .encryptedWorkbook:
-      (kind, detail) = (
+      (kind, detail, japanese) = (
         .encrypted,
-        "the workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx"
+        "the workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx",
+        "ブックがパスワードで保護（暗号化）されています。Excel で開いてパスワードを解除し（[ファイル] > [情報] > [ブックの保護]）、.xlsx として保存してください"
       )
     case .legacyWorkbook:
-      (kind, detail) = (
+      (kind, detail, japanese) = (
         .legacyXLS,
-        "this is a legacy Excel 97-2003 workbook (.xls), not .xlsx; open it in Excel and save it as Excel Workbook (.xlsx)"
+        "this is a legacy Excel 97-2003 workbook (.xls), not .xlsx; open it in Excel and save it as Excel Workbook (.xlsx)",
+        "旧形式の Excel 97-2003 ブック（.xls）で、.xlsx ではありません。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
       )
     case .otherCompoundFile:
-      (kind, detail) = (.otherFormat, "this is an OLE compound document (not an .xlsx workbook)")
-    case .pdf: (kind, detail) = (.otherFormat, "this is a PDF file, not an Excel workbook")
+      (kind, detail, japanese) = (
+        .otherFormat, "this is an OLE compound document (not an .xlsx workbook)",
+        "OLE 複合ドキュメントで、.xlsx ブックではありません"
+      )
+    case .pdf:
+      (kind, detail, japanese) = (
+        .otherFormat, "this is a PDF file, not an Excel workbook", "PDF ファイルで、Excel ブックではありません"
+      )
     case .text:
-      (kind, detail) = (
+      (kind, detail, japanese) = (
         .textFile,
-        "this is a text or CSV file, not an .xlsx workbook; open it in Excel and save it as Excel Workbook (.xlsx)"
+        "this is a text or CSV file, not an .xlsx workbook; open it in Excel and save it as Excel Workbook (.xlsx)",
+        "テキスト ファイルまたは CSV ファイルで、.xlsx ブックではありません。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
       )
     case .unknown:
-      (kind, detail) = (.otherFormat, "this is not an Excel workbook (not a zip archive)")
+      (kind, detail, japanese) = (
+        .otherFormat, "this is not an Excel workbook (not a zip archive)",
+        "Excel ブックではありません（zip アーカイブではありません）"
+      )
     }
-    throw XLSXError(kind, file: fileName, detail: detail)
+    throw XLSXError(kind, file: fileName, detail: detail, japanese: japanese)
   }
 
   /// Tells other zip-based formats apart from a workbook.
@@ -216,7 +238,9 @@ public final class XLSXWorkbook {
         throw XLSXError(
           .openDocument, file: file,
           detail:
-            "this is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice or Excel and save it as Excel 2007-365 (.xlsx)"
+            "this is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice or Excel and save it as Excel 2007-365 (.xlsx)",
+          japanese:
+            "OpenDocument スプレッドシート（.ods）で、.xlsx ではありません。LibreOffice または Excel で開き、「Excel 2007-365 (.xlsx)」として保存してください"
         )
       }
     }
@@ -224,13 +248,16 @@ public final class XLSXWorkbook {
       throw XLSXError(
         .appleNumbers, file: file,
         detail:
-          "this is an Apple Numbers document, not .xlsx; export it from Numbers as Excel (.xlsx)")
+          "this is an Apple Numbers document, not .xlsx; export it from Numbers as Excel (.xlsx)",
+        japanese: "Apple Numbers の書類で、.xlsx ではありません。Numbers から Excel (.xlsx) 形式で書き出してください")
     }
     if archive.entry("xl/workbook.bin") != nil {
       throw XLSXError(
         .binaryWorkbook, file: file,
         detail:
-          "this is an Excel binary workbook (.xlsb); open it in Excel and save it as Excel Workbook (.xlsx)"
+          "this is an Excel binary workbook (.xlsb); open it in Excel and save it as Excel Workbook (.xlsx)",
+        japanese:
+          "Excel バイナリ ブック（.xlsb）です。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
       )
     }
   }
@@ -247,7 +274,8 @@ public final class XLSXWorkbook {
         guard archive.entry(part) != nil else {
           throw XLSXError(
             .missingPart, file: file, part: part,
-            detail: "the workbook part is missing from the package")
+            detail: "the workbook part is missing from the package",
+            japanese: "ブックのパーツがパッケージにありません")
         }
         return part
       }
@@ -257,11 +285,14 @@ public final class XLSXWorkbook {
     if archive.entry("[Content_Types].xml") == nil && archive.entry("_rels/.rels") == nil {
       throw XLSXError(
         .otherFormat, file: file,
-        detail: "this is a zip archive, but not an Excel workbook (it has no [Content_Types].xml)")
+        detail: "this is a zip archive, but not an Excel workbook (it has no [Content_Types].xml)",
+        japanese: "zip アーカイブですが、Excel ブックではありません（[Content_Types].xml がありません）")
     }
     throw XLSXError(
       .missingPart, file: file, part: "xl/workbook.xml",
-      detail: "the package names no workbook part (_rels/.rels has no officeDocument relationship)")
+      detail: "the package names no workbook part (_rels/.rels has no officeDocument relationship)",
+      japanese:
+        "パッケージにブックのパーツの指定がありません（_rels/.rels に officeDocument のリレーションシップがありません）")
   }
 
   /// The custom properties named by the package relationships; none when absent.
@@ -293,7 +324,8 @@ public final class XLSXWorkbook {
     guard archive.entry(relsPart) != nil else {
       throw XLSXError(
         .missingPart, file: archive.fileName, part: relsPart,
-        detail: "the workbook's relationships part is missing, so its sheets cannot be found")
+        detail: "the workbook's relationships part is missing, so its sheets cannot be found",
+        japanese: "ブックのリレーションシップのパーツがないため、シートを見つけられません")
     }
     let parser = RelationshipsParser()
     try parse(relsPart, in: archive, with: parser, limits: limits)
@@ -317,7 +349,8 @@ public final class XLSXWorkbook {
   ) throws {
     guard let entry = archive.entry(part) else {
       throw XLSXError(
-        .missingPart, file: archive.fileName, part: part, detail: "the part is missing")
+        .missingPart, file: archive.fileName, part: part, detail: "the part is missing",
+        japanese: "パーツがありません")
     }
     try SAXParser.parse(entry, of: archive, handler: handler, limits: limits)
   }

@@ -19,7 +19,7 @@ import Testing
       // が as one scalar and as か + combining mark.
       _ = try BatchPlan.jobs(
         for: ["a/X.xlsx", "b/x.json", "c/\u{304C}.xlsx", "d/\u{304B}\u{3099}.xlsx"],
-        outputDirectory: "out/", language: .english)
+        outputDirectory: "out/")
       Issue.record("expected a collision")
     } catch let error as KPISheetError {
       #expect(error.exitStatus == .usage)

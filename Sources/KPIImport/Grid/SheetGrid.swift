@@ -34,7 +34,8 @@ public struct SheetGrid: Sendable {
       if cells.count > limit {
         throw XLSXError(
           .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
-          detail: "the sheet has more than \(limit) cells, too many for a KPI sheet")
+          detail: "the sheet has more than \(limit) cells, too many for a KPI sheet",
+          japanese: "シートのセルが \(limit) 個を超えていて、KPI のシートとしては多すぎます")
       }
     }
     self.init(sheet: sheet, cells: cells, merges: scan.merges)

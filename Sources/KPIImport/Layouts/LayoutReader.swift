@@ -23,6 +23,20 @@ public enum Layout: String, Sendable, Codable, CaseIterable {
     case .mapping: "mapping file"
     }
   }
+
+  /// The short name in `language`.
+  public func title(in language: DiagnosticLanguage) -> String {
+    guard language == .japanese else { return title }
+    switch self {
+    case .block: return "ブロック形式"
+    case .nationalForm: return "国の様式"
+    case .flatList: return "一覧形式"
+    case .wideTable: return "横長の表"
+    case .perSheet: return "事業ごとのシート"
+    case .ownReport: return "kpisheet のレポート"
+    case .mapping: return "マッピング ファイル"
+    }
+  }
 }
 
 /// A KPI table found on a sheet.

@@ -21,6 +21,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var cell: String?
   /// A message that replaces the catalogue's, for codes the catalogue does not know.
   private var customMessage: String?
+  /// The custom message in Japanese, when it was given one.
+  private var customJapanese: String?
 
   /// A diagnostic whose message comes from the catalogue.
   public init(
@@ -35,22 +37,26 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.cell = cell
   }
 
-  /// A diagnostic with its own English message, for codes outside the catalogue.
+  /// A diagnostic with its own message, for codes outside the catalogue: shown as given in
+  /// every language (for text already in the user's language), or in Japanese as `japanese`.
   public init(
-    _ severity: Severity, _ code: DiagnosticCode, message: String,
+    _ severity: Severity, _ code: DiagnosticCode, message: String, japanese: String? = nil,
     file: String? = nil, sheet: String? = nil, cell: String? = nil
   ) {
     self.init(severity, code, file: file, sheet: sheet, cell: cell)
     self.customMessage = message
+    self.customJapanese = japanese
   }
 
   /// The English message.
   public var message: String { message(in: .english) }
 
-  /// The message in `language`; a custom message is always English.
+  /// The message in `language`; a custom message without a Japanese text is shown as given.
   public func message(in language: DiagnosticLanguage) -> String {
-    customMessage
-      ?? DiagnosticCatalogue.message(for: code, language: language, arguments: arguments)
+    if let customMessage {
+      return language == .japanese ? customJapanese ?? customMessage : customMessage
+    }
+    return DiagnosticCatalogue.message(for: code, language: language, arguments: arguments)
   }
 
   /// Where it was found: `book.xlsx: KPI!D14`, `KPI!D14`, `book.xlsx`, or empty.

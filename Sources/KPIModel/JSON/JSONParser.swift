@@ -18,7 +18,7 @@ struct JSONParser {
     let node = try parser.value()
     parser.skipWhitespace()
     guard parser.index == bytes.count else {
-      throw parser.failure("unexpected text after the end of the document")
+      throw parser.failure("unexpected text after the end of the document", "文書の終わりの後に余分な文字があります")
     }
     return node
   }
@@ -35,7 +35,9 @@ struct JSONParser {
 
   private mutating func value() throws(RecordsJSONError) -> JSONNode {
     skipWhitespace()
-    guard index < bytes.count else { throw failure("unexpected end of the document") }
+    guard index < bytes.count else {
+      throw failure("unexpected end of the document", "文書が途中で終わっています")
+    }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try object()
     case UInt8(ascii: "["): return try array()
@@ -50,7 +52,7 @@ struct JSONParser {
       try literal("null")
       return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
-    default: throw failure("expected a value")
+    default: throw failure("expected a value", "ここには値が必要です")
     }
   }
 
@@ -67,17 +69,19 @@ struct JSONParser {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw failure("expected a quoted key")
+        throw failure("expected a quoted key", "ここには引用符で囲んだキーが必要です")
       }
       let key = try string()
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw failure("expected ':' after the key \"\(key)\"")
+        throw failure("expected ':' after the key \"\(key)\"", "キー \"\(key)\" の後に ':' が必要です")
       }
       index += 1
       members.append((key, try value()))
       skipWhitespace()
-      guard index < bytes.count else { throw failure("unexpected end inside an object") }
+      guard index < bytes.count else {
+        throw failure("unexpected end inside an object", "オブジェクトの途中で文書が終わっています")
+      }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
       } else if bytes[index] == UInt8(ascii: "}") {
@@ -85,7 +89,7 @@ struct JSONParser {
         depth -= 1
         return .object(members)
       } else {
-        throw failure("expected ',' or '}'")
+        throw failure("expected ',' or '}'", "ここには ',' または '}' が必要です")
       }
     }
   }
@@ -103,7 +107,9 @@ struct JSONParser {
     while true {
       items.append(try value())
       skipWhitespace()
-      guard index < bytes.count else { throw failure("unexpected end inside an array") }
+      guard index < bytes.count else {
+        throw failure("unexpected end inside an array", "配列の途中で文書が終わっています")
+      }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
       } else if bytes[index] == UInt8(ascii: "]") {
@@ -111,19 +117,23 @@ struct JSONParser {
         depth -= 1
         return .array(items)
       } else {
-        throw failure("expected ',' or ']'")
+        throw failure("expected ',' or ']'", "ここには ',' または ']' が必要です")
       }
     }
   }
 
   private mutating func enter() throws(RecordsJSONError) {
     depth += 1
-    if depth > Self.maximumDepth { throw failure("nested deeper than \(Self.maximumDepth)") }
+    if depth > Self.maximumDepth {
+      throw failure("nested deeper than \(Self.maximumDepth)", "入れ子が \(Self.maximumDepth) 段を超えています")
+    }
   }
 
   private mutating func literal(_ word: String) throws(RecordsJSONError) {
     let expected = Array(word.utf8)
-    guard bytes[index...].starts(with: expected) else { throw failure("expected a value") }
+    guard bytes[index...].starts(with: expected) else {
+      throw failure("expected a value", "ここには値が必要です")
+    }
     index += expected.count
   }
 
@@ -137,13 +147,13 @@ struct JSONParser {
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     let integerStart = index
     let integerDigits = digits()
-    guard integerDigits > 0 else { throw failure("expected a digit") }
+    guard integerDigits > 0 else { throw failure("expected a digit", "ここには数字が必要です") }
     if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") {
-      throw failure("numbers must not start with 0", at: integerStart)
+      throw failure("numbers must not start with 0", "数値を 0 で始めることはできません", at: integerStart)
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard digits() > 0 else { throw failure("expected a digit after '.'") }
+      guard digits() > 0 else { throw failure("expected a digit after '.'", "'.' の後に数字が必要です") }
     }
     if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
       index += 1
@@ -151,11 +161,11 @@ struct JSONParser {
       {
         index += 1
       }
-      guard digits() > 0 else { throw failure("expected a digit in the exponent") }
+      guard digits() > 0 else { throw failure("expected a digit in the exponent", "指数部に数字が必要です") }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
-      throw failure("the number \(text) is out of range", at: start)
+      throw failure("the number \(text) is out of range", "数値 \(text) は範囲外です", at: start)
     }
     return .number(value)
   }
@@ -169,7 +179,7 @@ struct JSONParser {
       case UInt8(ascii: "\""):
         index += 1
         guard let text = String(validating: utf8, as: UTF8.self) else {
-          throw failure("a string is not valid UTF-8")
+          throw failure("a string is not valid UTF-8", "文字列が正しい UTF-8 ではありません")
         }
         return text
       case UInt8(ascii: "\\"):
@@ -185,16 +195,18 @@ struct JSONParser {
         case UInt8(ascii: "r"): utf8.append(0x0D)
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"): utf8.append(contentsOf: try unicodeEscape())
-        default: throw failure("unknown escape in a string", at: index - 2)
+        default: throw failure("unknown escape in a string", "文字列に不明なエスケープがあります", at: index - 2)
         }
       case 0x00..<0x20:
-        throw failure("control character inside a string; write it as an escape")
+        throw failure(
+          "control character inside a string; write it as an escape",
+          "文字列の中に制御文字があります。エスケープで書いてください")
       default:
         utf8.append(byte)
         index += 1
       }
     }
-    throw failure("unterminated string")
+    throw failure("unterminated string", "文字列が閉じられていません")
   }
 
   /// `\uXXXX`, joining surrogate pairs; a lone surrogate becomes U+FFFD.
@@ -215,11 +227,13 @@ struct JSONParser {
   }
 
   private mutating func hexQuad() throws(RecordsJSONError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw failure("expected four hex digits after \\u") }
+    guard index + 4 <= bytes.count else {
+      throw failure("expected four hex digits after \\u", "\\u の後に 16 進数 4 桁が必要です")
+    }
     var value: UInt32 = 0
     for byte in bytes[index..<(index + 4)] {
       guard let digit = UInt32(String(UnicodeScalar(byte)), radix: 16) else {
-        throw failure("expected four hex digits after \\u")
+        throw failure("expected four hex digits after \\u", "\\u の後に 16 進数 4 桁が必要です")
       }
       value = value << 4 | digit
     }
@@ -229,7 +243,9 @@ struct JSONParser {
 
   /// An error at the current position (or `at`), as line and column (1-based, columns in
   /// characters).
-  private func failure(_ message: String, at position: Int? = nil) -> RecordsJSONError {
+  private func failure(_ message: String, _ japanese: String, at position: Int? = nil)
+    -> RecordsJSONError
+  {
     let offset = min(position ?? index, bytes.count)
     var line = 1
     var lineStart = 0
@@ -239,6 +255,7 @@ struct JSONParser {
     }
     let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
     return RecordsJSONError(
-      path: "", message: "invalid JSON at line \(line), column \(column): \(message)")
+      path: "", message: "invalid JSON at line \(line), column \(column): \(message)",
+      japanese: "JSON の \(line) 行 \(column) 列目が正しくありません: \(japanese)")
   }
 }

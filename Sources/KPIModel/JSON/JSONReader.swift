@@ -9,37 +9,50 @@ struct JSONReader {
     self.path = path
   }
 
-  func failure(_ message: String) -> RecordsJSONError {
-    RecordsJSONError(path: path, message: message)
+  func failure(_ message: String, _ japanese: String) -> RecordsJSONError {
+    RecordsJSONError(path: path, message: message, japanese: japanese)
   }
 
-  /// What the value is, for messages: `a string ("5個")`, `null`.
-  private var found: String {
+  /// What the value is, for messages: `the string "5個"`, `null`; in Japanese `文字列 "5個"`.
+  private var found: (english: String, japanese: String) {
     switch node {
-    case .null: return "null"
-    case .bool(let value): return "\(value)"
-    case .int(let value): return "the number \(value)"
-    case .number(let value): return "the number \(NumberFormatting.string(value))"
-    case .string(let value): return "the string \"\(value.prefix(40))\""
-    case .array: return "an array"
-    case .object: return "an object"
+    case .null: return ("null", "null")
+    case .bool(let value): return ("\(value)", "\(value)")
+    case .int(let value): return ("the number \(value)", "数値 \(value)")
+    case .number(let value):
+      let text = NumberFormatting.string(value)
+      return ("the number \(text)", "数値 \(text)")
+    case .string(let value):
+      return ("the string \"\(value.prefix(40))\"", "文字列 \"\(value.prefix(40))\"")
+    case .array: return ("an array", "配列")
+    case .object: return ("an object", "オブジェクト")
     }
+  }
+
+  /// "must be WHAT, found …", with `japanese` naming WHAT.
+  private func mismatch(_ english: String, _ japanese: String) -> RecordsJSONError {
+    let found = found
+    // Japanese runs on without spaces, but sets off a quoted value or a number: `文字列 "5" に`.
+    let space = found.japanese.last?.isASCII == true ? " " : ""
+    return failure(
+      "must be \(english), found \(found.english)",
+      "\(japanese)が必要ですが、\(found.japanese)\(space)になっています")
   }
 
   func object() throws(RecordsJSONError) -> JSONObjectReader {
     guard case .object(let members) = node else {
-      throw failure("must be an object, found \(found)")
+      throw mismatch("an object", "オブジェクト")
     }
     return JSONObjectReader(members: members, path: path)
   }
 
   func array() throws(RecordsJSONError) -> [JSONReader] {
-    guard case .array(let items) = node else { throw failure("must be an array, found \(found)") }
+    guard case .array(let items) = node else { throw mismatch("an array", "配列") }
     return items.enumerated().map { JSONReader($0.element, path: path + "[\($0.offset)]") }
   }
 
   func string() throws(RecordsJSONError) -> String {
-    guard case .string(let value) = node else { throw failure("must be a string, found \(found)") }
+    guard case .string(let value) = node else { throw mismatch("a string", "文字列") }
     return value
   }
 
@@ -47,7 +60,7 @@ struct JSONReader {
     switch node {
     case .number(let value): return value
     case .int(let value): return Double(value)
-    default: throw failure("must be a number, found \(found)")
+    default: throw mismatch("a number", "数値")
     }
   }
 
@@ -57,21 +70,23 @@ struct JSONReader {
     case .int(let value): return value
     case .number(let value) where value == value.rounded() && value.magnitude < 1e15:
       return Int(value)
-    default: throw failure("must be an integer, found \(found)")
+    default: throw mismatch("an integer", "整数")
     }
   }
 
   /// A number of at least 1 (the schema's `no` fields).
   func positiveInt() throws(RecordsJSONError) -> Int {
     let number = try int()
-    guard number >= 1 else { throw failure("must be 1 or more, found \(number)") }
+    guard number >= 1 else {
+      throw failure("must be 1 or more, found \(number)", "1 以上の数が必要ですが、\(number) になっています")
+    }
     return number
   }
 
   /// A string that must not be empty (the schema's names).
   func nonEmptyString() throws(RecordsJSONError) -> String {
     let text = try string()
-    guard !text.isEmpty else { throw failure("must not be empty") }
+    guard !text.isEmpty else { throw failure("must not be empty", "空にはできません") }
     return text
   }
 
@@ -81,8 +96,10 @@ struct JSONReader {
   ) throws(RecordsJSONError) -> Value where Value.RawValue == String {
     let text = try string()
     guard let value = Value(rawValue: text) else {
-      let allowed = Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-      throw failure("must be one of \(allowed), found \"\(text)\"")
+      let names = Value.allCases.map { "\"\($0.rawValue)\"" }
+      throw failure(
+        "must be one of \(names.joined(separator: ", ")), found \"\(text)\"",
+        "\(names.joined(separator: "、")) のいずれかが必要ですが、\"\(text)\" になっています")
     }
     return value
   }
@@ -104,10 +121,13 @@ struct JSONObjectReader {
   /// A field the schema requires; absent and null are errors.
   func required(_ key: String) throws(RecordsJSONError) -> JSONReader {
     guard let node = members[key] else {
-      throw RecordsJSONError(path: childPath(key), message: "required field is missing")
+      throw RecordsJSONError(
+        path: childPath(key), message: "required field is missing", japanese: "必須の項目がありません")
     }
     if case .null = node {
-      throw RecordsJSONError(path: childPath(key), message: "required field must not be null")
+      throw RecordsJSONError(
+        path: childPath(key), message: "required field must not be null",
+        japanese: "必須の項目は null にできません")
     }
     return JSONReader(node, path: childPath(key))
   }
@@ -122,7 +142,9 @@ struct JSONObjectReader {
   /// A field whose value may be null but which must be present (a value's target/actual).
   func nullable(_ key: String) throws(RecordsJSONError) -> JSONReader? {
     guard members[key] != nil else {
-      throw RecordsJSONError(path: childPath(key), message: "required field is missing (use null)")
+      throw RecordsJSONError(
+        path: childPath(key), message: "required field is missing (use null)",
+        japanese: "必須の項目がありません（値がないときは null と書いてください）")
     }
     return optional(key)
   }

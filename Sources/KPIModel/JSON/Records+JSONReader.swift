@@ -5,13 +5,18 @@ extension RecordsDocument {
   init(json: JSONReader) throws(RecordsJSONError) {
     let object = try json.object()
     let format = try object.required("format")
-    guard try format.string() == Self.formatName else {
-      throw format.failure("must be \"\(Self.formatName)\", found \"\(try format.string())\"")
+    let formatName = try format.string()
+    guard formatName == Self.formatName else {
+      throw format.failure(
+        "must be \"\(Self.formatName)\", found \"\(formatName)\"",
+        "\"\(Self.formatName)\" が必要ですが、\"\(formatName)\" になっています")
     }
     let version = try object.required("version")
-    guard try version.int() == Self.currentVersion else {
+    let number = try version.int()
+    guard number == Self.currentVersion else {
       throw version.failure(
-        "this kpisheet reads version \(Self.currentVersion), found \(try version.int())")
+        "this kpisheet reads version \(Self.currentVersion), found \(number)",
+        "この kpisheet が読めるのはバージョン \(Self.currentVersion) ですが、\(number) になっています")
     }
     self.init(
       municipality: try object.optional("municipality").map(Municipality.init(json:)),
@@ -27,7 +32,11 @@ extension Municipality {
     if let field = object.optional("code") {
       let text = try field.string()
       guard (5...6).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) })
-      else { throw field.failure("must be 5 or 6 ASCII digits, found \"\(text)\"") }
+      else {
+        throw field.failure(
+          "must be 5 or 6 ASCII digits, found \"\(text)\"",
+          "半角数字 5 桁または 6 桁が必要ですが、\"\(text)\" になっています")
+      }
       code = text
     }
     self.init(

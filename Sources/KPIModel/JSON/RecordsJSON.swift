@@ -43,14 +43,33 @@ public struct RecordsJSONError: Error, Sendable, Equatable, CustomStringConverti
   /// Where, as a path like `projects[0].kpis[1].values[2].target`; empty for the
   /// document as a whole and for syntax errors (whose message gives line and column).
   public var path: String
+  /// What is wrong, in English.
   public var message: String
+  /// What is wrong, in Japanese.
+  public var japaneseMessage: String
 
-  public init(path: String, message: String) {
+  /// Both languages are required, so that no error reaches a Japanese user in English only.
+  public init(path: String, message: String, japanese: String) {
     self.path = path
     self.message = message
+    self.japaneseMessage = japanese
   }
 
-  public var description: String {
-    path.isEmpty ? "records JSON: \(message)" : "records JSON at \(path): \(message)"
+  /// What is wrong, in `language`.
+  public func message(in language: DiagnosticLanguage) -> String {
+    language == .japanese ? japaneseMessage : message
+  }
+
+  public var description: String { description(in: .english) }
+
+  /// `records JSON at projects[0].name: …`, or in Japanese `レコード JSON の projects[0].name: …`.
+  public func description(in language: DiagnosticLanguage) -> String {
+    let text = message(in: language)
+    switch (language, path.isEmpty) {
+    case (.english, true): return "records JSON: \(text)"
+    case (.english, false): return "records JSON at \(path): \(text)"
+    case (.japanese, true): return "レコード JSON: \(text)"
+    case (.japanese, false): return "レコード JSON の \(path): \(text)"
+    }
   }
 }

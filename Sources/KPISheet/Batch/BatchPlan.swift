@@ -30,10 +30,7 @@ public enum BatchPlan {
   /// Two inputs whose outputs would have the same name are a usage error (exit 64) listing
   /// every collision. Names are compared ignoring case and Unicode normalization, since
   /// reports often land on Windows or macOS shares where `A.xlsx` and `a.xlsx` are one file.
-  public static func jobs(
-    for inputs: [String], outputDirectory: String,
-    language: DiagnosticLanguage = DiagnosticText.language
-  ) throws -> [BatchJob] {
+  public static func jobs(for inputs: [String], outputDirectory: String) throws -> [BatchJob] {
     let base = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     var jobs: [BatchJob] = []
     var byKey: [String: [String]] = [:]
@@ -45,16 +42,19 @@ public enum BatchPlan {
       byKey[key, default: []].append(input)
       jobs.append(BatchJob(input: input, output: base + name))
     }
-    let collisions = order.compactMap { key -> String? in
+    let collisions = order.compactMap { key -> (english: String, japanese: String)? in
       guard let inputs = byKey[key], inputs.count > 1 else { return nil }
       let output = base + outputName(for: inputs[0])
-      let names = inputs.map { "\"\($0)\"" }.joined(separator: ", ")
-      return language == .japanese
-        ? "\(output): 出力ファイル名が重複します（\(names)）。入力ファイル名を変えるか、別々に変換してください"
-        : "\(output): the same output name for \(names); rename an input or convert them separately"
+      let names = inputs.map { "\"\($0)\"" }
+      return (
+        "\(output): the same output name for \(names.joined(separator: ", ")); rename an input or convert them separately",
+        "\(output): 出力ファイル名が重複します（\(names.joined(separator: "、"))）。入力ファイル名を変えるか、別々に変換してください"
+      )
     }
     if !collisions.isEmpty {
-      throw KPISheetError(.usage, collisions.joined(separator: "\n"))
+      throw KPISheetError(
+        .usage, collisions.map(\.english).joined(separator: "\n"),
+        japanese: collisions.map(\.japanese).joined(separator: "\n"))
     }
     return jobs
   }

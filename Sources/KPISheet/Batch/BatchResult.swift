@@ -36,14 +36,14 @@ public struct BatchResult: Sendable {
     input: String, output: String?, error: any Error, language: DiagnosticLanguage
   ) -> BatchResult {
     let reportable =
-      error as? ReportableError ?? KPISheetError(.dataError, "\(input): \(error)")
+      error as? ReportableError ?? KPISheetError(unexpected: error, file: input)
     var messages: [Diagnostic] = []
     if let convert = error as? ConvertError { messages = convert.diagnostics }
     let text =
       error is ConvertError
       ? BatchText.notConverted(
         input: input, errors: (error as? ConvertError)?.errorCount ?? 0, language)
-      : reportable.message
+      : reportable.message(in: language)
     messages.append(
       Diagnostic(
         .error, failureCode(reportable.exitStatus, convertError: error is ConvertError),

@@ -38,15 +38,20 @@ public struct CellsExport {
   private func selectedSheets(_ workbook: XLSXWorkbook) throws -> [SheetInfo] {
     if let sheetName {
       guard let sheet = workbook.sheet(named: sheetName) else {
-        let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let names = workbook.sheets.map { "\"\($0.name)\"" }
         throw XLSXError(
           .noSuchSheet, file: workbook.fileName,
-          detail: "there is no sheet named \"\(sheetName)\" (the sheets are \(names))")
+          detail:
+            "there is no sheet named \"\(sheetName)\" (the sheets are \(names.joined(separator: ", ")))",
+          japanese:
+            "シート \"\(sheetName)\" がありません（ブックのシート: \(names.joined(separator: "、"))）")
       }
       return [sheet]
     }
     guard !workbook.sheets.isEmpty else {
-      throw XLSXError(.missingPart, file: workbook.fileName, detail: "the workbook has no sheets")
+      throw XLSXError(
+        .missingPart, file: workbook.fileName, detail: "the workbook has no sheets",
+        japanese: "ブックにシートがありません")
     }
     return format == .json ? workbook.sheets : [workbook.sheets[0]]
   }

@@ -87,7 +87,8 @@ public struct ConvertPipeline: Sendable {
     guard let year else {
       throw KPISheetError(
         .dataError,
-        "the records hold no fiscal year; pass --fiscal-year to say which year to report")
+        "the records hold no fiscal year; pass --fiscal-year to say which year to report",
+        japanese: "レコードに年度がありません。報告する年度を --fiscal-year で指定してください")
     }
     return ReportContext(
       municipality: municipality, department: facts.department, contact: facts.contact,
@@ -100,7 +101,11 @@ public struct ConvertError: ReportableError {
   public var diagnostics: [Diagnostic]
   public var errorCount: Int
   public var exitStatus: ExitStatus { .dataError }
-  public var message: String { "\(errorCount) error(s) in the inputs; no report was written" }
+  public func message(in language: DiagnosticLanguage) -> String {
+    language == .japanese
+      ? "入力にエラーが \(errorCount) 件あるため、レポートは作成されませんでした"
+      : "\(errorCount) error(s) in the inputs; no report was written"
+  }
 }
 
 /// `template`: the blank departmental sheet, written safely like every output.

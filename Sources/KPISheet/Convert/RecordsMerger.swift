@@ -100,30 +100,41 @@ public struct RecordsMerger: Sendable {
         }
         let old = existing.kpis[kpiIndex].values[valueIndex]
         guard old.target != value.target || old.actual != value.actual else { continue }
-        let earlierFile = origins[key] ?? "an earlier input"
         let message =
           "project \"\(project.name)\", KPI \"\(kpi.name)\", FY\(value.fiscalYear): "
-          + "\(earlierFile) (\(Self.describe(old))) and \(file) (\(Self.describe(value))) differ"
+          + "\(origins[key] ?? "an earlier input") (\(Self.describe(old, .english))) and "
+          + "\(file) (\(Self.describe(value, .english))) differ"
+        let japanese =
+          "事業 \"\(project.name)\"、KPI \"\(kpi.name)\"、\(value.fiscalYear)年度: "
+          + "\(origins[key] ?? "前の入力")（\(Self.describe(old, .japanese))）と"
+          + "\(file)（\(Self.describe(value, .japanese))）で値が異なります"
         if preferLater {
           existing.kpis[kpiIndex].values[valueIndex] = value
           origins[key] = file
           diagnostics.append(
             Diagnostic(
-              .warning, "conflict", message: message + "; the later value is used", file: file))
+              .warning, "conflict", message: message + "; the later value is used",
+              japanese: japanese + "。後の入力の値を使いました", file: file))
         } else {
           diagnostics.append(
             Diagnostic(
               .error, "conflict", message: message + "; correct one of them or pass --prefer-later",
-              file: file))
+              japanese: japanese + "。どちらかを直すか、--prefer-later を指定してください", file: file))
         }
       }
     }
   }
 
-  private static func describe(_ value: KPIValue) -> String {
+  /// `target 10, actual 12 at KPI!D3, KPI!E3`; in Japanese `目標値 10、実績値 12、セル KPI!D3、KPI!E3`.
+  private static func describe(_ value: KPIValue, _ language: DiagnosticLanguage) -> String {
     func number(_ x: Double?) -> String { x.map(NumberFormatting.string) ?? "null" }
-    var text = "target \(number(value.target)), actual \(number(value.actual))"
     let cells = [value.source?.target, value.source?.actual].compactMap { $0 }
+    if language == .japanese {
+      var text = "目標値 \(number(value.target))、実績値 \(number(value.actual))"
+      if !cells.isEmpty { text += "、セル " + cells.joined(separator: "、") }
+      return text
+    }
+    var text = "target \(number(value.target)), actual \(number(value.actual))"
     if !cells.isEmpty { text += " at " + cells.joined(separator: ", ") }
     return text
   }

@@ -55,20 +55,25 @@ public struct ReportProfile: Sendable, Equatable, Decodable {
   /// Reads a profile file (exit 66 when missing, 65 when it is not a profile).
   public static func load(path: String) throws -> ReportProfile {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw KPISheetError(.noInput, "\(path): no such profile file")
+      throw KPISheetError(
+        .noInput, "\(path): no such profile file", japanese: "\(path): プロファイル ファイルがありません")
     }
     do {
       let profile = try YAMLDecoder().decode(
         ReportProfile.self, from: String(decoding: data, as: UTF8.self))
       if let code = profile.code, LocalGovernmentCode(code) == nil {
         throw KPISheetError(
-          .dataError, "\(path): code \"\(code)\" is not a 5- or 6-digit local-government code")
+          .dataError, "\(path): code \"\(code)\" is not a 5- or 6-digit local-government code",
+          japanese: "\(path): code \"\(code)\" は 5 桁または 6 桁の地方公共団体コードではありません")
       }
       return profile
     } catch let error as KPISheetError {
       throw error
     } catch {
-      throw KPISheetError(.dataError, "\(path): not a profile file (\(error))")
+      // The YAML decoder's own words are quoted as they are.
+      throw KPISheetError(
+        .dataError, "\(path): not a profile file (\(error))",
+        japanese: "\(path): プロファイル ファイルとして読めません（\(error)）")
     }
   }
 

@@ -168,13 +168,13 @@ enum CP932 {
 
 /// Characters the chosen encoding cannot write: every one is listed and nothing is written.
 public struct CSVEncodingError: ReportableError {
-  /// One line per field with such characters.
+  /// One line per field with such characters, in the language `DataCSV.encode` was given.
   public var problems: [String]
   public var file: String
   public var exitStatus: ExitStatus { .dataError }
-  public var message: String {
+  public func message(in language: DiagnosticLanguage) -> String {
     let closing =
-      DiagnosticText.language == .japanese
+      language == .japanese
       ? "\(file): cp932 で表せない文字が \(problems.count) か所あるため、何も書き出しませんでした"
       : "\(file): \(problems.count) field(s) cannot be written in cp932; nothing was written"
     return (problems + [closing]).joined(separator: "\n")

@@ -33,12 +33,14 @@ public struct RecordsLoader: Sendable {
   public static func mapping(at path: String?) throws -> MappingFile? {
     guard let path else { return nil }
     guard FileManager.default.fileExists(atPath: path) else {
-      throw KPISheetError(.noInput, "\(path): no such mapping file")
+      throw KPISheetError(
+        .noInput, "\(path): no such mapping file", japanese: "\(path): マッピング ファイルがありません")
     }
     do {
       return try MappingFile.load(path: path)
     } catch let error as MappingError {
-      throw KPISheetError(.dataError, error.description)
+      throw KPISheetError(
+        .dataError, error.description, japanese: error.description(in: .japanese))
     }
   }
 
@@ -52,7 +54,8 @@ public struct RecordsLoader: Sendable {
       let result = try KPIImporter(sheetName: sheetName, mapping: mapping).read(workbook)
       return LoadedRecords(file: input.displayName, document: result.document, importResult: result)
     } catch let error as NoKPITableError {
-      throw KPISheetError(.dataError, error.description)
+      throw KPISheetError(
+        .dataError, error.description, japanese: error.description(in: .japanese))
     }
   }
 
@@ -61,12 +64,16 @@ public struct RecordsLoader: Sendable {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: input.path))
     } catch {
-      throw KPISheetError(.noInput, "\(input.displayName): cannot be read")
+      throw KPISheetError(
+        .noInput, "\(input.displayName): cannot be read",
+        japanese: "\(input.displayName): 読み込めません")
     }
     do {
       return LoadedRecords(file: input.displayName, document: try RecordsJSON.decode(data))
     } catch {
-      throw KPISheetError(.dataError, "\(input.displayName): \(error.description)")
+      throw KPISheetError(
+        .dataError, "\(input.displayName): \(error.description)",
+        japanese: "\(input.displayName): \(error.description(in: .japanese))")
     }
   }
 

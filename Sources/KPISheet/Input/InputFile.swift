@@ -29,13 +29,18 @@ public final class InputFile {
       path = argument
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-        throw KPISheetError(.noInput, "\(argument): no such file")
+        throw KPISheetError(
+          .noInput, "\(argument): no such file", japanese: "\(argument): ファイルがありません")
       }
       if isDirectory.boolValue {
-        throw KPISheetError(.noInput, "\(argument): is a folder, not a workbook")
+        throw KPISheetError(
+          .noInput, "\(argument): is a folder, not a workbook",
+          japanese: "\(argument): フォルダーで、ブックではありません")
       }
       guard FileManager.default.isReadableFile(atPath: argument) else {
-        throw KPISheetError(.noInput, "\(argument): cannot be read (permission denied)")
+        throw KPISheetError(
+          .noInput, "\(argument): cannot be read (permission denied)",
+          japanese: "\(argument): 読み込めません（アクセス権がありません）")
       }
     }
   }
@@ -48,9 +53,10 @@ public final class InputFile {
     guard FileManager.default.createFile(atPath: url.path, contents: nil),
       let output = try? FileHandle(forWritingTo: url)
     else {
+      let folder = url.deletingLastPathComponent().path
       throw KPISheetError(
-        .cannotCreate,
-        "<stdin>: cannot create a temporary file in \(url.deletingLastPathComponent().path)")
+        .cannotCreate, "<stdin>: cannot create a temporary file in \(folder)",
+        japanese: "<stdin>: \(folder) に一時ファイルを作成できません")
     }
     defer { try? output.close() }
     var total = 0
@@ -58,7 +64,8 @@ public final class InputFile {
       total += chunk.count
       if total > maxStandardInputBytes {
         throw KPISheetError(
-          .dataError, "<stdin>: more than \(maxStandardInputBytes) bytes on standard input")
+          .dataError, "<stdin>: more than \(maxStandardInputBytes) bytes on standard input",
+          japanese: "<stdin>: 標準入力が \(maxStandardInputBytes) バイトを超えています")
       }
       try output.write(contentsOf: chunk)
     }

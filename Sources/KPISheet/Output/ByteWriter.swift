@@ -49,9 +49,11 @@ public final class ByteWriter {
       }
       if written < 0 {
         if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
         buffer.removeAll(keepingCapacity: true)
         throw KPISheetError(
-          .cannotCreate, "cannot write the output (\(String(cString: strerror(errno))))")
+          .cannotCreate, "cannot write the output (\(reason))",
+          japanese: "出力を書き込めません（\(reason)）")
       }
       offset += written
     }

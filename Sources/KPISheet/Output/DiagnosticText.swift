@@ -13,17 +13,18 @@ public enum DiagnosticText {
     return locale.hasPrefix("ja") ? .japanese : .english
   }
 
-  /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number`; warnings say so,
-  /// and errors too when `labelErrors` (validate lists both kinds together).
+  /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number` (in Japanese
+  /// `dept-a.xlsx: シート "KPI"、セル D12: …`); warnings say so, and errors too when
+  /// `labelErrors` (validate lists both kinds together).
   public static func line(
     _ diagnostic: Diagnostic, language: DiagnosticLanguage = language, labelErrors: Bool = false
   ) -> String {
+    let japanese = language == .japanese
     var place = diagnostic.file ?? ""
     if let sheet = diagnostic.sheet {
-      place += (place.isEmpty ? "" : ": ") + "sheet \"\(sheet)\""
-      if let cell = diagnostic.cell { place += ", cell \(cell)" }
+      place += (place.isEmpty ? "" : ": ") + (japanese ? "シート" : "sheet") + " \"\(sheet)\""
+      if let cell = diagnostic.cell { place += japanese ? "、セル \(cell)" : ", cell \(cell)" }
     }
-    let japanese = language == .japanese
     let severity: String
     switch diagnostic.severity {
     case .warning: severity = japanese ? "警告: " : "warning: "

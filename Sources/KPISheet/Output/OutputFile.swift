@@ -19,21 +19,27 @@ public struct OutputFile: Sendable {
     for input in inputs where input != "-" {
       let source = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
       if source.path == target.path {
-        throw KPISheetError(.cannotCreate, "\(path): is also an input; choose another output file")
+        throw KPISheetError(
+          .cannotCreate, "\(path): is also an input; choose another output file",
+          japanese: "\(path): 入力ファイルと同じです。別の出力ファイルを指定してください")
       }
     }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       if isDirectory.boolValue {
-        throw KPISheetError(.cannotCreate, "\(path): is a folder")
+        throw KPISheetError(.cannotCreate, "\(path): is a folder", japanese: "\(path): フォルダーです")
       }
       if !force {
-        throw KPISheetError(.cannotCreate, "\(path): already exists; pass --force to replace it")
+        throw KPISheetError(
+          .cannotCreate, "\(path): already exists; pass --force to replace it",
+          japanese: "\(path): 既にあります。置き換えるには --force を指定してください")
       }
     }
     let folder = target.deletingLastPathComponent().path
     guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw KPISheetError(.cannotCreate, "\(path): cannot write in folder \(folder)")
+      throw KPISheetError(
+        .cannotCreate, "\(path): cannot write in folder \(folder)",
+        japanese: "\(path): フォルダー \(folder) に書き込めません")
     }
   }
 
@@ -50,15 +56,19 @@ public struct OutputFile: Sendable {
       try data.write(to: temporary)
     } catch {
       try? FileManager.default.removeItem(at: temporary)
+      let reason = error.localizedDescription
       throw KPISheetError(
-        .cannotCreate, "\(path): cannot be written (\(error.localizedDescription))")
+        .cannotCreate, "\(path): cannot be written (\(reason))",
+        japanese: "\(path): 書き込めません（\(reason)）")
     }
     // rename(2) replaces the target atomically; Foundation's replaceItemAt on Linux can
     // remove the old file and then fail.
     guard rename(temporary.path, target.path) == 0 else {
       let reason = String(cString: strerror(errno))
       try? FileManager.default.removeItem(at: temporary)
-      throw KPISheetError(.cannotCreate, "\(path): cannot be written (\(reason))")
+      throw KPISheetError(
+        .cannotCreate, "\(path): cannot be written (\(reason))",
+        japanese: "\(path): 書き込めません（\(reason)）")
     }
   }
 }

@@ -132,13 +132,22 @@ struct ConvertCommand: ParsableCommand {
         localized("-q and -v cannot be used together.", "-q と -v は同時に使えません。"))
     }
     if let fiscalYear, !(1989...2100).contains(fiscalYear) {
-      throw ValidationError("--fiscal-year takes a Western fiscal year such as 2022.")
+      throw ValidationError(
+        localized(
+          "--fiscal-year takes a Western fiscal year such as 2022.",
+          "--fiscal-year には 2022 のような西暦の年度を指定してください。"))
     }
     if let created, Self.date(created) == nil {
-      throw ValidationError("--created takes an ISO 8601 time such as 2024-04-01T00:00:00Z.")
+      throw ValidationError(
+        localized(
+          "--created takes an ISO 8601 time such as 2024-04-01T00:00:00Z.",
+          "--created には 2024-04-01T00:00:00Z のような ISO 8601 形式の日時を指定してください。"))
     }
     if let code, LocalGovernmentCode(code) == nil {
-      throw ValidationError("--code takes a 5- or 6-digit local-government code such as 352161.")
+      throw ValidationError(
+        localized(
+          "--code takes a 5- or 6-digit local-government code such as 352161.",
+          "--code には 352161 のような 5 桁または 6 桁の地方公共団体コードを指定してください。"))
     }
   }
 
@@ -166,14 +175,11 @@ struct ConvertCommand: ParsableCommand {
       }
       if let folder = list.emptyFolders.first {
         throw KPISheetError(
-          .noInput,
-          localized(
-            "\(folder): the folder holds no .xlsx, .xlsm or .json file",
-            "\(folder): .xlsx、.xlsm、.json のファイルがないフォルダーです"))
+          .noInput, "\(folder): the folder holds no .xlsx, .xlsm or .json file",
+          japanese: "\(folder): .xlsx、.xlsm、.json のファイルがないフォルダーです")
       }
       guard !list.files.isEmpty else {
-        throw KPISheetError(
-          .noInput, localized("no input to convert", "変換する入力ファイルがありません"))
+        throw KPISheetError(.noInput, "no input to convert", japanese: "変換する入力ファイルがありません")
       }
       do {
         let outcome = try pipeline.run(
@@ -203,10 +209,8 @@ struct ConvertCommand: ParsableCommand {
         atPath: outDir, withIntermediateDirectories: true)
     } catch {
       throw KPISheetError(
-        .cannotCreate,
-        localized(
-          "\(outDir): the output folder cannot be created",
-          "\(outDir): 出力フォルダーを作成できません"))
+        .cannotCreate, "\(outDir): the output folder cannot be created",
+        japanese: "\(outDir): 出力フォルダーを作成できません")
     }
     let converter = BatchConverter(
       pipeline: pipeline, force: force, skipExisting: skipExisting,

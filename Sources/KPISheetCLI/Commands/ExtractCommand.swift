@@ -72,7 +72,8 @@ struct ExtractCommand: ParsableCommand {
       if loaded.hasErrors {
         let count = loaded.diagnostics.filter { $0.severity == .error }.count
         throw KPISheetError(
-          .dataError, "\(file.displayName): \(count) error(s); nothing was written")
+          .dataError, "\(file.displayName): \(count) error(s); nothing was written",
+          japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
       }
       switch format {
       case .json:

@@ -30,12 +30,17 @@ struct LimitOptions: ParsableArguments {
       cellsPerSheet, nestingDepth,
     ]
     if given.contains(where: { ($0 ?? 1) < 1 }) {
-      throw ValidationError("Each --max-… limit must be a whole number of at least 1.")
+      throw ValidationError(
+        localized(
+          "Each --max-… limit must be a whole number of at least 1.",
+          "--max-… の上限には 1 以上の整数を指定してください。"))
     }
     if let partBytes, partBytes > ReaderLimits.maxPartBytes {
       throw ValidationError(
-        "--max-part-bytes can be at most \(ReaderLimits.maxPartBytes) (minizip cannot read larger parts)."
-      )
+        localized(
+          "--max-part-bytes can be at most \(ReaderLimits.maxPartBytes) (minizip cannot read larger parts).",
+          "--max-part-bytes は \(ReaderLimits.maxPartBytes) までです（minizip はこれより大きなパーツを読めません）。"
+        ))
     }
   }
 

@@ -35,10 +35,8 @@ struct ValidateCommand: ParsableCommand {
       ValidationReport(
         file: $0,
         failure: KPISheetError(
-          .noInput,
-          localized(
-            "\($0): the folder holds no .xlsx, .xlsm or .json file",
-            "\($0): .xlsx、.xlsm、.json のファイルがないフォルダーです")))
+          .noInput, "\($0): the folder holds no .xlsx, .xlsm or .json file",
+          japanese: "\($0): .xlsx、.xlsm、.json のファイルがないフォルダーです"))
     }
     for report in reports {
       worst = max(worst, report.exitStatus)
@@ -77,39 +75,37 @@ struct ValidationReport {
     } catch let error as ReportableError {
       return ValidationReport(file: input, failure: error)
     } catch {
-      return ValidationReport(file: input, failure: KPISheetError(.dataError, "\(input): \(error)"))
+      return ValidationReport(file: input, failure: KPISheetError(unexpected: error, file: input))
     }
   }
 
   func printText() {
+    let language = DiagnosticText.language
     if let failure {
-      printError(failure.message)
+      printError(failure.message(in: language))
       return
     }
+    let text = ValidationText(file: file, language: language)
     guard let result else {
-      print("\(file): records JSON, valid")
+      print(text.recordsJSON)
       return
     }
-    let tables = result.tables.map { "\($0.sheet)!\($0.range)" }.joined(separator: ", ")
-    let layout = result.layout.map { "layout \($0.rawValue) (\($0.title))" } ?? "no layout"
-    print("\(file): \(layout) at \(tables)")
-    for sheet in result.hiddenSheets { print("\(file): sheet \"\(sheet)\" is hidden; it was read") }
-    for sheet in result.skippedSheets {
-      print("\(file): sheet \"\(sheet)\" holds no KPI table; skipped")
-    }
+    print(text.layout(result.layout, tables: result.tables.map { "\($0.sheet)!\($0.range)" }))
+    for sheet in result.hiddenSheets { print(text.hidden(sheet)) }
+    for sheet in result.skippedSheets { print(text.skipped(sheet)) }
     for diagnostic in result.diagnostics {
-      print(DiagnosticText.line(diagnostic, labelErrors: true))
+      print(DiagnosticText.line(diagnostic, language: language, labelErrors: true))
     }
     let errors = result.diagnostics.filter { $0.severity == .error }.count
-    let warnings = result.diagnostics.count - errors
-    print("\(file): \(errors) error(s), \(warnings) warning(s)")
+    print(text.counts(errors: errors, warnings: result.diagnostics.count - errors))
   }
 
   var json: String {
     var object = "{\"file\": \(JSONText.string(file))"
     if let failure {
       let problem = Diagnostic(
-        .error, BatchResult.failureCode(failure.exitStatus), message: failure.message)
+        .error, BatchResult.failureCode(failure.exitStatus),
+        message: failure.message, japanese: failure.message(in: .japanese))
       object += ", \"layout\": null, \"tables\": [], \"problems\": ["
       object += BatchSummary.problem(problem, language: DiagnosticText.language) + "]}"
       return object

@@ -23,16 +23,20 @@ enum FileSignature: Equatable {
   /// Reads the start of the file at `path` (and for OLE files, its directory names).
   static func detect(path: String, fileName: String) throws(XLSXError) -> FileSignature {
     guard let handle = fopen(path, "rb") else {
+      let reason = systemErrorText()
       throw XLSXError(
-        .cannotOpen, file: fileName, detail: "cannot open the file (\(systemErrorText()))")
+        .cannotOpen, file: fileName, detail: "cannot open the file (\(reason))",
+        japanese: "ファイルを開けません（\(reason)）")
     }
     defer { fclose(handle) }
     var head = [UInt8](repeating: 0, count: 4096)
     let count = head.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4096, handle) }
     if count == 0 {
       if ferror(handle) != 0 {
+        let reason = systemErrorText()
         throw XLSXError(
-          .cannotOpen, file: fileName, detail: "cannot read the file (\(systemErrorText()))")
+          .cannotOpen, file: fileName, detail: "cannot read the file (\(reason))",
+          japanese: "ファイルを読み込めません（\(reason)）")
       }
       return .empty
     }

@@ -32,7 +32,8 @@ final class ZipArchive {
     guard let handle = path.withCString({ unzOpen64($0) }) else {
       throw XLSXError(
         .damagedArchive, file: fileName,
-        detail: "the zip archive is damaged or truncated (its central directory cannot be read)")
+        detail: "the zip archive is damaged or truncated (its central directory cannot be read)",
+        japanese: "zip アーカイブが壊れているか、途中で切れています（セントラル ディレクトリを読めません）")
     }
     self.handle = handle
     try readDirectory()
@@ -60,20 +61,23 @@ final class ZipArchive {
       if entries.count >= limits.archiveEntries {
         throw XLSXError(
           .limitExceeded(.archiveEntries), file: fileName,
-          detail: "the archive has more than \(limits.archiveEntries) entries")
+          detail: "the archive has more than \(limits.archiveEntries) entries",
+          japanese: "アーカイブのエントリが \(limits.archiveEntries) 個を超えています")
       }
       var info = unz_file_info64()
       let infoStatus = nameBuffer.withUnsafeMutableBufferPointer {
         unzGetCurrentFileInfo64(handle, &info, $0.baseAddress, uLong($0.count), nil, 0, nil, 0)
       }
-      guard infoStatus == UNZ_OK else { throw damaged("cannot read an entry of the directory") }
+      guard infoStatus == UNZ_OK else {
+        throw damaged("cannot read an entry of the directory", "zip のディレクトリのエントリを読めません")
+      }
       let nameLength = min(Int(info.size_filename), nameBuffer.count)
       let name = nameBuffer.withUnsafeBytes {
         String(decoding: $0.prefix(nameLength), as: UTF8.self)
       }
       var position = unz64_file_pos()
       guard unzGetFilePos64(handle, &position) == UNZ_OK else {
-        throw damaged("cannot locate entry \(name)")
+        throw damaged("cannot locate entry \(name)", "エントリ \(name) の位置を特定できません")
       }
       let entry = Entry(
         name: name, compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
@@ -82,12 +86,15 @@ final class ZipArchive {
       if entries[key] != nil {
         // Two entries with one name: which one a reader sees depends on the reader, the
         // classic way to smuggle content past a check. Refuse rather than guess.
-        throw damaged("the archive holds two entries named \(name)")
+        throw damaged(
+          "the archive holds two entries named \(name)", "アーカイブに \(name) という名前のエントリが 2 つあります")
       }
       entries[key] = entry
       status = unzGoToNextFile(handle)
     }
-    if status != UNZ_END_OF_LIST_OF_FILE { throw damaged("the zip directory is damaged") }
+    if status != UNZ_END_OF_LIST_OF_FILE {
+      throw damaged("the zip directory is damaged", "zip のディレクトリが壊れています")
+    }
   }
 
   /// Streams a part's inflated bytes to `body` in chunks of up to 64 KiB.
@@ -99,18 +106,25 @@ final class ZipArchive {
     _ body: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     if entry.isDirectory {
-      throw damaged("\(entry.name) is a folder, not a part", part: entry.name)
+      throw damaged(
+        "\(entry.name) is a folder, not a part", "\(entry.name) はフォルダーで、パーツではありません",
+        part: entry.name)
     }
     if entry.isEncrypted {
       throw XLSXError(
         .encrypted, file: fileName, part: entry.name,
-        detail: "the part is encrypted inside the zip archive; save the workbook without a password"
-      )
+        detail:
+          "the part is encrypted inside the zip archive; save the workbook without a password",
+        japanese: "パーツが zip アーカイブ内で暗号化されています。パスワードを設定せずにブックを保存し直してください")
     }
     var position = entry.position
     guard unzGoToFilePos64(handle, &position) == UNZ_OK,
       unzOpenCurrentFile(handle) == UNZ_OK
-    else { throw damaged("cannot open the part (damaged archive)", part: entry.name) }
+    else {
+      throw damaged(
+        "cannot open the part (damaged archive)", "パーツを開けません（アーカイブが壊れています）",
+        part: entry.name)
+    }
     var closed = false
     defer { if !closed { unzCloseCurrentFile(handle) } }
     var buffer = [UInt8](repeating: 0, count: chunkSize)
@@ -124,7 +138,7 @@ final class ZipArchive {
       if count < 0 {
         throw damaged(
           "the part's data is damaged after \(inflated) bytes (zip error \(count))",
-          part: entry.name)
+          "パーツのデータが \(inflated) バイト目より後で壊れています（zip エラー \(count)）", part: entry.name)
       }
       inflated += Int(count)
       inflatedTotal += Int(count)
@@ -136,7 +150,9 @@ final class ZipArchive {
     closed = true
     let status = unzCloseCurrentFile(handle)
     if status == UNZ_CRCERROR {
-      throw damaged("the part's checksum does not match (damaged archive)", part: entry.name)
+      throw damaged(
+        "the part's checksum does not match (damaged archive)",
+        "パーツのチェックサムが一致しません（アーカイブが壊れています）", part: entry.name)
     }
   }
 
@@ -154,28 +170,32 @@ final class ZipArchive {
   private func checkLimits(entry: Entry, inflated: Int, compressed: Int) throws(XLSXError) {
     let partLimit = min(limits.partBytes, ReaderLimits.maxPartBytes)
     if inflated > partLimit {
-      throw limitError(.partBytes, entry, "the part inflates to more than \(partLimit) bytes")
+      throw limitError(
+        .partBytes, entry, "the part inflates to more than \(partLimit) bytes",
+        "パーツを展開すると \(partLimit) バイトを超えます")
     }
     if inflatedTotal > limits.totalBytes {
       throw limitError(
-        .totalBytes, entry, "the archive inflates to more than \(limits.totalBytes) bytes in all")
+        .totalBytes, entry, "the archive inflates to more than \(limits.totalBytes) bytes in all",
+        "アーカイブ全体を展開すると \(limits.totalBytes) バイトを超えます")
     }
     if inflated > 1 << 20, inflated / compressed > limits.compressionRatio {
       throw limitError(
         .compressionRatio, entry,
-        "the part inflates more than \(limits.compressionRatio) times its compressed size (a zip bomb?)"
-      )
+        "the part inflates more than \(limits.compressionRatio) times its compressed size (a zip bomb?)",
+        "パーツが圧縮サイズの \(limits.compressionRatio) 倍を超えて展開されます（zip 爆弾の疑いがあります）")
     }
   }
 
-  private func limitError(_ limit: ReaderLimits.Limit, _ entry: Entry, _ detail: String)
-    -> XLSXError
-  {
-    XLSXError(.limitExceeded(limit), file: fileName, part: entry.name, detail: detail)
+  private func limitError(
+    _ limit: ReaderLimits.Limit, _ entry: Entry, _ detail: String, _ japanese: String
+  ) -> XLSXError {
+    XLSXError(
+      .limitExceeded(limit), file: fileName, part: entry.name, detail: detail, japanese: japanese)
   }
 
-  private func damaged(_ detail: String, part: String? = nil) -> XLSXError {
-    XLSXError(.damagedArchive, file: fileName, part: part, detail: detail)
+  private func damaged(_ detail: String, _ japanese: String, part: String? = nil) -> XLSXError {
+    XLSXError(.damagedArchive, file: fileName, part: part, detail: detail, japanese: japanese)
   }
 }
 

@@ -133,12 +133,14 @@ final class SharedStringsParser: SAXHandler {
     if table.byteCount + bytes.count > limits.sharedStringBytes {
       throw XLSXError(
         .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
-        detail: "the shared strings hold more than \(limits.sharedStringBytes) bytes of text")
+        detail: "the shared strings hold more than \(limits.sharedStringBytes) bytes of text",
+        japanese: "共有文字列の合計が \(limits.sharedStringBytes) バイトを超えています")
     }
     if table.pendingLength + bytes.count > limits.stringLength {
       throw XLSXError(
         .limitExceeded(.stringLength), file: fileName, part: partName,
-        detail: "shared string \(table.count) is longer than \(limits.stringLength) bytes")
+        detail: "shared string \(table.count) is longer than \(limits.stringLength) bytes",
+        japanese: "\(table.count) 番の共有文字列が \(limits.stringLength) バイトを超えています")
     }
     table.append(bytes)
   }

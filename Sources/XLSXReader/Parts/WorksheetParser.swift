@@ -130,8 +130,9 @@ final class WorksheetParser: SAXHandler {
   private func append(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer) throws {
     if buffer.count + bytes.count > limits.stringLength {
       throw cellError(
-        .limitExceeded(.stringLength), "the cell's text is longer than \(limits.stringLength) bytes"
-      )
+        .limitExceeded(.stringLength),
+        "the cell's text is longer than \(limits.stringLength) bytes",
+        "セルの文字列が \(limits.stringLength) バイトを超えています")
     }
     buffer.append(bytes)
   }
@@ -158,11 +159,11 @@ final class WorksheetParser: SAXHandler {
     try handOverRow()  // a row that never closed its predecessor's cells
     if let bytes = attributes.value("r") {
       guard let number = parseDecimal(bytes), number >= 1, number <= CellReference.maxRows else {
+        let text = String(decoding: bytes, as: UTF8.self)
         throw XLSXError(
           .invalidCell, file: fileName, sheet: sheetName,
-          detail:
-            "row number \"\(String(decoding: bytes, as: UTF8.self))\" is not between 1 and \(CellReference.maxRows)"
-        )
+          detail: "row number \"\(text)\" is not between 1 and \(CellReference.maxRows)",
+          japanese: "行番号 \"\(text)\" が 1 から \(CellReference.maxRows) の範囲にありません")
       }
       row.index = number - 1
     } else {
@@ -194,14 +195,15 @@ final class WorksheetParser: SAXHandler {
         throw XLSXError(
           .invalidCell, file: fileName, sheet: sheetName,
           cell: String(decoding: bytes, as: UTF8.self),
-          detail: "the cell reference is malformed or beyond XFD1048576")
+          detail: "the cell reference is malformed or beyond XFD1048576",
+          japanese: "セル参照の形式が正しくないか、XFD1048576 を超えています")
       }
       reference = parsed
     } else {
       // No r: the cell follows the previous one in its row.
       reference = CellReference(row: max(row.index, 0), column: nextColumn)
       guard nextColumn < CellReference.maxColumns else {
-        throw cellError(.invalidCell, "the row has cells beyond column XFD")
+        throw cellError(.invalidCell, "the row has cells beyond column XFD", "行に XFD 列より右のセルがあります")
       }
     }
     nextColumn = reference.column + 1
@@ -251,7 +253,8 @@ final class WorksheetParser: SAXHandler {
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
       throw cellError(
-        .limitExceeded(.cellsPerSheet), "the sheet has more than \(limits.cellsPerSheet) cells")
+        .limitExceeded(.cellsPerSheet), "the sheet has more than \(limits.cellsPerSheet) cells",
+        "シートのセルが \(limits.cellsPerSheet) 個を超えています")
     }
     // General formats are nil in `formats` already (Styles), so a format here is never General.
     let format = styleIndex < formats.count ? formats[styleIndex] : nil
@@ -307,14 +310,14 @@ final class WorksheetParser: SAXHandler {
         if valueBytes.isEmpty { return nil }
         throw cellError(
           .invalidCell,
-          "shared-string index \"\(valueBytes.string)\" is not a whole number of 0 or more"
-        )
+          "shared-string index \"\(valueBytes.string)\" is not a whole number of 0 or more",
+          "共有文字列の番号 \"\(valueBytes.string)\" が 0 以上の整数ではありません")
       }
       guard let text = sharedStrings.string(at: index) else {
         throw cellError(
           .invalidCell,
-          "shared-string index \(index) is out of range (the table has \(sharedStrings.count) strings)"
-        )
+          "shared-string index \(index) is out of range (the table has \(sharedStrings.count) strings)",
+          "共有文字列の番号 \(index) が範囲外です（テーブルの文字列は \(sharedStrings.count) 個です）")
       }
       return .string(text)
     case .inlineString:
@@ -328,21 +331,26 @@ final class WorksheetParser: SAXHandler {
       if valueBytes.equals("1") || valueBytes.equals("true") { return .boolean(true) }
       if valueBytes.equals("0") || valueBytes.equals("false") { return .boolean(false) }
       if valueBytes.isEmpty { return nil }
-      throw cellError(.invalidCell, "boolean value \"\(valueBytes.string)\" is not 0 or 1")
+      throw cellError(
+        .invalidCell, "boolean value \"\(valueBytes.string)\" is not 0 or 1",
+        "論理値 \"\(valueBytes.string)\" が 0 でも 1 でもありません")
     case .error:
       return valueBytes.isEmpty ? nil : .error(valueBytes.string)
     case .isoDate:
       let text = valueBytes.string
       if text.isEmpty { return nil }
       guard let date = ExcelDateTime(iso: text) else {
-        throw cellError(.invalidCell, "date value \"\(text)\" is not an ISO 8601 date")
+        throw cellError(
+          .invalidCell, "date value \"\(text)\" is not an ISO 8601 date",
+          "日付の値 \"\(text)\" が ISO 8601 形式の日付ではありません")
       }
       return .date(date)
     case .number:
       if valueBytes.isEmpty { return nil }
       guard let number = NumberText.parse(valueBytes.bytes) else {
         throw cellError(
-          .invalidCell, "value \"\(valueBytes.string)\" is not a number")
+          .invalidCell, "value \"\(valueBytes.string)\" is not a number",
+          "値 \"\(valueBytes.string)\" は数値ではありません")
       }
       return .number(number)
     }
@@ -355,7 +363,10 @@ final class WorksheetParser: SAXHandler {
       lastColumn: lastColumn < 0 ? nil : lastColumn)
   }
 
-  private func cellError(_ kind: XLSXError.Kind, _ detail: String) -> XLSXError {
-    XLSXError(kind, file: fileName, sheet: sheetName, cell: reference.description, detail: detail)
+  private func cellError(_ kind: XLSXError.Kind, _ detail: String, _ japanese: String) -> XLSXError
+  {
+    XLSXError(
+      kind, file: fileName, sheet: sheetName, cell: reference.description, detail: detail,
+      japanese: japanese)
   }
 }

@@ -175,7 +175,8 @@ final class SAXParser {
     if terminate && depth != 0 {
       throw XLSXError(
         .malformedXML, file: fileName, part: partName,
-        detail: "the XML ends before its last element closes")
+        detail: "the XML ends before its last element closes",
+        japanese: "XML が最後の要素を閉じる前に終わっています")
     }
   }
 
@@ -217,7 +218,8 @@ final class SAXParser {
     let userData = Unmanaged.passUnretained(self).toOpaque()
     guard let context = xmlCreatePushParserCtxt(&sax, userData, head, Int32(count), nil) else {
       throw XLSXError(
-        .malformedXML, file: fileName, part: partName, detail: "libxml2 could not create a parser")
+        .malformedXML, file: fileName, part: partName, detail: "libxml2 could not create a parser",
+        japanese: "libxml2 がパーサーを作成できませんでした")
     }
     xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
     return context
@@ -239,7 +241,8 @@ final class SAXParser {
       fail(
         XLSXError(
           .limitExceeded(.nestingDepth), file: fileName, part: partName, line: currentLine,
-          detail: "XML elements are nested more than \(maxDepth) deep"))
+          detail: "XML elements are nested more than \(maxDepth) deep",
+          japanese: "XML 要素の入れ子が \(maxDepth) 段を超えています"))
       return
     }
     do {
@@ -262,7 +265,9 @@ final class SAXParser {
     fail(
       XLSXError(
         .forbiddenDTD, file: fileName, part: partName, line: currentLine,
-        detail: "the XML declares a DOCTYPE or entities, which workbook parts never do; refused"))
+        detail: "the XML declares a DOCTYPE or entities, which workbook parts never do; refused",
+        japanese: "XML に DOCTYPE または実体の宣言があります。ブックのパーツには決して含まれないものなので、読み込みを拒否しました"
+      ))
   }
 
   private func fail(_ error: any Error) {
@@ -278,6 +283,7 @@ final class SAXParser {
   /// libxml2's own description of the well-formedness error.
   private func malformed(_ context: xmlParserCtxtPtr) -> XLSXError {
     var detail = "the XML is not well-formed, or its bytes do not match its declared encoding"
+    var japanese = "XML が整形式でないか、バイト列が宣言された文字コードと一致しません"
     var line: Int?
     if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
       // libxml2's messages can run over several lines and quote raw input bytes: keep the
@@ -285,9 +291,12 @@ final class SAXParser {
       var text = String(String(cString: message).split(separator: "\n").first ?? "")
       while text.last == " " || text.last == "!" { text.removeLast() }
       detail += " (\(text))"
+      // libxml2 speaks English only: its words are quoted as its own.
+      japanese += "（libxml2: \(text)）"
       if error.pointee.line > 0 { line = Int(error.pointee.line) }
     }
-    return XLSXError(.malformedXML, file: fileName, part: partName, line: line, detail: detail)
+    return XLSXError(
+      .malformedXML, file: fileName, part: partName, line: line, detail: detail, japanese: japanese)
   }
 }
 
