@@ -51,6 +51,11 @@ KNOWN_DIFFERENCES = [
     dict(file="*1904*", sheet="*", ref="*",
          when=lambda ours, theirs: ours == ("date", "1904-01-01") and theirs == ("date", "00:00:00"),
          reason="calamine reads 1904-system serial 0 as a time (00:00:00), not 1904-01-01"),
+    # A value written as a CDATA section (<v><![CDATA[42]]></v>) is ordinary XML text; calamine's
+    # parser ignores CDATA events, so raw-fragments.xlsx B77 is empty to it.
+    dict(file="raw-fragments.xlsx", sheet="prefixed", ref="B77",
+         when=lambda ours, theirs: theirs is None and ours == ("number", 42),
+         reason="calamine ignores a value written as CDATA"),
 ]
 
 # Files calamine cannot open although they are valid workbooks.
