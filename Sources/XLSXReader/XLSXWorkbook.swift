@@ -117,7 +117,9 @@ public final class XLSXWorkbook {
           detail: "the shared-string table is missing from the package",
           japanese: "共有文字列テーブルがパッケージにありません")
       }
-      let strings = SharedStringsParser(limits: limits, fileName: fileName, partName: stringsPart)
+      let strings = SharedStringsParser(
+        limits: limits, fileName: fileName, partName: stringsPart,
+        partBytes: Int(clamping: archive.entry(stringsPart)?.uncompressedSize ?? 0))
       try Self.parse(stringsPart, in: archive, with: strings, limits: limits)
       sharedStrings = strings.table
     } else {

@@ -43,7 +43,7 @@ struct ParallelSheetReader {
   struct Tuning {
     /// Roughly how many bytes of XML each fragment holds: large enough that a parser per
     /// fragment costs nothing measurable, small enough to spread the work evenly.
-    var fragmentBytes = 256 << 10
+    var fragmentBytes = 128 << 10
     /// Parsing threads; one means the part is read on the calling thread alone.
     var threadCount = min(WorkerThreads.processorCount, 4)
     /// How far to look for `<sheetData>` before giving up on cutting the part.
@@ -89,10 +89,9 @@ struct ParallelSheetReader {
     let deliver: (Row) throws -> Void
     let queue = FragmentQueue()
     var workers: WorkerThreads?
-    /// Inflated bytes not yet cut into fragments; the first fragment starts at 0.
+    /// Inflated bytes not yet submitted: the start of the next fragment (of the first, the head too).
     var pending: [UInt8] = []
     var head: SheetDataHead?
-    var fragmentStart = 0
     var searchFrom = 0
     var submitted = 0
     var nextToDeliver = 0
@@ -130,16 +129,20 @@ struct ParallelSheetReader {
     private mutating func cutFragments() throws {
       guard let rowEnd = head?.rowEnd else { return }
       while true {
-        let from = max(searchFrom, fragmentStart + reader.fragmentBytes)
+        let from = max(searchFrom, reader.fragmentBytes)
         guard let found = Self.find(rowEnd, in: pending, from: from) else {
           searchFrom = max(searchFrom, pending.count - rowEnd.count + 1)
-          if pending.count - fragmentStart > reader.unbrokenLimit { throw Abandoned() }
+          if pending.count > reader.unbrokenLimit { throw Abandoned() }
           return
         }
+        // The fragment keeps `pending`'s buffer; only the bytes after the cut are copied.
         let end = found + rowEnd.count
-        try submit(Array(pending[fragmentStart..<end]), isLast: false)
-        pending.removeSubrange(0..<end)
-        fragmentStart = 0
+        var next: [UInt8] = []
+        next.reserveCapacity(reader.fragmentBytes + (128 << 10))
+        next.append(contentsOf: pending[end...])
+        pending.removeSubrange(end...)
+        swap(&pending, &next)
+        try submit(next, isLast: false)
         searchFrom = 0
       }
     }
@@ -149,7 +152,7 @@ struct ParallelSheetReader {
         // Too short to cut (or no `<sheetData>` found): parse it here, whole.
         return try parseHere()
       }
-      try submit(Array(pending[fragmentStart...]), isLast: true)
+      try submit(pending, isLast: true)
       queue.close()
       try deliverReady(waitingForAll: true)
       return .finished(scan, fragments: submitted)
@@ -192,7 +195,7 @@ struct ParallelSheetReader {
     /// Delivers finished fragments in order; waits while too many are in flight (which
     /// bounds memory), or for all of them at the end.
     private mutating func deliverReady(waitingForAll: Bool) throws {
-      let maxInFlight = 2 * reader.threadCount
+      let maxInFlight = reader.threadCount + 1
       while nextToDeliver < submitted {
         let mustWait = waitingForAll || submitted - nextToDeliver > maxInFlight
         guard let result = queue.result(nextToDeliver, wait: mustWait) else { return }

@@ -4,8 +4,11 @@
 /// and avoids an allocation per string while loading.
 public struct SharedStringTable: Sendable {
   private var bytes: [UInt8] = []
-  /// `offsets[i]..<offsets[i + 1]` is string `i`.
-  private var offsets: [Int] = [0]
+  /// `offsets[i]..<offsets[i + 1]` is string `i`. 32 bits suffice: the text comes from one
+  /// part, no part may inflate past `ReaderLimits.maxPartBytes` (under 2 GiB), and the
+  /// parser stops at 4 GiB of text whatever the limits say. Half the memory of `Int` offsets
+  /// matters at a million strings.
+  private var offsets: [UInt32] = [0]
 
   public init() {}
 
@@ -20,7 +23,7 @@ public struct SharedStringTable: Sendable {
     guard index >= 0, index < count else { return nil }
     return bytes.withUnsafeBufferPointer {
       String(
-        decoding: UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]),
+        decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[index])..<Int(offsets[index + 1])]),
         as: UTF8.self)
     }
   }
@@ -31,24 +34,32 @@ public struct SharedStringTable: Sendable {
   {
     guard index >= 0, index < count else { return nil }
     return try bytes.withUnsafeBufferPointer {
-      try body(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]))
+      try body(UnsafeBufferPointer(rebasing: $0[Int(offsets[index])..<Int(offsets[index + 1])]))
     }
+  }
+
+  /// Sizes the buffers once, up front: grown by doubling, a table of a million strings
+  /// briefly held two copies of each buffer, and the freed copies stayed in the heap.
+  /// Pages reserved but never written cost no memory.
+  mutating func reserve(bytes byteCount: Int, strings: Int) {
+    bytes.reserveCapacity(byteCount)
+    offsets.reserveCapacity(strings + 1)
   }
 
   mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
 
   /// The length of the string being built.
-  var pendingLength: Int { bytes.count - offsets[offsets.count - 1] }
+  var pendingLength: Int { bytes.count - Int(offsets[offsets.count - 1]) }
 
   /// Ends the string being built, decoding Excel's `_xHHHH_` escapes in it.
   mutating func finishString() {
-    let start = offsets[offsets.count - 1]
+    let start = Int(offsets[offsets.count - 1])
     if bytes[start...].contains(0x5F) {
       let decoded = ExcelEscapes.decode(bytes[start...])
       bytes.removeSubrange(start...)
       bytes.append(contentsOf: decoded)
     }
-    offsets.append(bytes.count)
+    offsets.append(UInt32(truncatingIfNeeded: bytes.count))  // below 4 GiB: see `offsets`
   }
 }
 
@@ -101,14 +112,23 @@ final class SharedStringsParser: SAXHandler {
   private var textDepth = 0
   private var phoneticDepth = 0
 
-  init(limits: ReaderLimits, fileName: String, partName: String) {
+  /// The part's inflated size as the zip directory gives it: an upper bound of the text.
+  private let partBytes: Int
+
+  init(limits: ReaderLimits, fileName: String, partName: String, partBytes: Int = 0) {
     self.limits = limits
     self.fileName = fileName
     self.partName = partName
+    self.partBytes = partBytes
   }
 
   override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
-    if name.is("si") {
+    if name.is("sst") {
+      // Both numbers come from the file: each is capped by the limit on the text (and a
+      // string takes at least the 9 bytes of `<si></si>`), so a lie costs address space only.
+      let bytes = min(partBytes, limits.sharedStringBytes)
+      table.reserve(bytes: bytes, strings: min(attributes.integer("uniqueCount") ?? 0, bytes / 9))
+    } else if name.is("si") {
       inItem = true
     } else if name.is("t") {
       textDepth += 1
@@ -130,7 +150,7 @@ final class SharedStringsParser: SAXHandler {
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard inItem, textDepth > 0, phoneticDepth == 0 else { return }
-    if table.byteCount + bytes.count > limits.sharedStringBytes {
+    if table.byteCount + bytes.count > min(limits.sharedStringBytes, Int(UInt32.max)) {
       throw XLSXError(
         .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
         detail: "the shared strings hold more than \(limits.sharedStringBytes) bytes of text",
