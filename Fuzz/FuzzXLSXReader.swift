@@ -26,8 +26,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard size > 1 else { return 0 }
   let body = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
   let limits = fuzzLimits
-  switch data[0] % 7 {
+  switch data[0] % 8 {
   case 0: readWorkbook(body, limits: limits)
+  case 7: compareWholeAndCut(body, limits: limits)
   case 1:
     parsePart(body, SharedStringsParser(limits: limits, fileName: "fuzz", partName: "sst"), limits)
   case 2: parseSheet(body, limits: limits)
@@ -57,6 +58,44 @@ private func readWorkbook(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits)
     }
   } catch {
     _ = "\(error)"  // every error must render as a message
+  }
+}
+
+/// A whole workbook read twice, each sheet whole on one thread and cut into small fragments
+/// parsed on two (ParallelSheetReader): any difference in rows, scan or error is a crash.
+private func compareWholeAndCut(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+  guard let file = fopen(temporaryPath, "wb") else { return }
+  fwrite(bytes.baseAddress, 1, bytes.count, file)
+  fclose(file)
+  defer { unlink(temporaryPath) }
+  func read(_ tuning: ParallelSheetReader.Tuning) -> [String] {
+    var lines: [String] = []
+    do {
+      let workbook = try XLSXWorkbook(path: temporaryPath, displayName: "fuzz.xlsx", limits: limits)
+      workbook.parallelTuning = tuning
+      for sheet in workbook.sheets {
+        do {
+          let scan = try workbook.forEachRow(in: sheet) { row in
+            lines.append("\(row.index) \(row.cells)")
+          }
+          lines.append("scan \(scan)")
+        } catch {
+          lines.append("error \(error)")
+        }
+      }
+    } catch {
+      lines.append("open \(error)")
+    }
+    return lines
+  }
+  let whole = read(.init(threadCount: 1))
+  let cut = read(.init(fragmentBytes: 16 + bytes.count % 300, threadCount: 2))
+  if whole != cut {
+    let index = zip(whole, cut).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
+    let first = index < whole.count ? whole[index] : "(none)"
+    let second = index < cut.count ? cut[index] : "(none)"
+    fputs("whole and cut reads differ at line \(index):\n\(first)\n\(second)\n", stderr)
+    abort()
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Builds the fuzzer's seed corpus from the test fixtures: each workbook whole (selector 0)
-and each of its parts alone (selectors 1-6), as FuzzXLSXReader.swift reads them.
+"""Builds the fuzzer's seed corpus from the test fixtures: each workbook whole (selector 0),
+each of its parts alone (selectors 1-6), and each workbook read both whole and cut into
+fragments (selector 7), as FuzzXLSXReader.swift reads them.
 Usage: make-corpus.py OUTDIR"""
 import hashlib
 import pathlib
@@ -23,6 +24,7 @@ def save(selector, data):
 for path in fixtures:
     data = path.read_bytes()
     save(0, data)
+    save(7, data)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

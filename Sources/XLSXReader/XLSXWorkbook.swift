@@ -28,6 +28,15 @@ public final class XLSXWorkbook {
   private let archive: ZipArchive
   /// How large sheets are cut to be parsed on several threads (tests cut them small).
   var parallelTuning = ParallelSheetReader.Tuning()
+
+  /// Threads that parse a large sheet (over 256 KiB of XML) while `forEachRow` inflates it
+  /// and hands its rows over, in order, on the calling thread. Defaults to the processors
+  /// online, at most 4; 1 reads every sheet on the calling thread alone (for a caller
+  /// that already runs one read per processor).
+  public var readingThreads: Int {
+    get { parallelTuning.threadCount }
+    set { parallelTuning.threadCount = max(1, newValue) }
+  }
   /// Fragments the last `forEachRow` parsed on several threads (0: read on one thread).
   private(set) var fragmentsParsed = 0
 
