@@ -26,24 +26,26 @@ let package = Package(
 
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
     .target(name: "CNumberParsing"),
+    // The process's temporary files, removed on SIGINT/SIGTERM: below XLSXWriter and KPISheet.
+    .target(name: "TemporaryFiles"),
     .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip", "CNumberParsing"]),
     .target(name: "KPIModel"),
     .target(
       name: "KPIImport",
       dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
-    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "TemporaryFiles"]),
     .target(name: "KPIReport", dependencies: ["KPIModel", "XLSXWriter"]),
     .target(
       name: "KPISheet",
       dependencies: [
-        "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter",
+        "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter", "TemporaryFiles",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
-        "KPISheet",
+        "KPISheet", "TemporaryFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -51,9 +53,11 @@ let package = Package(
       name: "XLSXReaderTests", dependencies: ["XLSXReader"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
+    .testTarget(name: "TemporaryFilesTests", dependencies: ["TemporaryFiles"]),
     // Helpers shared by the tests that check written workbooks with openpyxl.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TestSupport"]),
+    .testTarget(
+      name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
     .testTarget(name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel"]),
     .testTarget(

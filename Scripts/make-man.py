@@ -72,6 +72,10 @@ def main():
     page += [".SH EXIT STATUS",
              "0 success, 1 validation errors, 64 usage, 65 invalid input, "
              "66 missing input, 73 output cannot be written; with several inputs, the largest.",
+             ".PP",
+             "Interrupted by SIGINT, SIGTERM or SIGHUP, a run removes its unfinished outputs "
+             "and temporary files (finished outputs stay) and ends by that signal: the shell "
+             "reports 130, 143 or 129. A signal ignored at start (nohup) stays ignored.",
              ".SH ENVIRONMENT",
              ".B LANG\nMessages are in Japanese when the locale (LC_ALL, LC_MESSAGES or LANG) "
              "starts with ja."]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPISheet
+import TemporaryFiles
 
 /// `kpisheet`: reads departmental KPI workbooks and writes the national-format report.
 @main
@@ -10,7 +11,9 @@ struct KPISheetCommand: ParsableCommand {
     abstract: "Read municipal KPI spreadsheets (XLSX) for the regional-revitalisation grant.",
     discussion: """
       Exit codes: 0 success, 1 validation errors, 64 usage, 65 invalid input, \
-      66 missing input, 73 output cannot be written.
+      66 missing input, 73 output cannot be written. Interrupted by SIGINT, SIGTERM or \
+      SIGHUP, a run removes its unfinished outputs and temporary files (finished ones stay) \
+      and ends by that signal (130, 143 or 129 in the shell).
       """,
     version: KPISheetVersion.current,
     subcommands: [
@@ -18,6 +21,14 @@ struct KPISheetCommand: ParsableCommand {
       CellsCommand.self,
     ]
   )
+
+  /// Installs the signal cleanup before anything else (it must precede every other thread),
+  /// then parses and runs the command: an interrupted run leaves no temporary file or partial
+  /// output, and ends by its signal.
+  static func main() {
+    SignalCleanup.install()
+    main(nil)
+  }
 }
 
 /// Runs a command body, turning every error into one line on standard error, in the user's

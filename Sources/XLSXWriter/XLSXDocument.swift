@@ -1,5 +1,6 @@
 import CXLSXWriter
 import Foundation
+import TemporaryFiles
 
 #if canImport(Glibc)
   import Glibc
@@ -73,7 +74,10 @@ public enum CustomPropertyValue: Equatable, Sendable {
 ///
 /// The workbook is written to a temporary file in the output's folder; `save(to:)` closes it
 /// (`workbook_close`) and renames the file into place only if that succeeded. A document
-/// dropped without saving, or whose save failed, leaves no file behind.
+/// dropped without saving, or whose save failed, leaves no file behind; nor does an
+/// interrupted program that installed `SignalCleanup`: the file, and the folder given to
+/// libxlsxwriter for its own temporary files, are listed in `TemporaryFileRegistry.shared`
+/// until renamed or removed.
 ///
 /// ```swift
 /// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: fixedDate))
@@ -85,7 +89,11 @@ public final class XLSXDocument {
   /// The C workbook; nil once `workbook_close` has run (it frees the workbook either way).
   private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
   /// The temporary file libxlsxwriter writes to; nil once renamed into place.
-  private var temporaryPath: String?
+  private(set) var temporaryPath: String?
+  /// libxlsxwriter's `tmpdir`, a folder of this workbook's own; nil once removed. It creates
+  /// a file there for each part and unlinks it at once: in the system's temporary folder, an
+  /// interruption in between would leave that file behind.
+  private(set) var libraryFolder: String?
   public let options: XLSXDocumentOptions
   /// Document properties, applied when the workbook is saved.
   public var properties = DocumentProperties()
@@ -112,38 +120,43 @@ public final class XLSXDocument {
     self.options = options
     try Worksheet.validateName(options.listSheetName)
     let base = folder.isEmpty ? "." : folder
-    var template = Array("\(base)/.kpisheet-writer-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      guard let base = buffer.baseAddress else { return -1 }
-      return mkstemp(base)
-    }
-    guard fd >= 0 else {
+    // Listed in the registry so that an interrupted run removes it (see SignalCleanup).
+    let path: String
+    do {
+      path = try TemporaryFileRegistry.shared.create(in: base, prefix: ".kpisheet-writer-")
+    } catch {
       throw XLSXWriterError(
-        kind: .fileSystem, function: "mkstemp",
-        message: "cannot create a temporary file in \(base): \(String(cString: strerror(errno)))")
+        kind: .fileSystem, function: "open",
+        message: "cannot create a temporary file in \(base): \(error.reason)")
     }
-    // mkstemp creates 0600; a report is an ordinary document.
-    fchmod(fd, 0o644)
-    close(fd)
-    let path = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    self.temporaryPath = path
+    let libraryFolder: String
+    do {
+      libraryFolder = try TemporaryFileRegistry.shared.createFolder(
+        in: NSTemporaryDirectory(), prefix: "kpisheet-writer-")
+    } catch {
+      discard()
+      throw XLSXWriterError(
+        kind: .fileSystem, function: "mkdir",
+        message: "cannot create a temporary folder in \(error.folder): \(error.reason)")
+    }
+    self.libraryFolder = libraryFolder
+    let strings = CStringBag()
     var cOptions = lxw_workbook_options()
     cOptions.constant_memory = options.constantMemory ? 1 : 0
-    guard let workbook = workbook_new_opt(path, &cOptions) else {
-      unlink(path)
+    // libxlsxwriter keeps its own copy of tmpdir.
+    cOptions.tmpdir = strings.copy(libraryFolder)
+    let workbook = workbook_new_opt(path, &cOptions)
+    withExtendedLifetime(strings) {}
+    guard let workbook else {
+      discard()
       throw XLSXWriterError.library(LXW_ERROR_MEMORY_MALLOC_FAILED, function: "workbook_new_opt")
     }
     self.handle = workbook
-    self.temporaryPath = path
   }
 
   deinit {
-    if let handle {
-      lxw_workbook_free(handle)
-    }
-    if let temporaryPath {
-      unlink(temporaryPath)
-    }
+    discard()
   }
 
   /// The number of distinct cell formats created so far.
@@ -193,7 +206,8 @@ public final class XLSXDocument {
         "a sheet named \"\(name)\" already exists (names ignore case)",
         function: "workbook_add_worksheet", sheet: name)
     }
-    guard let sheet = workbook_add_worksheet(handle, name) else {
+    // In constant-memory mode each sheet gets a temporary file of libxlsxwriter's own.
+    guard let sheet = CleanupGate.shared.pass({ workbook_add_worksheet(handle, name) }) else {
       sheetNames.remove(name.lowercased())
       throw XLSXWriterError.library(
         LXW_ERROR_PARAMETER_VALIDATION, function: "workbook_add_worksheet", sheet: name)
@@ -343,7 +357,9 @@ public final class XLSXDocument {
       discard()
       throw XLSXWriterError.library(propertiesResult, function: "workbook_set_properties")
     }
-    let result = workbook_close(handle)
+    // Makes libxlsxwriter's temporary files and reopens ours by name: not to be cut in two
+    // by the signal cleanup.
+    let result = CleanupGate.shared.pass { workbook_close(handle) }
     self.handle = nil
     withExtendedLifetime(strings) {}
     guard result == LXW_NO_ERROR else {
@@ -358,18 +374,27 @@ public final class XLSXDocument {
         kind: .fileSystem, function: "rename",
         message: "cannot move the workbook to \(path): \(reason)")
     }
+    // Forgotten only once renamed: an interruption before this line removes a name that no
+    // longer exists, never the finished workbook.
+    TemporaryFileRegistry.shared.forget(temporaryPath)
     self.temporaryPath = nil
+    discard()
   }
 
-  /// Frees the C workbook and removes the temporary file.
+  /// Frees the C workbook and removes the temporary file and folder (the renamed workbook
+  /// is no longer this document's).
   private func discard() {
     if let handle {
       lxw_workbook_free(handle)
       self.handle = nil
     }
     if let temporaryPath {
-      unlink(temporaryPath)
+      TemporaryFileRegistry.shared.remove(temporaryPath)
       self.temporaryPath = nil
+    }
+    if let libraryFolder {
+      TemporaryFileRegistry.shared.remove(libraryFolder)
+      self.libraryFolder = nil
     }
   }
 }

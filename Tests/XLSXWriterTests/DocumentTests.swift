@@ -191,6 +191,6 @@ struct DocumentTests {
       _ = try XLSXDocument(temporaryIn: "/nonexistent-\(UUID().uuidString)")
     }
     #expect(error?.kind == .fileSystem)
-    #expect(error?.function == "mkstemp")
+    #expect(error?.function == "open")
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KPIImport
 import KPIModel
 import KPIReport
+import TemporaryFiles
 import XLSXReader
 
 /// `convert`: departmental workbooks (or records JSON) in, one national-format report out.
@@ -64,11 +65,23 @@ public struct ConvertPipeline: Sendable {
     }
     let context = try makeContext(document)
     if output.path == "-" {
-      let temporary = FileManager.default.temporaryDirectory
-        .appendingPathComponent("kpisheet-\(UUID().uuidString).xlsx")
-      defer { try? FileManager.default.removeItem(at: temporary) }
-      try ReportWriter().write(document, context: context, to: temporary.path)
-      try output.write(Data(contentsOf: temporary))
+      // The report goes into a folder listed in the registry, so that an interrupted run
+      // removes it with whatever it holds (see SignalCleanup); a listed file would be made
+      // again by the writer's rename.
+      let registry = TemporaryFileRegistry.shared
+      let folder: String
+      do {
+        folder = try registry.createFolder(
+          in: FileManager.default.temporaryDirectory.path, prefix: "kpisheet-report-")
+      } catch {
+        throw KPISheetError(
+          .cannotCreate, "cannot create a temporary folder in \(error.folder): \(error.reason)",
+          japanese: "\(error.folder) に一時フォルダーを作成できません（\(error.reason)）")
+      }
+      defer { registry.remove(folder) }
+      let report = folder + "/report.xlsx"
+      try ReportWriter().write(document, context: context, to: report)
+      try output.write(Data(contentsOf: URL(fileURLWithPath: report)))
     } else {
       try ReportWriter().write(document, context: context, to: output.path)
     }

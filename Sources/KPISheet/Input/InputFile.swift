@@ -1,4 +1,5 @@
 import Foundation
+import TemporaryFiles
 
 /// An input named on the command line, ready for the reader: a path it can seek in.
 ///
@@ -9,7 +10,8 @@ public final class InputFile {
   public let displayName: String
   /// A readable, seekable file.
   public let path: String
-  private let temporary: URL?
+  /// The copy of standard input, removed with this value.
+  private let temporary: String?
 
   /// The most bytes read from standard input (a workbook from a pipe larger than this is
   /// refused rather than filling the disk).
@@ -18,11 +20,17 @@ public final class InputFile {
   public init(_ argument: String) throws {
     if argument == "-" {
       displayName = "<stdin>"
-      let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("kpisheet-stdin-\(UUID().uuidString).xlsx")
-      temporary = url
-      path = url.path
-      try Self.copyStandardInput(to: url)
+      let folder = FileManager.default.temporaryDirectory.path
+      // Listed in the registry so that an interrupted run removes it (see SignalCleanup).
+      guard
+        let copy = try? TemporaryFileRegistry.shared.create(
+          in: folder, prefix: "kpisheet-stdin-", suffix: ".xlsx")
+      else {
+        throw Self.cannotCreate(in: folder)
+      }
+      temporary = copy
+      path = copy
+      try Self.copyStandardInput(to: copy, in: folder)
     } else {
       displayName = argument
       temporary = nil
@@ -46,17 +54,20 @@ public final class InputFile {
   }
 
   deinit {
-    if let temporary { try? FileManager.default.removeItem(at: temporary) }
+    if let temporary { TemporaryFileRegistry.shared.remove(temporary) }
   }
 
-  private static func copyStandardInput(to url: URL) throws {
-    guard FileManager.default.createFile(atPath: url.path, contents: nil),
-      let output = try? FileHandle(forWritingTo: url)
-    else {
-      let folder = url.deletingLastPathComponent().path
-      throw KPISheetError(
-        .cannotCreate, "<stdin>: cannot create a temporary file in \(folder)",
-        japanese: "<stdin>: \(folder) に一時ファイルを作成できません")
+  private static func cannotCreate(in folder: String) -> KPISheetError {
+    KPISheetError(
+      .cannotCreate, "<stdin>: cannot create a temporary file in \(folder)",
+      japanese: "<stdin>: \(folder) に一時ファイルを作成できません")
+  }
+
+  /// Copies standard input into the listed file `path`, opened without `O_CREAT`: if the
+  /// signal cleanup has removed it meanwhile, it is not made again.
+  private static func copyStandardInput(to path: String, in folder: String) throws {
+    guard let output = FileHandle(forWritingAtPath: path) else {
+      throw cannotCreate(in: folder)
     }
     defer { try? output.close() }
     var total = 0

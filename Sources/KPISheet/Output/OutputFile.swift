@@ -1,8 +1,10 @@
 import Foundation
+import TemporaryFiles
 
 /// Writes an output file safely: to a temporary file in the same folder, renamed into place
-/// only once complete, so a failure never leaves a partial file; never over an input, never
-/// over an existing file unless forced. `-` is standard output.
+/// only once complete, so a failure (or an interruption, under `SignalCleanup`) never leaves a
+/// partial file; never over an input, never over an existing file unless forced. `-` is
+/// standard output.
 public struct OutputFile: Sendable {
   public var path: String
   public var force: Bool
@@ -50,25 +52,45 @@ public struct OutputFile: Sendable {
       return
     }
     let target = URL(fileURLWithPath: path)
-    let temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+    // Listed in the registry until renamed, so that an interrupted run removes it (see
+    // SignalCleanup).
+    let registry = TemporaryFileRegistry.shared
+    let temporary: String
     do {
-      try data.write(to: temporary)
+      temporary = try registry.create(
+        in: target.deletingLastPathComponent().path, prefix: ".kpisheet-output-")
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      let reason = error.localizedDescription
-      throw KPISheetError(
-        .cannotCreate, "\(path): cannot be written (\(reason))",
-        japanese: "\(path): 書き込めません（\(reason)）")
+      throw cannotBeWritten(error.reason)
+    }
+    do {
+      try Self.write(data, into: temporary)
+    } catch {
+      registry.remove(temporary)
+      throw cannotBeWritten(error.localizedDescription)
     }
     // rename(2) replaces the target atomically; Foundation's replaceItemAt on Linux can
     // remove the old file and then fail.
-    guard rename(temporary.path, target.path) == 0 else {
+    guard rename(temporary, target.path) == 0 else {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw KPISheetError(
-        .cannotCreate, "\(path): cannot be written (\(reason))",
-        japanese: "\(path): 書き込めません（\(reason)）")
+      registry.remove(temporary)
+      throw cannotBeWritten(reason)
     }
+    registry.forget(temporary)
+  }
+
+  private func cannotBeWritten(_ reason: String) -> KPISheetError {
+    KPISheetError(
+      .cannotCreate, "\(path): cannot be written (\(reason))",
+      japanese: "\(path): 書き込めません（\(reason)）")
+  }
+
+  /// Writes into an existing file, opened without `O_CREAT`: if the signal cleanup has
+  /// removed it meanwhile, it is not made again.
+  private static func write(_ data: Data, into path: String) throws {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw CocoaError(.fileNoSuchFile)
+    }
+    defer { try? handle.close() }
+    try handle.write(contentsOf: data)
   }
 }
