@@ -4,7 +4,9 @@
 # so not part of CI. Swift 6.3.1 on Linux refuses `-sanitize=undefined` ("unsupported option
 # for target x86_64-unknown-linux-gnu"); Swift code traps on overflow and out-of-bounds access
 # by itself, and `undefined` is tried and reported rather than silently skipped.
-# Usage: Scripts/sanitize.sh [address|undefined|all]
+# ThreadSanitizer runs the suites whose code starts threads (the cut sheet read, the
+# temporary-file registry and its gate).
+# Usage: Scripts/sanitize.sh [address|undefined|thread|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -16,3 +18,8 @@ for sanitizer in address undefined; do
     swift test --sanitize="$sanitizer" --scratch-path ".build-$sanitizer"
   fi
 done
+if [ "$which" = all ] || [ "$which" = thread ]; then
+  echo "== swift test --sanitize=thread (threaded code)"
+  swift test --sanitize=thread --scratch-path .build-thread \
+    --filter "ParallelReadingTests|TemporaryFileRegistryTests|CleanupGateTests"
+fi

@@ -170,6 +170,7 @@ import Testing
       "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><worksheet><sheetData>",
       "<!DOCTYPE worksheet><worksheet><sheetData>",
       "<worksheet><a></b><sheetData>",
+      "<worksheet><mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells><sheetData>",
     ] {
       let bytes = Array(refused.utf8)
       guard case .unsupported = bytes.withUnsafeBufferPointer(SheetDataHead.scan) else {

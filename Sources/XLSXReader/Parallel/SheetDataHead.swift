@@ -117,6 +117,9 @@ struct SheetDataHead {
       guard position < bytes.count else { return .needMore }
       let isEmpty = bytes[position - 1] == 0x2F
       index = position + 1
+      // Every fragment replays the head: a merge listed in it (schema-invalid, but readable)
+      // would be counted once per fragment.
+      if localName(nameStart..<end) == "mergeCell" { return .unsupported }
       guard !isEmpty else { return nil }
       open.append(nameStart..<end)
       if open.count > 32 { return .unsupported }
