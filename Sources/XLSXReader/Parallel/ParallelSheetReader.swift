@@ -43,7 +43,7 @@ struct ParallelSheetReader {
   struct Tuning {
     /// Roughly how many bytes of XML each fragment holds: large enough that a parser per
     /// fragment costs nothing measurable, small enough to spread the work evenly.
-    var fragmentBytes = 128 << 10
+    var fragmentBytes = 256 << 10
     /// Parsing threads; one means the part is read on the calling thread alone.
     var threadCount = min(WorkerThreads.processorCount, 4)
     /// How far to look for `<sheetData>` before giving up on cutting the part.
