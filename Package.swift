@@ -39,7 +39,7 @@ let package = Package(
         "XLSXReader", "KPIModel", "KPIImport", "KPIReport",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
+    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader", "XLSXWriter"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
