@@ -96,9 +96,13 @@ public final class Worksheet {
     }
   }
 
-  func check(_ code: lxw_error, _ function: String, at place: String? = nil) throws {
+  /// `place` is built only on failure: cell writes call this once per cell, and spelling
+  /// out `B3` each time was a third of the writer's instructions.
+  func check(_ code: lxw_error, _ function: String, at place: @autoclosure () -> String? = nil)
+    throws
+  {
     if code != LXW_NO_ERROR {
-      throw XLSXWriterError.library(code, function: function, sheet: name, cell: place)
+      throw XLSXWriterError.library(code, function: function, sheet: name, cell: place())
     }
   }
 
@@ -109,13 +113,13 @@ public final class Worksheet {
   }
 
   /// Constant-memory mode flushes a row once a later one is written and then silently drops
-  /// anything written to it, so going back is refused.
-  func touchRow(_ row: Int, _ function: String, at place: String) throws {
+  /// anything written to it, so going back is refused. `place` is built only on refusal.
+  func touchRow(_ row: Int, _ function: String, at place: @autoclosure () -> String) throws {
     guard document.options.constantMemory else { return }
     guard row >= highestRow else {
       throw XLSXWriterError.unsupported(
         "constant-memory mode writes rows in order: row \(row + 1) comes after row "
-          + "\(highestRow + 1) was written", function: function, sheet: name, cell: place)
+          + "\(highestRow + 1) was written", function: function, sheet: name, cell: place())
     }
     highestRow = row
   }
