@@ -145,7 +145,10 @@ public final class Worksheet {
     let (row, column) = try coordinates(cell, function)
     try touchRow(cell.row, function, at: cell.a1())
     let cFormat = try self.format(format, function)
-    try check(worksheet_write_string(sheet, row, column, string, cFormat), function, at: cell.a1())
+    // withCString hands a short (small) string over from a stack copy; passing the String
+    // itself would have Swift build a heap array for it on every call.
+    let code = string.withCString { worksheet_write_string(sheet, row, column, $0, cFormat) }
+    try check(code, function, at: cell.a1())
   }
 
   /// Writes a number. libxlsxwriter prints numbers with `%.16G`, so a value needing 17
