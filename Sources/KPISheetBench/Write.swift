@@ -1,19 +1,10 @@
 import XLSXWriter
 
-#if canImport(FoundationEssentials)
-  // Only for `Date`, which the document options take; Essentials spares the full
-  // Foundation (and ICU) where the writer does not already load it.
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// `kpisheet-bench write ROWS FILE [--constant-memory]`: the benchmark sheet through
 /// XLSXWriter's public API, the same calls Benchmarks/write.c makes on libxlsxwriter.
 func write(rows: Int, to path: String, constantMemory: Bool) throws {
   // The fixed creation time write.c sets, so the two files can be compared byte for byte.
-  let options = XLSXDocumentOptions(
-    constantMemory: constantMemory, created: Date(timeIntervalSince1970: 1_711_929_600))
+  let options = XLSXDocumentOptions(constantMemory: constantMemory, created: 1_711_929_600)
   let document = try XLSXDocument(temporaryIn: folder(of: path), options: options)
   let sheet = try document.addWorksheet(named: "data")
   let content = BenchmarkSheet()

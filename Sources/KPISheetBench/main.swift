@@ -1,5 +1,6 @@
 // kpisheet-bench: drives the libraries' public APIs for the benchmark harness
-// (Benchmarks/bench.sh). Reading imports no Foundation, so its memory is the reader's own.
+// (Benchmarks/bench.sh). Neither library nor this program imports Foundation, so the memory
+// measured is the reader's or the writer's own.
 import XLSXReader
 
 #if canImport(Glibc)

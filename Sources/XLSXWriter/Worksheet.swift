@@ -58,7 +58,16 @@ public final class Worksheet {
 
   /// The name as a formula needs it: `'KPI推移'`, apostrophes doubled.
   public static func quotedName(_ name: String) -> String {
-    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    // Scalar by scalar: Excel doubles every apostrophe byte, even one a combining mark
+    // follows (and this keeps the module free of Foundation's string search).
+    var quoted = String.UnicodeScalarView()
+    quoted.append("'")
+    for scalar in name.unicodeScalars {
+      quoted.append(scalar)
+      if scalar == "'" { quoted.append("'") }
+    }
+    quoted.append("'")
+    return String(quoted)
   }
 
   /// `'Sheet'!$A$1:$B$2`, for formulas and chart ranges.

@@ -1,5 +1,7 @@
+// No Foundation here (not even FoundationEssentials for Date): a program that only writes
+// workbooks stays as small as libxlsxwriter lets it (Foundation alone is 6 MB of resident
+// memory and 9 M instructions at start-up), and kpisheet-bench's reader keeps its own memory.
 import CXLSXWriter
-import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -13,18 +15,18 @@ public struct XLSXDocumentOptions: Sendable {
   ///
   /// The corresponding C field is `lxw_workbook_options.constant_memory`.
   public var constantMemory: Bool
-  /// A fixed creation time for the document properties, so the same input gives the same
-  /// bytes. When nil, libxlsxwriter stores the current time.
+  /// A fixed creation time for the document properties, in whole seconds since
+  /// 1970-01-01 00:00:00 UTC (from a `Date`: `Int(date.timeIntervalSince1970)`), so the same
+  /// input gives the same bytes. When nil, libxlsxwriter stores the current time.
   ///
-  /// The corresponding C field is `lxw_doc_properties.created`.
-  public var created: Date?
+  /// The corresponding C field is `lxw_doc_properties.created` (a `time_t`).
+  public var created: Int?
   /// The name of the hidden sheet that holds long drop-down lists (see
   /// `Worksheet.validationList(range:values:)`). It is added last, when the workbook is saved,
   /// and only if some list needs it.
   public var listSheetName: String
 
-  public init(constantMemory: Bool = false, created: Date? = nil, listSheetName: String = "_lists")
-  {
+  public init(constantMemory: Bool = false, created: Int? = nil, listSheetName: String = "_lists") {
     self.constantMemory = constantMemory
     self.created = created
     self.listSheetName = listSheetName
@@ -76,7 +78,7 @@ public enum CustomPropertyValue: Equatable, Sendable {
 /// dropped without saving, or whose save failed, leaves no file behind.
 ///
 /// ```swift
-/// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: fixedDate))
+/// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: 1_711_929_600))
 /// let sheet = try document.addWorksheet(named: "データ")
 /// try sheet.write("市町村名", at: Cell(row: 0, column: 0), format: FormatSpec(bold: true))
 /// try document.save(to: "/out/report.xlsx")
@@ -329,9 +331,7 @@ public final class XLSXDocument {
     cProperties.comments = strings.copy(properties.comments)
     cProperties.status = strings.copy(properties.status)
     if let created = options.created {
-      guard let seconds = time_t(exactly: created.timeIntervalSince1970.rounded(.down)),
-        seconds >= 0
-      else {
+      guard created >= 0, let seconds = time_t(exactly: created) else {
         discard()
         throw XLSXWriterError.invalid(
           "creation time \(created) cannot be stored", function: "workbook_set_properties")

@@ -199,6 +199,13 @@ struct CellWritingTests {
     #expect(CellRange("A1:B2")!.overlaps(CellRange("B2:C3")!))
     #expect(!CellRange("A1:B2")!.overlaps(CellRange("C1:C3")!))
   }
+
+  @Test("Sheet names in formulas are quoted with every apostrophe doubled")
+  func quotedNames() {
+    #expect(Worksheet.quotedName("KPI推移") == "'KPI推移'")
+    #expect(Worksheet.quotedName("O'Brien's") == "'O''Brien''s'")
+    #expect(Worksheet.quotedName("'") == "''''")
+  }
 }
 
 @Suite("The format cache's recent-formats check")
