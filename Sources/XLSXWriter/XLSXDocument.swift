@@ -10,8 +10,17 @@ import CXLSXWriter
 /// How a workbook is written.
 public struct XLSXDocumentOptions: Sendable {
   /// libxlsxwriter's constant-memory mode: each row is flushed to a temporary file once a
-  /// later row is written. It applies to the whole workbook; rows must then be written in
-  /// order, and merged ranges and tables are refused. Use it for large plain sheets.
+  /// later row is written, so memory stays flat (a few MB) however many rows a sheet has.
+  /// It applies to the whole workbook and changes what may be written:
+  ///
+  /// - Rows go in order, on each sheet: any number of cells of the current row, in any
+  ///   column order, then later rows. A write to an earlier row, which libxlsxwriter would
+  ///   refuse as out of range or ignore, throws `XLSXWriterError` with kind `.unsupported`.
+  /// - Merged ranges and tables are refused (`.unsupported`).
+  /// - Strings are stored inline in their cells, not in a shared-string table: larger files
+  ///   when strings repeat, which every reader still opens.
+  ///
+  /// Use it for large plain sheets, not for laid-out reports.
   ///
   /// The corresponding C field is `lxw_workbook_options.constant_memory`.
   public var constantMemory: Bool
@@ -25,11 +34,22 @@ public struct XLSXDocumentOptions: Sendable {
   /// `Worksheet.validationList(range:values:)`). It is added last, when the workbook is saved,
   /// and only if some list needs it.
   public var listSheetName: String
+  /// The folder libxlsxwriter keeps its temporary files in while it writes (every part
+  /// before it is zipped, and in constant-memory mode each sheet's rows); nil for the
+  /// system's (`tmpfile`, usually /tmp). Name a disk with room when /tmp is small or held in
+  /// memory: a constant-memory workbook keeps the process small by growing files there.
+  ///
+  /// The corresponding C field is `lxw_workbook_options.tmpdir`.
+  public var temporaryFolder: String?
 
-  public init(constantMemory: Bool = false, created: Int? = nil, listSheetName: String = "_lists") {
+  public init(
+    constantMemory: Bool = false, created: Int? = nil, listSheetName: String = "_lists",
+    temporaryFolder: String? = nil
+  ) {
     self.constantMemory = constantMemory
     self.created = created
     self.listSheetName = listSheetName
+    self.temporaryFolder = temporaryFolder
   }
 }
 
@@ -113,6 +133,9 @@ public final class XLSXDocument {
   {
     self.options = options
     try Worksheet.validateName(options.listSheetName)
+    if let temporaryFolder = options.temporaryFolder {
+      try XLSXDocument.checkWritableFolder(temporaryFolder)
+    }
     let base = folder.isEmpty ? "." : folder
     var template = Array("\(base)/.kpisheet-writer-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -131,12 +154,36 @@ public final class XLSXDocument {
       decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var cOptions = lxw_workbook_options()
     cOptions.constant_memory = options.constantMemory ? 1 : 0
-    guard let workbook = workbook_new_opt(path, &cOptions) else {
+    // libxlsxwriter keeps its own copy of tmpdir (lxw_strdup), so a scoped C string will do.
+    let newWorkbook = withOptionalCString(options.temporaryFolder) { tmpdir in
+      cOptions.tmpdir = tmpdir
+      return workbook_new_opt(path, &cOptions)
+    }
+    guard let workbook = newWorkbook else {
       unlink(path)
       throw XLSXWriterError.library(LXW_ERROR_MEMORY_MALLOC_FAILED, function: "workbook_new_opt")
     }
     self.handle = workbook
     self.temporaryPath = path
+  }
+
+  /// libxlsxwriter reports a temporary folder it cannot use only as a failed allocation
+  /// (or a failed close), so the folder is checked up front.
+  private static func checkWritableFolder(_ folder: String) throws {
+    var info = stat()
+    let reason: String
+    if stat(folder, &info) != 0 {
+      reason = String(cString: strerror(errno))
+    } else if info.st_mode & S_IFMT != S_IFDIR {
+      reason = "not a folder"
+    } else if access(folder, W_OK | X_OK) != 0 {
+      reason = String(cString: strerror(errno))
+    } else {
+      return
+    }
+    throw XLSXWriterError(
+      kind: .fileSystem, function: "workbook_new_opt",
+      message: "the temporary folder \(folder) cannot be written to: \(reason)")
   }
 
   deinit {
@@ -372,6 +419,15 @@ public final class XLSXDocument {
       self.temporaryPath = nil
     }
   }
+}
+
+/// Runs `body` with a C string of `string`, or with nil.
+func withOptionalCString<Result>(
+  _ string: String?, _ body: (UnsafeMutablePointer<CChar>?) -> Result
+) -> Result {
+  guard let string else { return body(nil) }
+  var bytes = Array(string.utf8CString)
+  return bytes.withUnsafeMutableBufferPointer { body($0.baseAddress) }
 }
 
 /// C string copies that live as long as the bag (for C structs that point at strings).
