@@ -6,6 +6,9 @@
 # Usage: Benchmarks/bench.sh read [ROWS] [RUNS]    readers    (defaults: 100000 rows, 5 runs)
 #        Benchmarks/bench.sh write [ROWS] [RUNS]   writers    (same defaults)
 #        Benchmarks/bench.sh all [RUNS]            both, at 100k and at 1M rows
+#        Benchmarks/bench.sh check                 builds the C programs and compiles the
+#                                                  Python ones, times nothing (CI runs it;
+#                                                  swift test builds kpisheet-bench)
 # SCRATCH=.build-other builds kpisheet-bench in another scratch path (default .build).
 #
 # Needs cc, pkg-config, the -dev packages Scripts/setup installs, GNU time (/usr/bin/time)
@@ -17,8 +20,9 @@ task=${1:-}
 case "$task" in
   read | write) rows=${2:-100000} runs=${3:-5} ;;
   all) runs=${2:-5} ;;
+  check) ;;
   *)
-    sed -n '6,9p' "$0" >&2
+    sed -n '6,12p' "$0" >&2
     exit 64
     ;;
 esac
@@ -27,9 +31,16 @@ if [ "${runs:-5}" -lt 1 ]; then echo "RUNS must be at least 1" >&2; exit 64; fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/kpisheet-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2046  # pkg-config's flags are meant to split
-cc -O2 -o "$work/floor" Benchmarks/floor.c $(pkg-config --cflags --libs libxml-2.0 minizip)
+cc -O2 -Wall -o "$work/floor" Benchmarks/floor.c $(pkg-config --cflags --libs libxml-2.0 minizip)
 # shellcheck disable=SC2046
-cc -O2 -o "$work/write" Benchmarks/write.c $(pkg-config --cflags --libs xlsxwriter)
+cc -O2 -Wall -o "$work/write" Benchmarks/write.c $(pkg-config --cflags --libs xlsxwriter)
+if [ "$task" = check ]; then
+  for script in Benchmarks/*.py; do
+    python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])' "$script"
+  done
+  echo "benchmark harness builds (C programs and Python scripts)"
+  exit 0
+fi
 swift build -c release --scratch-path "$scratch" --product kpisheet-bench >/dev/null
 bench="$scratch/release/kpisheet-bench"
 
