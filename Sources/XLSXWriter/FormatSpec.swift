@@ -136,10 +136,10 @@ public struct FormatSpec: Hashable, Sendable {
 }
 
 extension FormatSpec {
-  /// Whether `other` is this spec field for field, strings compared byte for byte only when
-  /// their lengths match. Stricter than `==` (which also equates canonically equivalent
-  /// strings) and much cheaper than hashing, so `FormatCache` can trust a match and leave
-  /// everything else to its dictionary. Compare every stored property here.
+  /// Whether `other` equals this spec field for field, strings counted as different outright
+  /// when their UTF-8 lengths differ. A match implies `==`, so `FormatCache` can trust it
+  /// and leave everything else to its dictionary; it costs far less than hashing (which
+  /// normalises the strings). Compare every stored property here.
   func isIdentical(to other: FormatSpec) -> Bool {
     FormatSpec.sameBytes(numberFormat, other.numberFormat) && bold == other.bold
       && italic == other.italic && wrap == other.wrap && indent == other.indent
@@ -165,8 +165,8 @@ extension FormatSpec {
 struct FormatCache {
   private var formats: [FormatSpec: UnsafeMutablePointer<lxw_format>] = [:]
   /// The last few formats looked up, checked before the dictionary. A sheet written row by
-  /// row cycles through a handful of formats, and hashing a spec (its strings normalised)
-  /// for every cell cost a third of the wrapper's own instructions.
+  /// row cycles through a handful of formats, and hashing a spec for every cell was close to
+  /// half of the wrapper's own instructions.
   private var recent: [(spec: FormatSpec, format: UnsafeMutablePointer<lxw_format>)] = []
   private var nextRecent = 0
   private static let recentCapacity = 8
