@@ -41,7 +41,7 @@ let package = Package(
         "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter", "TemporaryFiles",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader"]),
+    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader", "XLSXWriter"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [

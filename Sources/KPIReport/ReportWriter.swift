@@ -16,7 +16,8 @@ public struct ReportWriter: Sendable {
   public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
-      temporaryIn: Self.folder(of: path), options: XLSXDocumentOptions(created: context.created))
+      temporaryIn: Self.folder(of: path),
+      options: XLSXDocumentOptions(created: Self.seconds(context.created)))
     workbook.properties = DocumentProperties(
       title: facts.title,
       subject: "\(facts.grant)の効果検証（各交付対象事業の重要業績評価指標（KPI）の実績値等）",
@@ -31,6 +32,12 @@ public struct ReportWriter: Sendable {
     try SummarySheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[2]))
     try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[3]))
     try workbook.save(to: path)
+  }
+
+  /// A creation time as XLSXWriter takes it: whole seconds since 1970. A time no `Int`
+  /// holds becomes -1, which the writer refuses as it refuses any time before 1970.
+  static func seconds(_ date: Date?) -> Int? {
+    date.map { Int(exactly: $0.timeIntervalSince1970.rounded(.down)) ?? -1 }
   }
 
   /// The folder a path's file lives in (`.` for a bare file name).

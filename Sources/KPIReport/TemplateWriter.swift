@@ -27,7 +27,8 @@ public struct TemplateWriter: Sendable {
 
   public func write(to path: String, created: Date? = nil) throws {
     let workbook = try XLSXDocument(
-      temporaryIn: ReportWriter.folder(of: path), options: XLSXDocumentOptions(created: created))
+      temporaryIn: ReportWriter.folder(of: path),
+      options: XLSXDocumentOptions(created: ReportWriter.seconds(created)))
     workbook.properties = DocumentProperties(
       title: "KPI実績入力シート", subject: "重要業績評価指標（KPI）の目標値・実績値の記入",
       category: "kpisheet テンプレート", keywords: "KPI,効果検証")

@@ -1,5 +1,6 @@
 // kpisheet-bench: drives the libraries' public APIs for the benchmark harness
-// (Benchmarks/run.sh). Imports no Foundation, so its memory is the reader's own.
+// (Benchmarks/bench.sh). Neither library nor this program imports Foundation, so the memory
+// measured is the reader's or the writer's own.
 import XLSXReader
 
 #if canImport(Glibc)
@@ -32,13 +33,24 @@ func read(_ path: String) throws {
   print("cells \(cells) checksum \(checksum)")
 }
 
+let usage = "usage: kpisheet-bench read FILE | write ROWS FILE [--constant-memory]"
 let arguments = CommandLine.arguments
-guard arguments.count == 3, arguments[1] == "read" else {
-  print("usage: kpisheet-bench read FILE")
-  exit(64)
-}
 do {
-  try read(arguments[2])
+  switch arguments.dropFirst().first {
+  case "read" where arguments.count == 3:
+    try read(arguments[2])
+  case "write" where arguments.count == 4 || arguments.count == 5:
+    guard let rows = Int(arguments[2]), rows >= 0,
+      arguments.count == 4 || arguments[4] == "--constant-memory"
+    else {
+      print(usage)
+      exit(64)
+    }
+    try write(rows: rows, to: arguments[3], constantMemory: arguments.count == 5)
+  default:
+    print(usage)
+    exit(64)
+  }
 } catch {
   print("\(error)")
   exit(65)

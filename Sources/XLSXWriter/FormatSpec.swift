@@ -135,16 +135,63 @@ public struct FormatSpec: Hashable, Sendable {
   }
 }
 
+extension FormatSpec {
+  /// Whether `other` equals this spec field for field, strings counted as different outright
+  /// when their UTF-8 lengths differ. A match implies `==`, so `FormatCache` can trust it
+  /// and leave everything else to its dictionary; it costs far less than hashing (which
+  /// normalises the strings). Compare every stored property here.
+  func isIdentical(to other: FormatSpec) -> Bool {
+    FormatSpec.sameBytes(numberFormat, other.numberFormat) && bold == other.bold
+      && italic == other.italic && wrap == other.wrap && indent == other.indent
+      && fontSize == other.fontSize && fontColor == other.fontColor
+      && fillColor == other.fillColor && border == other.border
+      && horizontal == other.horizontal && vertical == other.vertical
+      && FormatSpec.sameBytes(fontName, other.fontName)
+  }
+
+  private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): true
+    case (let a?, let b?): a.utf8.count == b.utf8.count && a == b
+    default: false
+    }
+  }
+}
+
 /// One `lxw_format` per distinct `FormatSpec`, owned by the workbook.
 ///
 /// The formats themselves belong to the C workbook (freed by `workbook_close` or
 /// `lxw_workbook_free`); the cache only remembers them.
 struct FormatCache {
   private var formats: [FormatSpec: UnsafeMutablePointer<lxw_format>] = [:]
+  /// The last few formats looked up, checked before the dictionary. A sheet written row by
+  /// row cycles through a handful of formats, and hashing a spec for every cell was close to
+  /// half of the wrapper's own instructions.
+  private var recent: [(spec: FormatSpec, format: UnsafeMutablePointer<lxw_format>)] = []
+  private var nextRecent = 0
+  private static let recentCapacity = 8
 
   var count: Int { formats.count }
 
   mutating func format(
+    for spec: FormatSpec, in workbook: UnsafeMutablePointer<lxw_workbook>
+  ) throws -> UnsafeMutablePointer<lxw_format> {
+    for entry in recent where entry.spec.isIdentical(to: spec) {
+      return entry.format
+    }
+    let format = try registeredFormat(for: spec, in: workbook)
+    // Replace the slots in turn, so a sheet using more formats than slots still finds the
+    // ones it uses most often there most of the time.
+    if recent.count < FormatCache.recentCapacity {
+      recent.append((spec, format))
+    } else {
+      recent[nextRecent] = (spec, format)
+      nextRecent = (nextRecent + 1) % FormatCache.recentCapacity
+    }
+    return format
+  }
+
+  private mutating func registeredFormat(
     for spec: FormatSpec, in workbook: UnsafeMutablePointer<lxw_workbook>
   ) throws -> UnsafeMutablePointer<lxw_format> {
     if let format = formats[spec] { return format }

@@ -58,7 +58,16 @@ public final class Worksheet {
 
   /// The name as a formula needs it: `'KPI推移'`, apostrophes doubled.
   public static func quotedName(_ name: String) -> String {
-    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    // Scalar by scalar: Excel doubles every apostrophe byte, even one a combining mark
+    // follows (and this keeps the module free of Foundation's string search).
+    var quoted = String.UnicodeScalarView()
+    quoted.append("'")
+    for scalar in name.unicodeScalars {
+      quoted.append(scalar)
+      if scalar == "'" { quoted.append("'") }
+    }
+    quoted.append("'")
+    return String(quoted)
   }
 
   /// `'Sheet'!$A$1:$B$2`, for formulas and chart ranges.
@@ -96,9 +105,13 @@ public final class Worksheet {
     }
   }
 
-  func check(_ code: lxw_error, _ function: String, at place: String? = nil) throws {
+  /// `place` is built only on failure: cell writes call this once per cell, and spelling
+  /// out `B3` each time was a third of the writer's instructions.
+  func check(_ code: lxw_error, _ function: String, at place: @autoclosure () -> String? = nil)
+    throws
+  {
     if code != LXW_NO_ERROR {
-      throw XLSXWriterError.library(code, function: function, sheet: name, cell: place)
+      throw XLSXWriterError.library(code, function: function, sheet: name, cell: place())
     }
   }
 
@@ -109,13 +122,13 @@ public final class Worksheet {
   }
 
   /// Constant-memory mode flushes a row once a later one is written and then silently drops
-  /// anything written to it, so going back is refused.
-  func touchRow(_ row: Int, _ function: String, at place: String) throws {
+  /// anything written to it, so going back is refused. `place` is built only on refusal.
+  func touchRow(_ row: Int, _ function: String, at place: @autoclosure () -> String) throws {
     guard document.options.constantMemory else { return }
     guard row >= highestRow else {
       throw XLSXWriterError.unsupported(
         "constant-memory mode writes rows in order: row \(row + 1) comes after row "
-          + "\(highestRow + 1) was written", function: function, sheet: name, cell: place)
+          + "\(highestRow + 1) was written", function: function, sheet: name, cell: place())
     }
     highestRow = row
   }
@@ -141,7 +154,10 @@ public final class Worksheet {
     let (row, column) = try coordinates(cell, function)
     try touchRow(cell.row, function, at: cell.a1())
     let cFormat = try self.format(format, function)
-    try check(worksheet_write_string(sheet, row, column, string, cFormat), function, at: cell.a1())
+    // withCString hands a short (small) string over from a stack copy; passing the String
+    // itself would have Swift build a heap array for it on every call.
+    let code = string.withCString { worksheet_write_string(sheet, row, column, $0, cFormat) }
+    try check(code, function, at: cell.a1())
   }
 
   /// Writes a number. libxlsxwriter prints numbers with `%.16G`, so a value needing 17

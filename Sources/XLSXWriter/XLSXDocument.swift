@@ -1,4 +1,7 @@
 import CXLSXWriter
+// Foundation comes with TemporaryFiles (the registry behind SignalCleanup) and gives the
+// system's temporary folder; it costs ~6 MB of resident memory and ~9 M instructions at
+// start-up, next to a workbook's own.
 import Foundation
 import TemporaryFiles
 
@@ -9,26 +12,47 @@ import TemporaryFiles
 /// How a workbook is written.
 public struct XLSXDocumentOptions: Sendable {
   /// libxlsxwriter's constant-memory mode: each row is flushed to a temporary file once a
-  /// later row is written. It applies to the whole workbook; rows must then be written in
-  /// order, and merged ranges and tables are refused. Use it for large plain sheets.
+  /// later row is written, so memory stays flat (a few MB) however many rows a sheet has.
+  /// It applies to the whole workbook and changes what may be written:
+  ///
+  /// - Rows go in order, on each sheet: any number of cells of the current row, in any
+  ///   column order, then later rows. A write to an earlier row, which libxlsxwriter would
+  ///   refuse as out of range or ignore, throws `XLSXWriterError` with kind `.unsupported`.
+  /// - Merged ranges and tables are refused (`.unsupported`).
+  /// - Strings are stored inline in their cells, not in a shared-string table: larger files
+  ///   when strings repeat, which every reader still opens.
+  ///
+  /// Use it for large plain sheets, not for laid-out reports.
   ///
   /// The corresponding C field is `lxw_workbook_options.constant_memory`.
   public var constantMemory: Bool
-  /// A fixed creation time for the document properties, so the same input gives the same
-  /// bytes. When nil, libxlsxwriter stores the current time.
+  /// A fixed creation time for the document properties, in whole seconds since
+  /// 1970-01-01 00:00:00 UTC (from a `Date`: `Int(date.timeIntervalSince1970)`), so the same
+  /// input gives the same bytes. When nil, libxlsxwriter stores the current time.
   ///
-  /// The corresponding C field is `lxw_doc_properties.created`.
-  public var created: Date?
+  /// The corresponding C field is `lxw_doc_properties.created` (a `time_t`).
+  public var created: Int?
   /// The name of the hidden sheet that holds long drop-down lists (see
   /// `Worksheet.validationList(range:values:)`). It is added last, when the workbook is saved,
   /// and only if some list needs it.
   public var listSheetName: String
+  /// Where libxlsxwriter keeps its temporary files while it writes (every part before it is
+  /// zipped, and in constant-memory mode each sheet's rows): a private folder is made in
+  /// this one, or in the system's temporary folder when nil, and removed afterwards. Name a
+  /// disk with room when /tmp is small or held in memory: a constant-memory workbook keeps
+  /// the process small by growing files there.
+  ///
+  /// The corresponding C field is `lxw_workbook_options.tmpdir`.
+  public var temporaryFolder: String?
 
-  public init(constantMemory: Bool = false, created: Date? = nil, listSheetName: String = "_lists")
-  {
+  public init(
+    constantMemory: Bool = false, created: Int? = nil, listSheetName: String = "_lists",
+    temporaryFolder: String? = nil
+  ) {
     self.constantMemory = constantMemory
     self.created = created
     self.listSheetName = listSheetName
+    self.temporaryFolder = temporaryFolder
   }
 }
 
@@ -80,7 +104,7 @@ public enum CustomPropertyValue: Equatable, Sendable {
 /// until renamed or removed.
 ///
 /// ```swift
-/// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: fixedDate))
+/// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: 1_711_929_600))
 /// let sheet = try document.addWorksheet(named: "データ")
 /// try sheet.write("市町村名", at: Cell(row: 0, column: 0), format: FormatSpec(bold: true))
 /// try document.save(to: "/out/report.xlsx")
@@ -119,6 +143,9 @@ public final class XLSXDocument {
   {
     self.options = options
     try Worksheet.validateName(options.listSheetName)
+    if let temporaryFolder = options.temporaryFolder {
+      try XLSXDocument.checkWritableFolder(temporaryFolder)
+    }
     let base = folder.isEmpty ? "." : folder
     // Listed in the registry so that an interrupted run removes it (see SignalCleanup).
     let path: String
@@ -133,7 +160,7 @@ public final class XLSXDocument {
     let libraryFolder: String
     do {
       libraryFolder = try TemporaryFileRegistry.shared.createFolder(
-        in: NSTemporaryDirectory(), prefix: "kpisheet-writer-")
+        in: options.temporaryFolder ?? NSTemporaryDirectory(), prefix: "kpisheet-writer-")
     } catch {
       discard()
       throw XLSXWriterError(
@@ -153,6 +180,25 @@ public final class XLSXDocument {
       throw XLSXWriterError.library(LXW_ERROR_MEMORY_MALLOC_FAILED, function: "workbook_new_opt")
     }
     self.handle = workbook
+  }
+
+  /// libxlsxwriter reports a temporary folder it cannot use only as a failed allocation
+  /// (or a failed close), so the folder is checked up front.
+  private static func checkWritableFolder(_ folder: String) throws {
+    var info = stat()
+    let reason: String
+    if stat(folder, &info) != 0 {
+      reason = String(cString: strerror(errno))
+    } else if info.st_mode & S_IFMT != S_IFDIR {
+      reason = "not a folder"
+    } else if access(folder, W_OK | X_OK) != 0 {
+      reason = String(cString: strerror(errno))
+    } else {
+      return
+    }
+    throw XLSXWriterError(
+      kind: .fileSystem, function: "workbook_new_opt",
+      message: "the temporary folder \(folder) cannot be written to: \(reason)")
   }
 
   deinit {
@@ -343,9 +389,7 @@ public final class XLSXDocument {
     cProperties.comments = strings.copy(properties.comments)
     cProperties.status = strings.copy(properties.status)
     if let created = options.created {
-      guard let seconds = time_t(exactly: created.timeIntervalSince1970.rounded(.down)),
-        seconds >= 0
-      else {
+      guard created >= 0, let seconds = time_t(exactly: created) else {
         discard()
         throw XLSXWriterError.invalid(
           "creation time \(created) cannot be stored", function: "workbook_set_properties")

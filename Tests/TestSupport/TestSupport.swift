@@ -74,3 +74,5 @@ public final class Scratch {
 
 /// A fixed creation time, 2024-04-01 00:00:00 UTC.
 public let fixedCreation = Date(timeIntervalSince1970: 1_711_929_600)
+/// The same time as XLSXWriter takes it, in seconds since 1970.
+public let fixedCreationSeconds = 1_711_929_600

@@ -199,4 +199,73 @@ struct CellWritingTests {
     #expect(CellRange("A1:B2")!.overlaps(CellRange("B2:C3")!))
     #expect(!CellRange("A1:B2")!.overlaps(CellRange("C1:C3")!))
   }
+
+  @Test("Sheet names in formulas are quoted with every apostrophe doubled")
+  func quotedNames() {
+    #expect(Worksheet.quotedName("KPI推移") == "'KPI推移'")
+    #expect(Worksheet.quotedName("O'Brien's") == "'O''Brien''s'")
+    #expect(Worksheet.quotedName("'") == "''''")
+  }
+}
+
+@Suite("The format cache's recent-formats check")
+struct RecentFormatTests {
+  @Test("A spec is identical only to one equal in every field")
+  func identicalFieldByField() {
+    let base = FormatSpec(fontName: "游ゴシック", fontSize: 11, numberFormat: "#,##0\"人\"")
+    #expect(base.isIdentical(to: base))
+    #expect(
+      base.isIdentical(to: FormatSpec(fontName: "游ゴシック", fontSize: 11, numberFormat: "#,##0\"人\"")))
+    var variants: [FormatSpec] = []
+    for change in 0..<12 {
+      var spec = base
+      switch change {
+      case 0: spec.fontName = "游明朝"
+      case 1: spec.fontSize = 12
+      case 2: spec.bold = true
+      case 3: spec.italic = true
+      case 4: spec.fontColor = .red
+      case 5: spec.fillColor = .white
+      case 6: spec.border = .thin
+      case 7: spec.horizontal = .center
+      case 8: spec.vertical = .top
+      case 9: spec.wrap = true
+      case 10: spec.indent = 1
+      default: spec.numberFormat = "#,##0\"件\""
+      }
+      variants.append(spec)
+    }
+    for (index, variant) in variants.enumerated() {
+      #expect(!variant.isIdentical(to: base), "change \(index)")
+      #expect(!base.isIdentical(to: variant), "change \(index)")
+    }
+  }
+
+  @Test(
+    "Cycling through more formats than the recent slots still gives each cell its own",
+    .enabled(if: OpenPyXL.isAvailable, OpenPyXL.skipReason))
+  func manyFormatsInTurn() throws {
+    let scratch = try Scratch()
+    let output = scratch.path("formats.xlsx")
+    let document = try XLSXDocument(temporaryIn: scratch.folder)
+    let sheet = try document.addWorksheet(named: "S")
+    let specs = (0..<12).map {
+      FormatSpec(numberFormat: "0.\(String(repeating: "0", count: $0 + 1))")
+    }
+    for row in 0..<30 {
+      for (column, spec) in specs.enumerated() {
+        try sheet.write(
+          Double(row) + 0.5, at: Cell(row: row, column: (column + row) % 12), format: spec)
+      }
+    }
+    #expect(document.formatCount == 12)
+    try document.save(to: output)
+    let facts = try OpenPyXL.facts(
+      """
+      ws = openpyxl.load_workbook(sys.argv[1])["S"]
+      put("consistent", all(c.number_format == "0." + "0" * ((c.column - c.row) % 12 + 1)
+                            for row in ws.iter_rows() for c in row))
+      """, output)
+    #expect(facts["consistent"] == "True")
+  }
 }

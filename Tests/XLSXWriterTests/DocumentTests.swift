@@ -13,7 +13,7 @@ struct DocumentTests {
     let scratch = try Scratch()
     let output = scratch.path("properties.xlsx")
     let document = try XLSXDocument(
-      temporaryIn: scratch.folder, options: XLSXDocumentOptions(created: fixedCreation))
+      temporaryIn: scratch.folder, options: XLSXDocumentOptions(created: fixedCreationSeconds))
     let sheet = try document.addWorksheet(named: "データ")
     try sheet.write(1, at: Cell(row: 0, column: 0))
     document.properties = DocumentProperties(
@@ -109,7 +109,7 @@ struct DocumentTests {
     let scratch = try Scratch()
     func build(_ name: String) throws -> Data {
       let document = try XLSXDocument(
-        temporaryIn: scratch.folder, options: XLSXDocumentOptions(created: fixedCreation))
+        temporaryIn: scratch.folder, options: XLSXDocumentOptions(created: fixedCreationSeconds))
       document.properties.title = "効果検証"
       try document.setCustomProperty("kpisheet", .string("1.0"))
       let sheet = try document.addWorksheet(named: "効果検証")
