@@ -33,6 +33,7 @@ def readers(work, bench, floor):
     return [
         ("C floor: minizip + libxml2 SAX2 push, counting cells", [floor, source]),
         ("kpisheet-bench read: every cell as a typed value", [bench, "read", source]),
+        ("kpisheet-bench read --threads 1: the same on one thread", [bench, "read", source, "--threads", "1"]),
         ("fastexcel (Rust), to Arrow columns", [PYTHON, peers, "fastexcel", source]),
         ("python-calamine (Rust), to Python values", [PYTHON, peers, "calamine", source]),
         ("openpyxl read-only, rows of values", [PYTHON, peers, "openpyxl", source]),

@@ -7,10 +7,12 @@ import XLSXReader
   import Glibc
 #endif
 
-/// `kpisheet-bench read FILE`: every cell of every sheet as typed values; prints the cell
-/// count and a checksum so the work cannot be optimised away.
-func read(_ path: String) throws {
+/// `kpisheet-bench read FILE [--threads N]`: every cell of every sheet as typed values;
+/// prints the cell count and a checksum so the work cannot be optimised away. `--threads`
+/// sets `readingThreads` (1: the calling thread alone).
+func read(_ path: String, threads: Int?) throws {
   let workbook = try XLSXWorkbook(path: path)
+  if let threads { workbook.readingThreads = threads }
   var cells = 0
   var checksum: UInt64 = 0
   for sheet in workbook.sheets {
@@ -33,12 +35,19 @@ func read(_ path: String) throws {
   print("cells \(cells) checksum \(checksum)")
 }
 
-let usage = "usage: kpisheet-bench read FILE | write ROWS FILE [--constant-memory]"
+let usage =
+  "usage: kpisheet-bench read FILE [--threads N] | write ROWS FILE [--constant-memory]"
 let arguments = CommandLine.arguments
 do {
   switch arguments.dropFirst().first {
   case "read" where arguments.count == 3:
-    try read(arguments[2])
+    try read(arguments[2], threads: nil)
+  case "read" where arguments.count == 5 && arguments[3] == "--threads":
+    guard let threads = Int(arguments[4]), threads >= 1 else {
+      print(usage)
+      exit(64)
+    }
+    try read(arguments[2], threads: threads)
   case "write" where arguments.count == 4 || arguments.count == 5:
     guard let rows = Int(arguments[2]), rows >= 0,
       arguments.count == 4 || arguments[4] == "--constant-memory"
