@@ -1,5 +1,3 @@
-import Foundation
-
 /// Keeps the signal cleanup from running in the middle of a C library call that makes files
 /// by name: libxlsxwriter's `workbook_close` creates (and at once unlinks) a temporary file per
 /// part, and reopens the listed workbook file with `O_CREAT`. Removed halfway through such a
@@ -13,7 +11,7 @@ public final class CleanupGate: @unchecked Sendable {
   /// The one gate of the process (the signal cleanup closes this one).
   public static let shared = CleanupGate()
 
-  private let condition = NSCondition()
+  private let condition = PThreadLock()
   /// Calls under way.
   private var running = 0
   private var closed = false
@@ -41,7 +39,7 @@ public final class CleanupGate: @unchecked Sendable {
   /// Returns whether they all ended.
   @discardableResult
   func close(waitingAtMost seconds: Double) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
+    let deadline = PThreadLock.deadline(after: seconds)
     condition.lock()
     defer { condition.unlock() }
     closed = true

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -49,10 +47,18 @@ public enum SignalCleanup {
     guard !handled.isEmpty else { return }
     for signal in handled { sigaddset(&set, signal) }
     pthread_sigmask(SIG_BLOCK, &set, nil)
-    let waiting = set
-    let thread = Thread { waitAndClean(waiting) }
-    thread.name = "kpisheet-signals"
-    thread.start()
+    // A plain pthread (the module stays free of Foundation); it runs until the process ends.
+    let waiting = UnsafeMutablePointer<sigset_t>.allocate(capacity: 1)
+    waiting.initialize(to: set)
+    var thread = pthread_t()
+    let status = pthread_create(&thread, nil, signalThreadMain, waiting)
+    if status == 0 {
+      pthread_detach(thread)
+    } else {
+      // No thread to take them: deliver the signals as before rather than hold them forever.
+      pthread_sigmask(SIG_UNBLOCK, &set, nil)
+      waiting.deallocate()
+    }
   }
 
   /// Whether the process started with `signal` ignored. Blocked signals are kept pending
@@ -71,7 +77,7 @@ public enum SignalCleanup {
     return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 
-  private static func waitAndClean(_ set: sigset_t) {
+  fileprivate static func waitAndClean(_ set: sigset_t) {
     var set = set
     var received: Int32 = 0
     // sigwait fails only for an invalid set; nothing can be cleaned up then.
@@ -91,4 +97,11 @@ public enum SignalCleanup {
     raise(number)
     _exit(128 + number)
   }
+}
+
+/// The signal thread's body: its argument is the set of signals to wait for.
+private func signalThreadMain(_ raw: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+  guard let raw else { return nil }
+  SignalCleanup.waitAndClean(raw.assumingMemoryBound(to: sigset_t.self).pointee)
+  return nil
 }

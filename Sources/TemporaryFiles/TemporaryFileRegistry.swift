@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -30,7 +28,7 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
   }
 
   /// Guards `paths`; taken for good by `removeAll(thenWhileLocked:)`.
-  private let lock = NSLock()
+  private let lock = PThreadLock()
   private var paths: [String: Kind] = [:]
 
   init() {}
@@ -143,10 +141,24 @@ public final class TemporaryFileRegistry: @unchecked Sendable {
     for _ in 0..<1000 {
       if rmdir(folder) == 0 || errno == ENOENT { return }
       guard errno == ENOTEMPTY || errno == EEXIST else { return }
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-        unlink("\(folder)/\(name)")
-      }
+      for name in entries(of: folder) { unlink("\(folder)/\(name)") }
     }
+  }
+
+  /// The names in `folder` but `.` and `..`; none when it cannot be read.
+  ///
+  /// The corresponding C functions are `opendir` and `readdir`.
+  private static func entries(of folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 
   /// `folder` without trailing slashes; `.` when empty.

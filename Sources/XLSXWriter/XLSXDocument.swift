@@ -1,8 +1,7 @@
+// No Foundation here, nor in TemporaryFiles: a program that only writes workbooks stays as
+// small as libxlsxwriter lets it (Foundation alone is 6-12 MB of resident memory and ~9 M
+// instructions at start-up), and kpisheet-bench's reader keeps its own memory.
 import CXLSXWriter
-// Foundation comes with TemporaryFiles (the registry behind SignalCleanup) and gives the
-// system's temporary folder; it costs ~6 MB of resident memory and ~9 M instructions at
-// start-up, next to a workbook's own.
-import Foundation
 import TemporaryFiles
 
 #if canImport(Glibc)
@@ -160,7 +159,7 @@ public final class XLSXDocument {
     let libraryFolder: String
     do {
       libraryFolder = try TemporaryFileRegistry.shared.createFolder(
-        in: options.temporaryFolder ?? NSTemporaryDirectory(), prefix: "kpisheet-writer-")
+        in: options.temporaryFolder ?? Self.systemTemporaryFolder, prefix: "kpisheet-writer-")
     } catch {
       discard()
       throw XLSXWriterError(
@@ -180,6 +179,14 @@ public final class XLSXDocument {
       throw XLSXWriterError.library(LXW_ERROR_MEMORY_MALLOC_FAILED, function: "workbook_new_opt")
     }
     self.handle = workbook
+  }
+
+  /// `$TMPDIR`, else /tmp (what Foundation's NSTemporaryDirectory gives on Linux).
+  private static var systemTemporaryFolder: String {
+    if let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty {
+      return folder
+    }
+    return "/tmp"
   }
 
   /// libxlsxwriter reports a temporary folder it cannot use only as a failed allocation
