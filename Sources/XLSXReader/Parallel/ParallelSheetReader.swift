@@ -13,14 +13,12 @@
 /// processing instruction they could, but the fragment before such a cut would end inside
 /// that construct and fail to parse. Any fragment that fails — malformed XML, a limit, a
 /// fragment starting with a row without `r` (its number depends on the rows before) — makes
-/// the whole read fall back
-/// to the one-thread parse of the part, which skips the rows already delivered and reports
-/// any error exactly where it is. Shared formulas whose master lies in an earlier fragment
-/// are filled in on delivery, from the masters of the fragments delivered before.
+/// the whole read fall back to the one-thread parse of the part, which skips the rows already
+/// delivered and reports any error exactly where it is. Shared formulas whose master lies in
+/// an earlier fragment are filled in on delivery, from the masters of the fragments before.
 struct ParallelSheetReader {
   /// What every parsing thread shares, read-only.
-  struct Context: @unchecked Sendable {
-    // @unchecked: NumberFormat instances are immutable after Styles built them.
+  struct Context: Sendable {
     let sharedStrings: SharedStringTable
     let formats: [NumberFormat?]
     let uses1904: Bool
@@ -41,8 +39,10 @@ struct ParallelSheetReader {
 
   /// How parts are cut and how many threads parse them.
   struct Tuning {
-    /// Roughly how many bytes of XML each fragment holds: large enough that a parser per
-    /// fragment costs nothing measurable, small enough to spread the work evenly.
+    /// Roughly how many bytes of XML each fragment holds: large enough that a fresh parser
+    /// and a hand-over between threads per fragment cost little (128 KiB read 100k rows 15 %
+    /// slower than 256 KiB, in caches rather than instructions), small enough to bound the
+    /// memory in flight (1 MiB was 5 % faster but took 10 MB more).
     var fragmentBytes = 256 << 10
     /// Parsing threads; one means the part is read on the calling thread alone.
     var threadCount = min(WorkerThreads.processorCount, 4)
