@@ -40,12 +40,21 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// A whole workbook, through the public API: open, then read every sheet.
-private func readWorkbook(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+/// Writes `bytes` to the temporary workbook path, runs `body`, then removes the file.
+private func withTemporaryWorkbook(_ bytes: UnsafeRawBufferPointer, _ body: () -> Void) {
   guard let file = fopen(temporaryPath, "wb") else { return }
   fwrite(bytes.baseAddress, 1, bytes.count, file)
   fclose(file)
   defer { unlink(temporaryPath) }
+  body()
+}
+
+/// A whole workbook, through the public API: open, then read every sheet.
+private func readWorkbook(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
+  withTemporaryWorkbook(bytes) { readWholeWorkbook(limits: limits) }
+}
+
+private func readWholeWorkbook(limits: ReaderLimits) {
   do {
     let workbook = try XLSXWorkbook(path: temporaryPath, displayName: "fuzz.xlsx", limits: limits)
     for sheet in workbook.sheets {
@@ -64,10 +73,10 @@ private func readWorkbook(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits)
 /// A whole workbook read twice, each sheet whole on one thread and cut into small fragments
 /// parsed on two (ParallelSheetReader): any difference in rows, scan or error is a crash.
 private func compareWholeAndCut(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
-  guard let file = fopen(temporaryPath, "wb") else { return }
-  fwrite(bytes.baseAddress, 1, bytes.count, file)
-  fclose(file)
-  defer { unlink(temporaryPath) }
+  withTemporaryWorkbook(bytes) { compareReads(cutFrom: bytes.count, limits: limits) }
+}
+
+private func compareReads(cutFrom size: Int, limits: ReaderLimits) {
   func read(_ tuning: ParallelSheetReader.Tuning) -> [String] {
     var lines: [String] = []
     do {
@@ -89,7 +98,7 @@ private func compareWholeAndCut(_ bytes: UnsafeRawBufferPointer, limits: ReaderL
     return lines
   }
   let whole = read(.init(threadCount: 1))
-  let cut = read(.init(fragmentBytes: 16 + bytes.count % 300, threadCount: 2))
+  let cut = read(.init(fragmentBytes: 16 + size % 300, threadCount: 2))
   if whole != cut {
     let index = zip(whole, cut).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
     let first = index < whole.count ? whole[index] : "(none)"

@@ -130,7 +130,11 @@ struct ParallelSheetReader {
       guard let rowEnd = head?.rowEnd else { return }
       while true {
         let from = max(searchFrom, reader.fragmentBytes)
-        guard let found = Self.find(rowEnd, in: pending, from: from) else {
+        guard
+          let found = pending.withUnsafeBufferPointer({
+            firstIndex(of: rowEnd, in: $0, from: from)
+          })
+        else {
           searchFrom = max(searchFrom, pending.count - rowEnd.count + 1)
           if pending.count > reader.unbrokenLimit { throw Abandoned() }
           return
@@ -224,22 +228,6 @@ struct ParallelSheetReader {
     mutating func stop() {
       queue.cancel()
       workers?.join()
-    }
-
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-      guard let first = pattern.first, start < bytes.count else { return nil }
-      return bytes.withUnsafeBufferPointer { buffer in
-        var position = start
-        while position + pattern.count <= buffer.count {
-          if buffer[position] == first,
-            buffer[position..<position + pattern.count].elementsEqual(pattern)
-          {
-            return position
-          }
-          position += 1
-        }
-        return nil
-      }
     }
   }
 

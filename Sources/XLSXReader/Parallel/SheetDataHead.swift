@@ -169,13 +169,7 @@ struct SheetDataHead {
     }
 
     private func find(_ literal: String, from start: Int) -> Int? {
-      let pattern = Array(literal.utf8)
-      var position = start
-      while position + pattern.count <= bytes.count {
-        if bytes[position] == pattern[0], starts(with: pattern, at: position) { return position }
-        position += 1
-      }
-      return nil
+      firstIndex(of: Array(literal.utf8), in: bytes, from: start)
     }
 
     private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: String) -> Bool {
@@ -193,4 +187,19 @@ struct SheetDataHead {
       return rest.hasPrefix("utf-8") || rest.hasPrefix("utf8")
     }
   }
+}
+
+/// Where `pattern` first occurs in `bytes` at or after `start`, or nil.
+func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+  -> Int?
+{
+  guard let first = pattern.first, start >= 0 else { return nil }
+  var position = start
+  while position + pattern.count <= bytes.count {
+    if bytes[position] == first, bytes[position..<position + pattern.count].elementsEqual(pattern) {
+      return position
+    }
+    position += 1
+  }
+  return nil
 }
