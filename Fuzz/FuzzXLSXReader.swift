@@ -70,18 +70,22 @@ private func readWholeWorkbook(limits: ReaderLimits) {
   }
 }
 
-/// A whole workbook read twice, each sheet whole on one thread and cut into small fragments
-/// parsed on two (ParallelSheetReader): any difference in rows, scan or error is a crash.
+/// A whole workbook read twice, its shared strings and each sheet whole on one thread and cut
+/// into small fragments parsed on two (CutRead): any difference in strings, rows, scan or
+/// error is a crash.
 private func compareWholeAndCut(_ bytes: UnsafeRawBufferPointer, limits: ReaderLimits) {
   withTemporaryWorkbook(bytes) { compareReads(cutFrom: bytes.count, limits: limits) }
 }
 
 private func compareReads(cutFrom size: Int, limits: ReaderLimits) {
-  func read(_ tuning: ParallelSheetReader.Tuning) -> [String] {
+  func read(_ tuning: CutTuning) -> [String] {
     var lines: [String] = []
     do {
-      let workbook = try XLSXWorkbook(path: temporaryPath, displayName: "fuzz.xlsx", limits: limits)
-      workbook.parallelTuning = tuning
+      let workbook = try XLSXWorkbook(
+        path: temporaryPath, displayName: "fuzz.xlsx", limits: limits, tuning: tuning)
+      for index in 0..<workbook.sharedStrings.count {
+        lines.append("string \(workbook.sharedStrings.string(at: index) ?? "-")")
+      }
       for sheet in workbook.sheets {
         do {
           let scan = try workbook.forEachRow(in: sheet) { row in

@@ -119,8 +119,9 @@ def q(s: str) -> str:
 # Zip helpers
 # --------------------------------------------------------------------------------------------
 
-def write_zip(path: Path, entries, compression=zipfile.ZIP_DEFLATED) -> None:
-    """entries: iterable of (name, bytes|str). Fixed timestamps, given order."""
+def write_zip(path: Path, entries, compression=zipfile.ZIP_DEFLATED, level: int | None = None) -> None:
+    """entries: iterable of (name, bytes|str). Fixed timestamps, given order; `level` is the
+    deflate level (None: zlib's default)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # duplicate names are intentional in one bad file
@@ -129,7 +130,7 @@ def write_zip(path: Path, entries, compression=zipfile.ZIP_DEFLATED) -> None:
                 zi = zipfile.ZipInfo(name, ZIP_DT)
                 zi.compress_type = compression
                 zi.external_attr = 0o644 << 16
-                z.writestr(zi, data.encode("utf-8") if isinstance(data, str) else data)
+                z.writestr(zi, data.encode("utf-8") if isinstance(data, str) else data, compresslevel=level)
 
 
 _XMLNS_RE = re.compile(rb'\s+xmlns:[A-Za-z0-9_.-]+="[^"]*"')
@@ -921,9 +922,40 @@ def make_raw_fragments(path: Path) -> None:
     sheets = [dict(name="prefixed", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=prefixed),
               dict(name="plain", target="worksheets/sheet2.xml", part="xl/worksheets/sheet2.xml", xml=plain),
               dict(name="formulas", target="worksheets/sheet3.xml", part="xl/worksheets/sheet3.xml", xml=formulas)]
-    write_zip(path, raw_package(sheets, sst_xml(strings), styles_xml([], [0, 14])))
+    # The shared strings: the five above, then 300 more in every form a string takes, in an
+    # x:-prefixed table with comments and instructions containing a string's end tag.
+    items = [f"<x:si><x:t>{esc(text)}</x:t></x:si>" for text in strings]
+    for i in range(300):
+        kind = i % 8
+        if kind == 0:
+            items.append(f"<x:si><x:t>事業{i}</x:t></x:si>")
+        elif kind == 1:  # rich text runs, one with its own properties
+            items.append(f'<x:si><x:r><x:t>観光</x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve"> 客数{i} </x:t></x:r></x:si>')
+        elif kind == 2:  # furigana: the phonetic run is dropped
+            items.append(f'<x:si><x:t>来客数{i}</x:t><x:rPh sb="0" eb="3"><x:t>ライキャクスウ</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>')
+        elif kind == 3:  # Excel escapes: a carriage return and an escaped underscore
+            items.append(f"<x:si><x:t>行{i}_x000D_二行目_x005F_x0041_</x:t></x:si>")
+        elif kind == 4:  # CDATA and a character reference
+            items.append(f"<x:si><x:t><![CDATA[<販売額> & {i}]]>&#x5186;</x:t></x:si>")
+        elif kind == 5:  # an empty string, both ways
+            items.append("<x:si/>" if i % 16 == 5 else "<x:si><x:t></x:t></x:si>")
+        elif kind == 6:
+            items.append(f'<x:si><x:t xml:space="preserve">  前後に空白 {i}  </x:t></x:si>')
+        else:
+            items.append(f"<x:si><x:t>ブランド化したガラス商品数{i}</x:t></x:si>")
+        if i % 100 == 0:
+            items.append("<!-- </x:si> is not a string's end inside a comment -->")
+        if i % 140 == 0:
+            items.append("<?kpisheet </x:si> nor inside an instruction?>")
+    n = 5 + 300
+    sst = (f'{XML_DECL}<x:sst xmlns:x="{ns["main"]}" count="{n}" uniqueCount="{n}">'
+           + "\n".join(items) + "</x:sst>")
+    # The strongest deflate keeps the fixture under 100 KB.
+    write_zip(path, raw_package(sheets, sst, styles_xml([], [0, 14])), level=9)
     note("good", path.name, "hand-built (zipfile)",
-         "for the parallel reader (sheets cut into fragments must read exactly as whole): sheet prefixed uses "
+         "for the parallel reader (parts cut into fragments must read exactly as whole): the shared strings "
+         "are an x:-prefixed table of 305 strings (rich text, furigana, _xHHHH_ escapes, CDATA, empty and "
+         "space-padded strings) with comments and instructions containing </x:si>; sheet prefixed uses "
          "x:-prefixed elements, has comments and processing instructions containing </x:row>, a CDATA value (B77), "
          "a shared formula C2:C400 whose children lie far below its master, rows 300-400 and their cells without r; "
          "sheet plain has 3,000 rows of strings, numbers, dates (numFmtId 14), inline strings, booleans and "

@@ -11,8 +11,7 @@ import XLSXReader
 /// prints the cell count and a checksum so the work cannot be optimised away. `--threads`
 /// sets `readingThreads` (1: the calling thread alone).
 func read(_ path: String, threads: Int?) throws {
-  let workbook = try XLSXWorkbook(path: path)
-  if let threads { workbook.readingThreads = threads }
+  let workbook = try XLSXWorkbook(path: path, readingThreads: threads)
   var cells = 0
   var checksum: UInt64 = 0
   for sheet in workbook.sheets {

@@ -27,18 +27,21 @@ public final class XLSXWorkbook {
   private let formats: [NumberFormat?]
   private let archive: ZipArchive
   /// How large sheets are cut to be parsed on several threads (tests cut them small).
-  var parallelTuning = ParallelSheetReader.Tuning()
+  var parallelTuning = CutTuning()
 
-  /// Threads that parse a large sheet (over 256 KiB of XML) while `forEachRow` inflates it
+  /// Threads that parse a large sheet (over 512 KiB of XML) while `forEachRow` inflates it
   /// and hands its rows over, in order, on the calling thread. Defaults to the processors
   /// online, at most 4; 1 reads every sheet on the calling thread alone (for a caller
-  /// that already runs one read per processor).
+  /// that already runs one read per processor). A large shared-string table is parsed the
+  /// same way while the workbook opens: pass `readingThreads` to `init` for that.
   public var readingThreads: Int {
     get { parallelTuning.threadCount }
     set { parallelTuning.threadCount = max(1, newValue) }
   }
   /// Fragments the last `forEachRow` parsed on several threads (0: read on one thread).
   private(set) var fragmentsParsed = 0
+  /// Fragments the shared-string table was parsed in on several threads (0: on one thread).
+  private(set) var sharedStringFragments = 0
 
   /// Opens the workbook at `path`.
   ///
@@ -46,11 +49,22 @@ public final class XLSXWorkbook {
   ///   - path: A seekable file (minizip needs to seek; copy standard input to a file first).
   ///   - displayName: The name used in errors; defaults to `path`.
   ///   - limits: Caps on sizes, counts and nesting.
+  ///   - readingThreads: The initial `readingThreads`, which also parse a large
+  ///     shared-string table while the workbook opens; nil for the default.
   /// - Throws: `XLSXError`, saying what the file is when it is not a workbook (encrypted,
   ///   legacy .xls, CSV, …) and naming the part when one is missing or damaged.
-  public init(path: String, displayName: String? = nil, limits: ReaderLimits = ReaderLimits())
-    throws
-  {
+  public convenience init(
+    path: String, displayName: String? = nil, limits: ReaderLimits = ReaderLimits(),
+    readingThreads: Int? = nil
+  ) throws {
+    var tuning = CutTuning()
+    if let readingThreads { tuning.threadCount = max(1, readingThreads) }
+    try self.init(path: path, displayName: displayName, limits: limits, tuning: tuning)
+  }
+
+  /// Opens the workbook at `path`, cutting large parts as `tuning` says (tests cut them small).
+  init(path: String, displayName: String?, limits: ReaderLimits, tuning: CutTuning) throws {
+    parallelTuning = tuning
     let fileName = displayName ?? path
     self.fileName = fileName
     self.limits = limits
@@ -126,11 +140,8 @@ public final class XLSXWorkbook {
           detail: "the shared-string table is missing from the package",
           japanese: "共有文字列テーブルがパッケージにありません")
       }
-      let strings = SharedStringsParser(
-        limits: limits, fileName: fileName, partName: stringsPart,
-        partBytes: Int(clamping: archive.entry(stringsPart)?.uncompressedSize ?? 0))
-      try Self.parse(stringsPart, in: archive, with: strings, limits: limits)
-      sharedStrings = strings.table
+      (sharedStrings, sharedStringFragments) = try Self.sharedStrings(
+        stringsPart, in: archive, limits: limits, tuning: tuning)
     } else {
       sharedStrings = SharedStringTable()
     }
@@ -158,7 +169,7 @@ public final class XLSXWorkbook {
           sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
           fileName: fileName, sheetName: sheet.name, partName: entry.name),
         tuning: parallelTuning)
-      if parallel.isWorthwhile(for: entry) {
+      if parallelTuning.isWorthwhile(for: entry) {
         switch try parallel.read(entry, of: archive, deliver: body) {
         case .finished(let scan, let fragments):
           fragmentsParsed = fragments
@@ -353,6 +364,23 @@ public final class XLSXWorkbook {
       return nil
     }
     return PartPath.resolve(relationship.target, from: part)
+  }
+
+  /// The shared-string table and the fragments it was parsed in: cut and parsed on several
+  /// threads when it is large, else (or when the cut read gives up) parsed on this thread.
+  private static func sharedStrings(
+    _ part: String, in archive: ZipArchive, limits: ReaderLimits, tuning: CutTuning
+  ) throws -> (SharedStringTable, fragments: Int) {
+    let partBytes = archive.entry(part).map { Int(clamping: $0.uncompressedSize) } ?? 0
+    if let entry = archive.entry(part), tuning.isWorthwhile(for: entry),
+      let cut = ParallelSharedStrings(limits: limits, tuning: tuning).read(entry, of: archive)
+    {
+      return cut
+    }
+    let strings = SharedStringsParser(
+      limits: limits, fileName: archive.fileName, partName: part, partBytes: partBytes)
+    try parse(part, in: archive, with: strings, limits: limits)
+    return (strings.table, 0)
   }
 
   private static func parse(

@@ -28,7 +28,7 @@ import Testing
     Issue.record("\(context): cut read differs: \(detail)", sourceLocation: sourceLocation)
   }
 
-  private static let tunings: [ParallelSheetReader.Tuning] = [
+  private static let tunings: [CutTuning] = [
     .init(fragmentBytes: 16, threadCount: 2),
     .init(fragmentBytes: 300, threadCount: 2),
     .init(fragmentBytes: 4096, threadCount: 3),
@@ -37,10 +37,11 @@ import Testing
   ]
 
   private static func pass(
-    _ path: String, sheet index: Int, tuning: ParallelSheetReader.Tuning
+    _ path: String, sheet index: Int, tuning: CutTuning
   ) throws -> (Pass, fragments: Int) {
-    let workbook = try XLSXWorkbook(path: path, displayName: (path as NSString).lastPathComponent)
-    workbook.parallelTuning = tuning
+    let workbook = try XLSXWorkbook(
+      path: path, displayName: (path as NSString).lastPathComponent, limits: ReaderLimits(),
+      tuning: tuning)
     var pass = Pass()
     do {
       let scan = try workbook.forEachRow(in: workbook.sheets[index]) { row in
@@ -151,6 +152,118 @@ import Testing
     #expect(scan.cellCount == 13000)
   }
 
+  /// Every string of the table, in order.
+  private static func strings(_ workbook: XLSXWorkbook) -> [String] {
+    (0..<workbook.sharedStrings.count).map { workbook.sharedStrings.string(at: $0) ?? "<none>" }
+  }
+
+  /// What opening `path` with `tuning` gives: the table's strings, or the error.
+  private static func opened(
+    _ path: String, tuning: CutTuning, limits: ReaderLimits = ReaderLimits()
+  ) -> (strings: [String]?, error: String?) {
+    do {
+      let workbook = try XLSXWorkbook(
+        path: path, displayName: (path as NSString).lastPathComponent, limits: limits,
+        tuning: tuning)
+      return (strings(workbook), nil)
+    } catch {
+      return (nil, "\(error)")
+    }
+  }
+
+  @Test func everyStringTableReadsTheSameCutIntoFragments() throws {
+    for path in Self.fixtures {
+      let whole = try XLSXWorkbook(
+        path: path, displayName: nil, limits: .init(), tuning: .init(threadCount: 1))
+      for tuning in Self.tunings {
+        let cut = try XLSXWorkbook(path: path, displayName: nil, limits: .init(), tuning: tuning)
+        #expect(
+          Self.strings(cut) == Self.strings(whole),
+          "\(path): fragments of \(tuning.fragmentBytes) bytes")
+      }
+    }
+  }
+
+  @Test func largeStringTableIsReallyParsedInFragments() throws {
+    let path = Fixture.path("raw-fragments.xlsx")
+    let whole = try XLSXWorkbook(
+      path: path, displayName: nil, limits: .init(), tuning: .init(threadCount: 1))
+    let cut = try XLSXWorkbook(
+      path: path, displayName: nil, limits: .init(),
+      tuning: .init(fragmentBytes: 1024, threadCount: 2))
+    #expect(whole.sharedStringFragments == 0)
+    // ~21 KB of XML in 1 KiB fragments: nothing made the read fall back.
+    #expect(cut.sharedStringFragments > 10)
+    let strings = Self.strings(cut)
+    #expect(strings == Self.strings(whole))
+    #expect(strings.count == 305)
+    #expect(Array(strings[0..<5]) == ["事業名", "実績値", "観光客数", "ブランド化したガラス商品数", "販売額"])
+    #expect(
+      Array(strings[6..<13]) == [
+        "観光 客数1 ", "来客数2", "行3\r二行目_x0041_", "<販売額> & 4円", "", "  前後に空白 6  ",
+        "ブランド化したガラス商品数7",
+      ])
+    #expect(strings[304] == "行299\r二行目_x0041_")
+  }
+
+  @Test func openingErrorsAreTheSameCutOrWhole() throws {
+    let folder = (Fixture.path("raw-fragments.xlsx") as NSString).deletingLastPathComponent + "/bad"
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      // Those two bombs are sheets; the 100 MB table takes seconds to open (it comes below).
+      $0.hasSuffix(".xlsx") && !$0.hasPrefix("sheet-bomb") && !$0.hasPrefix("million")
+        && $0 != "sst-100mb.xlsx"
+    }
+    var failures = 0
+    for name in names.sorted() {
+      let path = "\(folder)/\(name)"
+      let whole = Self.opened(path, tuning: .init(threadCount: 1))
+      if whole.error != nil { failures += 1 }
+      // Tiny fragments for the small files; the bombs and the 100 MB table in larger ones.
+      let size = (try FileManager.default.attributesOfItem(atPath: path))[.size] as? Int ?? 0
+      for fragmentBytes in size < 200_000 ? [64, 4096] : [256 << 10] {
+        let cut = Self.opened(path, tuning: .init(fragmentBytes: fragmentBytes, threadCount: 2))
+        #expect(cut.error == whole.error, "\(name)")
+        #expect(cut.strings == whole.strings, "\(name)")
+      }
+    }
+    #expect(failures > 10)
+    // The table's total size limit, which only the joined table can see.
+    var limits = ReaderLimits()
+    limits.sharedStringBytes = 100_000
+    let path = "\(folder)/sst-100mb.xlsx"
+    let whole = Self.opened(path, tuning: .init(threadCount: 1), limits: limits)
+    let cut = Self.opened(path, tuning: .init(fragmentBytes: 4096, threadCount: 2), limits: limits)
+    #expect(whole.error?.contains("100000 bytes") == true, "\(whole.error ?? "opened")")
+    #expect(cut.error == whole.error)
+  }
+
+  @Test func headScannerFindsTheStringTableAndItsPrefix() throws {
+    let xml = Array(
+      """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <x:sst xmlns:x="urn:x" count="2" uniqueCount="2"><x:si><x:t>a</x:t></x:si>
+      """.utf8)
+    guard
+      case .found(let head) = xml.withUnsafeBufferPointer({
+        PartHead.scan($0, shape: .sharedStrings)
+      })
+    else {
+      Issue.record("head not found")
+      return
+    }
+    #expect(String(decoding: head.closing, as: UTF8.self) == "</x:sst>")
+    #expect(String(decoding: head.itemEnd, as: UTF8.self) == "</x:si>")
+    #expect(String(decoding: head.bytes, as: UTF8.self).hasSuffix("uniqueCount=\"2\">"))
+    // An empty table has no head to cut under.
+    let empty = Array("<sst xmlns=\"urn:x\" count=\"0\"/>".utf8)
+    guard
+      case .needMore = empty.withUnsafeBufferPointer({ PartHead.scan($0, shape: .sharedStrings) })
+    else {
+      Issue.record("an empty table has a head")
+      return
+    }
+  }
+
   @Test func headScannerFindsSheetDataAndItsPrefix() throws {
     let xml = Array(
       """
@@ -158,12 +271,12 @@ import Testing
       <!-- <x:sheetData> in a comment is not it -->
       <x:worksheet xmlns:x="urn:x" a='>'><x:sheetPr/><x:cols><x:col min="1"/></x:cols><x:sheetData><x:row>
       """.utf8)
-    guard case .found(let head) = xml.withUnsafeBufferPointer(SheetDataHead.scan) else {
+    guard case .found(let head) = xml.withUnsafeBufferPointer({ PartHead.scan($0) }) else {
       Issue.record("head not found")
       return
     }
     #expect(String(decoding: head.closing, as: UTF8.self) == "</x:sheetData></x:worksheet>")
-    #expect(String(decoding: head.rowEnd, as: UTF8.self) == "</x:row>")
+    #expect(String(decoding: head.itemEnd, as: UTF8.self) == "</x:row>")
     #expect(String(decoding: head.bytes, as: UTF8.self).hasSuffix("<x:sheetData>"))
 
     for refused in [
@@ -173,13 +286,13 @@ import Testing
       "<worksheet><mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells><sheetData>",
     ] {
       let bytes = Array(refused.utf8)
-      guard case .unsupported = bytes.withUnsafeBufferPointer(SheetDataHead.scan) else {
+      guard case .unsupported = bytes.withUnsafeBufferPointer({ PartHead.scan($0) }) else {
         Issue.record("not refused: \(refused)")
         continue
       }
     }
     let partial = Array("<worksheet><sheetDa".utf8)
-    guard case .needMore = partial.withUnsafeBufferPointer(SheetDataHead.scan) else {
+    guard case .needMore = partial.withUnsafeBufferPointer({ PartHead.scan($0) }) else {
       Issue.record("a partial head is not complete")
       return
     }

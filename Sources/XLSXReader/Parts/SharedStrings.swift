@@ -48,6 +48,14 @@ public struct SharedStringTable: Sendable {
 
   mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
 
+  /// Appends every string of `other` (a later fragment's table). The caller keeps the text
+  /// below 4 GiB (see `offsets`).
+  mutating func append(contentsOf other: SharedStringTable) {
+    let base = UInt32(bytes.count)
+    bytes.append(contentsOf: other.bytes)
+    offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
+  }
+
   /// The length of the string being built.
   var pendingLength: Int { bytes.count - Int(offsets[offsets.count - 1]) }
 
@@ -111,6 +119,8 @@ final class SharedStringsParser: SAXHandler {
   private var inItem = false
   private var textDepth = 0
   private var phoneticDepth = 0
+  /// The `uniqueCount` the `<sst>` start tag declares, if any.
+  private(set) var declaredCount: Int?
 
   /// The part's inflated size as the zip directory gives it: an upper bound of the text.
   private let partBytes: Int
@@ -124,10 +134,8 @@ final class SharedStringsParser: SAXHandler {
 
   override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("sst") {
-      // Both numbers come from the file: each is capped by the limit on the text (and a
-      // string takes at least the 9 bytes of `<si></si>`), so a lie costs address space only.
-      let bytes = min(partBytes, limits.sharedStringBytes)
-      table.reserve(bytes: bytes, strings: min(attributes.integer("uniqueCount") ?? 0, bytes / 9))
+      declaredCount = attributes.integer("uniqueCount")
+      Self.reserve(&table, partBytes: partBytes, declaredCount: declaredCount, limits: limits)
     } else if name.is("si") {
       inItem = true
     } else if name.is("t") {
@@ -135,6 +143,16 @@ final class SharedStringsParser: SAXHandler {
     } else if name.is("rPh") {
       phoneticDepth += 1
     }
+  }
+
+  /// Sizes `table` for a part of `partBytes` declaring `declaredCount` strings. Both numbers
+  /// come from the file: each is capped by the limit on the text (and a string takes at least
+  /// the 9 bytes of `<si></si>`), so a lie costs address space only.
+  static func reserve(
+    _ table: inout SharedStringTable, partBytes: Int, declaredCount: Int?, limits: ReaderLimits
+  ) {
+    let bytes = min(partBytes, limits.sharedStringBytes)
+    table.reserve(bytes: bytes, strings: min(declaredCount ?? 0, bytes / 9))
   }
 
   override func endElement(_ name: XMLName) throws {

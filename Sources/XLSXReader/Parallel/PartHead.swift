@@ -1,41 +1,58 @@
-/// The start of a worksheet part, up to and including its `<sheetData>` start tag: what every
-/// fragment of the rows after it is parsed under, so that each fragment sees the same
-/// namespaces, the same nesting and the same `sheetData` as the whole part.
-struct SheetDataHead {
+/// The start of a part, up to and including the start tag of the element holding its
+/// repeated items (a worksheet's `<sheetData>` holding rows, the shared-string table's
+/// `<sst>` holding strings): what every fragment of the items after it is parsed under, so
+/// that each fragment sees the same namespaces, the same nesting and the same container as
+/// the whole part.
+struct PartHead {
+  /// The elements a part is cut by.
+  struct Shape {
+    /// The local name of the element holding the items.
+    let container: String
+    /// The local name of an item.
+    let item: String
+
+    static let worksheet = Shape(container: "sheetData", item: "row")
+    static let sharedStrings = Shape(container: "sst", item: "si")
+  }
+
   /// The head's bytes, replayed before every fragment but the first.
   let bytes: [UInt8]
   /// The end tags that close what the head leaves open (`</sheetData></worksheet>`), with the
   /// part's own prefixes; appended after every fragment but the last.
   let closing: [UInt8]
-  /// A row's end tag as this part writes it (`</row>`, or `</x:row>` when `sheetData` has a
-  /// prefix): a fragment ends just after one.
-  let rowEnd: [UInt8]
+  /// An item's end tag as this part writes it (`</row>`, or `</x:row>` when `sheetData` has
+  /// a prefix): a fragment ends just after one.
+  let itemEnd: [UInt8]
 
   enum Scan {
-    case found(SheetDataHead)
-    /// The bytes end before the `sheetData` start tag: read more.
+    case found(PartHead)
+    /// The bytes end before the container's start tag: read more.
     case needMore
     /// Something the fragments could not replay safely (a DOCTYPE, an encoding other than
     /// UTF-8, a mismatched end tag): read the part whole instead.
     case unsupported
   }
 
-  /// Looks for the head at the start of `bytes`, the first bytes of a worksheet part.
+  /// Looks for the head at the start of `bytes`, the first bytes of a part of this shape.
   ///
   /// Only what the scan needs is checked; libxml2 still parses the head in every fragment,
   /// so any error in it is reported exactly as for the whole part.
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
-    var scanner = Scanner(bytes: bytes)
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, shape: Shape = .worksheet) -> Scan {
+    var scanner = Scanner(bytes: bytes, shape: shape)
     return scanner.run()
   }
 
   private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
+    let shape: Shape
     var index = 0
     /// The qualified names of the open elements, outermost first.
     var open: [Range<Int>] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, shape: Shape) {
+      self.bytes = bytes
+      self.shape = shape
+    }
 
     mutating func run() -> Scan {
       if starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -117,25 +134,26 @@ struct SheetDataHead {
       guard position < bytes.count else { return .needMore }
       let isEmpty = bytes[position - 1] == 0x2F
       index = position + 1
-      // Every fragment replays the head: a merge listed in it (schema-invalid, but readable)
-      // would be counted once per fragment.
+      // Every fragment replays the head: a merge listed in a worksheet's head (schema-invalid,
+      // but readable) would be counted once per fragment.
       if localName(nameStart..<end) == "mergeCell" { return .unsupported }
       guard !isEmpty else { return nil }
       open.append(nameStart..<end)
       if open.count > 32 { return .unsupported }
       let name = nameStart..<end
-      guard localName(name) == "sheetData" else { return nil }
+      guard localName(name) == shape.container else { return nil }
       return .found(head(prefixOf: name))
     }
 
-    private func head(prefixOf sheetData: Range<Int>) -> SheetDataHead {
+    private func head(prefixOf container: Range<Int>) -> PartHead {
       var closing: [UInt8] = []
       for name in open.reversed() {
         closing += Array("</".utf8) + bytes[name] + [0x3E]
       }
-      let prefixEnd = bytes[sheetData].firstIndex(of: 0x3A).map { $0 + 1 } ?? sheetData.lowerBound
-      let rowEnd = Array("</".utf8) + bytes[sheetData.lowerBound..<prefixEnd] + Array("row>".utf8)
-      return SheetDataHead(bytes: Array(bytes[0..<index]), closing: closing, rowEnd: rowEnd)
+      let prefixEnd = bytes[container].firstIndex(of: 0x3A).map { $0 + 1 } ?? container.lowerBound
+      let itemEnd =
+        Array("</".utf8) + bytes[container.lowerBound..<prefixEnd] + Array("\(shape.item)>".utf8)
+      return PartHead(bytes: Array(bytes[0..<index]), closing: closing, itemEnd: itemEnd)
     }
 
     // MARK: Bytes
