@@ -29,11 +29,13 @@ public final class XLSXWorkbook {
   /// How large sheets are cut to be parsed on several threads (tests cut them small).
   var parallelTuning = CutTuning()
 
-  /// Threads that parse a large sheet (over 512 KiB of XML) while `forEachRow` inflates it
-  /// and hands its rows over, in order, on the calling thread. Defaults to the processors
-  /// online, at most 4; 1 reads every sheet on the calling thread alone (for a caller
-  /// that already runs one read per processor). A large shared-string table is parsed the
-  /// same way while the workbook opens: pass `readingThreads` to `init` for that.
+  /// Threads that read a large sheet (over 512 KiB of XML), the calling thread included:
+  /// `forEachRow` inflates the sheet and hands its rows over, in order, on the calling
+  /// thread, which parses fragments of it too whenever it would otherwise wait, while
+  /// `readingThreads - 1` more threads parse. Defaults to the processors online, at most 4;
+  /// 1 reads every sheet on the calling thread alone (for a caller that already runs one
+  /// read per processor). A large shared-string table is read the same way while the
+  /// workbook opens: pass `readingThreads` to `init` for that.
   public var readingThreads: Int {
     get { parallelTuning.threadCount }
     set { parallelTuning.threadCount = max(1, newValue) }
