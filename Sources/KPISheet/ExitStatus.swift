@@ -50,8 +50,9 @@ extension XLSXError: ReportableError {
 }
 
 extension XLSXWriterError: ReportableError {
-  /// 65, the code these errors have always exited with (through the catch-all).
-  public var exitStatus: ExitStatus { .dataError }
+  /// 73 when the report file could not be written (cli.md: the output "cannot be created"),
+  /// else 65: content the writer refused comes from an input.
+  public var exitStatus: ExitStatus { isOutputFailure ? .cannotCreate : .dataError }
 
   /// The writer's own line (libxlsxwriter's English text, with the C function and code a
   /// bug report needs), introduced in Japanese by what failed.

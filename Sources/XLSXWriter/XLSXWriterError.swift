@@ -69,6 +69,23 @@ public struct XLSXWriterError: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 extension XLSXWriterError {
+  /// True when the file itself could not be written — a temporary file, the zip, the
+  /// rename into place (a full disk, a folder without write permission) — rather than
+  /// something in the content being refused.
+  public var isOutputFailure: Bool {
+    switch kind {
+    case .fileSystem: return true
+    case .library:
+      let outputErrors = [
+        LXW_ERROR_CREATING_XLSX_FILE, LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE,
+        LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_PARAMETER_ERROR, LXW_ERROR_ZIP_BAD_ZIP_FILE,
+        LXW_ERROR_ZIP_INTERNAL_ERROR, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE,
+      ]
+      return outputErrors.contains { Int32(bitPattern: $0.rawValue) == code }
+    case .invalidArgument, .outOfBounds, .unsupported, .closed: return false
+    }
+  }
+
   /// Wraps a libxlsxwriter error code with its message.
   static func library(
     _ code: lxw_error, function: String, sheet: String? = nil, cell: String? = nil

@@ -2,12 +2,32 @@ import Foundation
 import KPIModel
 import Testing
 import XLSXReader
+import XLSXWriter
 
 @testable import KPISheet
 
 /// The tool's own errors carry English and Japanese; the exit status does not depend on the
 /// language.
 @Suite struct JapaneseErrorTests {
+  @Test func aReportThatCannotBeWrittenExits73AndRefusedContent65() throws {
+    // A real failure: the folder of the temporary file vanishes before the save.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpisheet-gone-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    let document = try XLSXDocument(temporaryIn: folder.path)
+    _ = try document.addWorksheet(named: "S")
+    try FileManager.default.removeItem(at: folder)
+    do {
+      try document.save(to: folder.appendingPathComponent("out.xlsx").path)
+      Issue.record("expected the save to fail")
+    } catch let error as XLSXWriterError {
+      #expect(error.exitStatus == .cannotCreate, "\(error)")
+      #expect(error.message(in: .japanese).hasPrefix("レポートを書き出せませんでした"))
+    }
+    let refused = XLSXWriterError(kind: .invalidArgument, message: "the sheet name is too long")
+    #expect(refused.exitStatus == .dataError)
+  }
+
   @Test func anOutputThatIsAnInputIsRefusedInJapanese() throws {
     let input = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kpisheet-ja-\(UUID().uuidString).xlsx")

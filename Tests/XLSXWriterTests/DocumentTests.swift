@@ -169,6 +169,7 @@ struct DocumentTests {
     #expect(error?.kind == .library)
     #expect(error?.function == "workbook_close")
     #expect(error?.code != nil)
+    #expect(error?.isOutputFailure == true)
     #expect(error?.message.isEmpty == false)
     #expect(scratch.contents.isEmpty)
     #expect(!document.isOpen)
@@ -182,6 +183,7 @@ struct DocumentTests {
     let error = writerError { try document.save(to: scratch.path("missing/out.xlsx")) }
     #expect(error?.kind == .fileSystem)
     #expect(error?.function == "rename")
+    #expect(error?.isOutputFailure == true)
     #expect(scratch.contents.isEmpty)
   }
 
