@@ -26,9 +26,12 @@ let package = Package(
 
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
     .target(name: "CNumberParsing"),
+    // pthreads without Foundation: the reader's parsing threads, the temporary-file registry.
+    .target(name: "PThreads"),
     // The process's temporary files, removed on SIGINT/SIGTERM: below XLSXWriter and KPISheet.
-    .target(name: "TemporaryFiles"),
-    .target(name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip", "CNumberParsing"]),
+    .target(name: "TemporaryFiles", dependencies: ["PThreads"]),
+    .target(
+      name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip", "CNumberParsing", "PThreads"]),
     .target(name: "KPIModel"),
     .target(
       name: "KPIImport",

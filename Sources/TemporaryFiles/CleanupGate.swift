@@ -1,3 +1,5 @@
+internal import PThreads
+
 /// Keeps the signal cleanup from running in the middle of a C library call that makes files
 /// by name: libxlsxwriter's `workbook_close` creates (and at once unlinks) a temporary file per
 /// part, and reopens the listed workbook file with `O_CREAT`. Removed halfway through such a

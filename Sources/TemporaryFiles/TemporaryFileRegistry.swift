@@ -1,3 +1,5 @@
+internal import PThreads
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

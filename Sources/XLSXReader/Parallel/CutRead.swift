@@ -1,3 +1,5 @@
+internal import PThreads
+
 /// How parts are cut into fragments and how many threads parse them.
 struct CutTuning: Sendable {
   /// Roughly how many bytes of XML each fragment holds: large enough that a fresh parser
@@ -198,7 +200,7 @@ private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
     case failed
   }
 
-  private let monitor = Monitor()
+  private let monitor = PThreadLock()
   private var fragments: [Fragment] = []
   private var results: [Int: Outcome] = [:]
   private var isClosed = false
