@@ -142,7 +142,10 @@ struct CutRead<Result: Sendable> {
       }
       // The fragment keeps `pending`'s buffer; only the bytes after the cut are copied.
       let end = found + itemEnd.count
-      var next: [UInt8] = []
+      // A buffer a parsed fragment left behind, if any: fresh buffers of this size are
+      // mapped from the kernel page by page, each first touch a page fault.
+      var next = queue.spareBuffer() ?? []
+      next.removeAll(keepingCapacity: true)
       next.reserveCapacity(tuning.fragmentBytes + (128 << 10))
       next.append(contentsOf: pending[end...])
       pending.removeSubrange(end...)
@@ -161,7 +164,7 @@ struct CutRead<Result: Sendable> {
       let parse = self.parse
       workers = WorkerThreads(count: tuning.threadCount - 1) {
         while let fragment = queue.nextFragment() {
-          queue.finish(fragment.index, parse(head, fragment))
+          queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
         }
       }
       if workers?.count == 0 { throw CutAbandoned() }
@@ -181,7 +184,7 @@ struct CutRead<Result: Sendable> {
       let mustWait = waitingForAll || submitted - nextToHandBack > maxInFlight
       if mustWait, let head, let fragment = queue.fragmentNotStarted(before: nextToHandBack) {
         // Rather than wait, parse a waiting fragment here.
-        queue.finish(fragment.index, parse(head, fragment))
+        queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
         continue
       }
       guard let outcome = queue.result(nextToHandBack, wait: mustWait) else { return }
@@ -203,6 +206,8 @@ private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
   private let monitor = PThreadLock()
   private var fragments: [Fragment] = []
   private var results: [Int: Outcome] = [:]
+  /// Buffers of parsed fragments, for the next fragments to reuse.
+  private var spareBuffers: [[UInt8]] = []
   private var isClosed = false
   private var isCancelled = false
 
@@ -251,11 +256,18 @@ private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
     }
   }
 
-  func finish(_ index: Int, _ result: Result?) {
+  /// Records fragment `index`'s result and keeps its buffer for reuse (a few at most).
+  func finish(_ index: Int, _ result: Result?, leaving buffer: [UInt8]) {
     monitor.locked {
+      if spareBuffers.count < 4 { spareBuffers.append(buffer) }
       results[index] = result.map(Outcome.parsed) ?? .failed
       monitor.broadcast()
     }
+  }
+
+  /// A buffer a parsed fragment left, if any.
+  func spareBuffer() -> [UInt8]? {
+    monitor.locked { spareBuffers.popLast() }
   }
 
   /// Fragment `index`'s outcome, removed from the queue; nil when it is not ready and

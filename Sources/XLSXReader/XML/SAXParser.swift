@@ -127,9 +127,15 @@ final class SAXParser {
     }
   }
 
+  /// libxml2 copies each slice into its input buffer, which grows to hold it: small slices
+  /// keep that buffer small, in the cache and out of fresh pages (16 KiB read 100k rows 6 %
+  /// faster than 64 KiB on two threads, 15 interleaved runs, and the same on one).
+  static let sliceBytes = 16 << 10
+
   /// Parses the bytes `source` hands to its `feed` argument, in order, as one document.
   ///
-  /// Chunks of any size may be fed; they are passed to libxml2 in slices of at most 64 KiB.
+  /// Chunks of any size may be fed; they are passed to libxml2 in slices of at most
+  /// `sliceBytes`.
   static func parse(
     fileName: String, partName: String, handler: SAXHandler, limits: ReaderLimits,
     _ source: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
@@ -142,7 +148,7 @@ final class SAXParser {
       try source { bytes in
         var offset = 0
         while offset < bytes.count {
-          let end = min(offset + 65536, bytes.count)
+          let end = min(offset + sliceBytes, bytes.count)
           try parser.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), terminate: false)
           offset = end
         }
