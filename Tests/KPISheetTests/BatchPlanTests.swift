@@ -5,6 +5,14 @@ import Testing
 @testable import KPISheet
 
 @Suite struct BatchPlanTests {
+  @Test func batchWorkersShareTheProcessorsWithTheReader() {
+    // One worker reads on every processor; two workers on two processors read on one each.
+    #expect(BatchConverter.readingThreads(workers: 1, processors: 4) == 4)
+    #expect(BatchConverter.readingThreads(workers: 2, processors: 2) == 1)
+    #expect(BatchConverter.readingThreads(workers: 2, processors: 8) == 4)
+    #expect(BatchConverter.readingThreads(workers: 8, processors: 2) == 1)
+  }
+
   @Test func outputNamesDropTheExtension() {
     #expect(BatchPlan.outputName(for: "in/総務課.xlsm") == "総務課.xlsx")
     #expect(BatchPlan.outputName(for: "records.json") == "records.xlsx")

@@ -34,9 +34,14 @@ public struct BatchConverter: Sendable {
   ) -> [BatchResult] {
     let state = BatchState(count: jobs.count)
     let workerCount = min(workers, max(jobs.count, 1))
-    DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
+    var converter = self
+    if converter.pipeline.readingThreads == nil {
+      converter.pipeline.readingThreads = Self.readingThreads(
+        workers: workerCount, processors: ProcessInfo.processInfo.activeProcessorCount)
+    }
+    DispatchQueue.concurrentPerform(iterations: workerCount) { [converter] _ in
       while let index = state.next() {
-        let result = convert(jobs[index])
+        let result = converter.convert(jobs[index])
         state.finish(index, result, progress: progress)
       }
     }
@@ -46,6 +51,13 @@ public struct BatchConverter: Sendable {
           input: jobs[index].input, output: jobs[index].output, status: .failed,
           exitStatus: .dataError)
     }
+  }
+
+  /// The threads each worker reads a large workbook on: its share of the processors, so
+  /// that the workers and the reader's threads together keep to one thread per processor
+  /// (two workers each reading on two threads would run four on two processors).
+  static func readingThreads(workers: Int, processors: Int) -> Int {
+    max(1, processors / max(1, workers))
   }
 
   /// One job, never throwing: a failure becomes its result.

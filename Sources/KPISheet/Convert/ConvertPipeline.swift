@@ -14,6 +14,8 @@ public struct ConvertPipeline: Sendable {
   public var created: Date?
   public var facts: ReportProfile
   public var preferLater: Bool
+  /// Threads reading each large workbook; nil for the reader's default (a batch sets it).
+  public var readingThreads: Int?
 
   public init(
     fiscalYear: Int? = nil, sheetName: String? = nil, mapping: MappingFile? = nil,
@@ -41,7 +43,8 @@ public struct ConvertPipeline: Sendable {
   /// output). Nothing is written when any input is unreadable or has an error.
   public func run(inputs: [String], output: OutputFile) throws -> Outcome {
     try output.check(inputs: inputs)
-    let loader = RecordsLoader(sheetName: sheetName, mapping: mapping, limits: limits)
+    let loader = RecordsLoader(
+      sheetName: sheetName, mapping: mapping, limits: limits, readingThreads: readingThreads)
     var loaded: [LoadedRecords] = []
     var diagnostics: [Diagnostic] = []
     for input in inputs {

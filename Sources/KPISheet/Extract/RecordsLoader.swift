@@ -20,13 +20,18 @@ public struct RecordsLoader: Sendable {
   public var sheetName: String?
   public var mapping: MappingFile?
   public var limits: ReaderLimits
+  /// Threads reading a large workbook (`XLSXWorkbook.readingThreads`); nil for the reader's
+  /// default.
+  public var readingThreads: Int?
 
   public init(
-    sheetName: String? = nil, mapping: MappingFile? = nil, limits: ReaderLimits = ReaderLimits()
+    sheetName: String? = nil, mapping: MappingFile? = nil, limits: ReaderLimits = ReaderLimits(),
+    readingThreads: Int? = nil
   ) {
     self.sheetName = sheetName
     self.mapping = mapping
     self.limits = limits
+    self.readingThreads = readingThreads
   }
 
   /// Reads the mapping file at `path` (exit 66 when missing, 65 when unusable).
@@ -49,7 +54,8 @@ public struct RecordsLoader: Sendable {
       return try loadJSON(input)
     }
     let workbook = try XLSXWorkbook(
-      path: input.path, displayName: input.displayName, limits: limits)
+      path: input.path, displayName: input.displayName, limits: limits,
+      readingThreads: readingThreads)
     do {
       let result = try KPIImporter(sheetName: sheetName, mapping: mapping).read(workbook)
       return LoadedRecords(file: input.displayName, document: result.document, importResult: result)
