@@ -57,7 +57,7 @@ struct CutAbandoned: Error {}
 /// elements open at each cut are exactly the head's. A failed fragment (`parse` returns nil)
 /// abandons the cut read: callers then read the part on one thread, which reports any error
 /// exactly where it is.
-struct CutRead<Result: Sendable> {
+struct CutRead<Parsed: Sendable> {
   enum Ending {
     /// Every fragment was parsed and its result handed back.
     case cut(fragments: Int)
@@ -68,8 +68,8 @@ struct CutRead<Result: Sendable> {
   let shape: PartHead.Shape
   let tuning: CutTuning
   /// Runs on a parsing thread: a fragment's result, or nil when it failed.
-  let parse: @Sendable (PartHead, Fragment) -> Result?
-  private let queue = FragmentQueue<Result>()
+  let parse: @Sendable (PartHead, Fragment) -> Parsed?
+  private let queue = FragmentQueue<Parsed>()
   private var workers: WorkerThreads?
   /// Inflated bytes not yet submitted: the start of the next fragment (of the first, the head too).
   private var pending: [UInt8] = []
@@ -82,7 +82,7 @@ struct CutRead<Result: Sendable> {
 
   init(
     shape: PartHead.Shape, tuning: CutTuning,
-    parse: @escaping @Sendable (PartHead, Fragment) -> Result?
+    parse: @escaping @Sendable (PartHead, Fragment) -> Parsed?
   ) {
     self.shape = shape
     self.tuning = tuning
@@ -92,7 +92,7 @@ struct CutRead<Result: Sendable> {
 
   /// Takes the next inflated bytes of the part; hands back the results that are ready.
   mutating func consume(
-    _ chunk: UnsafeRawBufferPointer, handBack: (Result) throws -> Void
+    _ chunk: UnsafeRawBufferPointer, handBack: (Parsed) throws -> Void
   ) throws {
     inflated += chunk.count
     pending.append(contentsOf: chunk)
@@ -112,7 +112,7 @@ struct CutRead<Result: Sendable> {
   }
 
   /// Ends the part: submits the last fragment and hands back every result.
-  mutating func finish(handBack: (Result) throws -> Void) throws -> Ending {
+  mutating func finish(handBack: (Parsed) throws -> Void) throws -> Ending {
     guard head != nil, submitted > 0 else { return .uncut(pending) }
     try submit(pending, isLast: true, handBack)
     queue.close()
@@ -127,7 +127,7 @@ struct CutRead<Result: Sendable> {
   }
 
   /// Submits every complete fragment in `pending`.
-  private mutating func cutFragments(_ handBack: (Result) throws -> Void) throws {
+  private mutating func cutFragments(_ handBack: (Parsed) throws -> Void) throws {
     guard let itemEnd = head?.itemEnd else { return }
     while true {
       let from = max(searchFrom, tuning.fragmentBytes)
@@ -156,7 +156,7 @@ struct CutRead<Result: Sendable> {
   }
 
   private mutating func submit(
-    _ bytes: [UInt8], isLast: Bool, _ handBack: (Result) throws -> Void
+    _ bytes: [UInt8], isLast: Bool, _ handBack: (Parsed) throws -> Void
   ) throws {
     guard let head else { return }
     if workers == nil {
@@ -177,12 +177,13 @@ struct CutRead<Result: Sendable> {
   /// Hands back finished fragments' results in order; waits while too many are in flight
   /// (which bounds memory), or for all of them at the end.
   private mutating func handBackReady(
-    waitingForAll: Bool, _ handBack: (Result) throws -> Void
+    waitingForAll: Bool, _ handBack: (Parsed) throws -> Void
   ) throws {
     let maxInFlight = tuning.threadCount + 1
     while nextToHandBack < submitted {
       let mustWait = waitingForAll || submitted - nextToHandBack > maxInFlight
-      if mustWait, let head, let fragment = queue.fragmentNotStarted(before: nextToHandBack) {
+      if mustWait, let head, let fragment = queue.unstartedFragment(whileWaitingFor: nextToHandBack)
+      {
         // Rather than wait, parse a waiting fragment here.
         queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
         continue
@@ -196,10 +197,10 @@ struct CutRead<Result: Sendable> {
 }
 
 /// Fragments waiting to be parsed, and parsed fragments waiting to be handed back.
-private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
+private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   // @unchecked: every property is touched only inside `monitor.locked`.
   enum Outcome {
-    case parsed(Result)
+    case parsed(Parsed)
     case failed
   }
 
@@ -247,9 +248,9 @@ private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
     }
   }
 
-  /// A fragment no thread has started, if one is waiting and the result `index` is not
-  /// ready yet (else the caller should take that result instead).
-  func fragmentNotStarted(before index: Int) -> Fragment? {
+  /// A fragment no thread has started, for a caller waiting for result `index` to parse
+  /// meanwhile; nil when none is waiting or that result is ready (take it instead).
+  func unstartedFragment(whileWaitingFor index: Int) -> Fragment? {
     monitor.locked {
       guard results[index] == nil, !fragments.isEmpty else { return nil }
       return fragments.removeFirst()
@@ -257,7 +258,7 @@ private final class FragmentQueue<Result: Sendable>: @unchecked Sendable {
   }
 
   /// Records fragment `index`'s result and keeps its buffer for reuse (a few at most).
-  func finish(_ index: Int, _ result: Result?, leaving buffer: [UInt8]) {
+  func finish(_ index: Int, _ result: Parsed?, leaving buffer: [UInt8]) {
     monitor.locked {
       if spareBuffers.count < 4 { spareBuffers.append(buffer) }
       results[index] = result.map(Outcome.parsed) ?? .failed
