@@ -164,6 +164,7 @@ struct CutRead<Parsed: Sendable> {
       let parse = self.parse
       workers = WorkerThreads(count: tuning.threadCount - 1) {
         while let fragment = queue.nextFragment() {
+          queue.releaseHandedBack()
           queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
         }
       }
@@ -192,6 +193,7 @@ struct CutRead<Parsed: Sendable> {
       guard case .parsed(let result) = outcome else { throw CutAbandoned() }
       nextToHandBack += 1
       try handBack(result)
+      queue.release(result)
     }
   }
 }
@@ -209,6 +211,8 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   private var results: [Int: Outcome] = [:]
   /// Buffers of parsed fragments, for the next fragments to reuse.
   private var spareBuffers: [[UInt8]] = []
+  /// Results handed back, for a parsing thread to release.
+  private var handedBack: [Parsed] = []
   private var isClosed = false
   private var isCancelled = false
 
@@ -264,6 +268,26 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
       results[index] = result.map(Outcome.parsed) ?? .failed
       monitor.broadcast()
     }
+  }
+
+  /// Keeps a handed-back result for a parsing thread to release (at most a few: a parsing
+  /// thread busy for long must not make them pile up, and the rest are released here).
+  /// Its rows and cells were mostly allocated on a parsing thread: freed on the calling
+  /// thread they went back to that thread's malloc arena under its lock, against its own
+  /// allocations (1M rows: 11 % fewer processor samples, malloc and page faults mostly).
+  func release(_ result: Parsed) {
+    monitor.locked {
+      if handedBack.count < 4 { handedBack.append(result) }
+    }
+  }
+
+  /// Releases the results handed back so far, on the calling (parsing) thread.
+  func releaseHandedBack() {
+    let results = monitor.locked {
+      defer { handedBack.removeAll() }
+      return handedBack
+    }
+    _ = consume results
   }
 
   /// A buffer a parsed fragment left, if any.
