@@ -136,14 +136,14 @@ public final class XLSXWorkbook {
 
     if let stringsPart = Self.target(ofKind: "sharedStrings", in: relationships, from: workbookPart)
     {
-      guard archive.entry(stringsPart) != nil else {
+      guard let entry = archive.entry(stringsPart) else {
         throw XLSXError(
           .missingPart, file: fileName, part: stringsPart,
           detail: "the shared-string table is missing from the package",
           japanese: "共有文字列テーブルがパッケージにありません")
       }
       (sharedStrings, sharedStringFragments) = try Self.sharedStrings(
-        stringsPart, in: archive, limits: limits, tuning: tuning)
+        entry, in: archive, limits: limits, tuning: tuning)
     } else {
       sharedStrings = SharedStringTable()
     }
@@ -166,12 +166,12 @@ public final class XLSXWorkbook {
     return try withoutActuallyEscaping(body) { body in
       var skip = 0
       fragmentsParsed = 0
-      let parallel = ParallelSheetReader(
-        context: .init(
-          sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
-          fileName: fileName, sheetName: sheet.name, partName: entry.name),
-        tuning: parallelTuning)
       if parallelTuning.isWorthwhile(for: entry) {
+        let parallel = ParallelSheetReader(
+          context: .init(
+            sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
+            fileName: fileName, sheetName: sheet.name, partName: entry.name),
+          tuning: parallelTuning)
         switch try parallel.read(entry, of: archive, deliver: body) {
         case .finished(let scan, let fragments):
           fragmentsParsed = fragments
@@ -371,17 +371,17 @@ public final class XLSXWorkbook {
   /// The shared-string table and the fragments it was parsed in: cut and parsed on several
   /// threads when it is large, else (or when the cut read gives up) parsed on this thread.
   private static func sharedStrings(
-    _ part: String, in archive: ZipArchive, limits: ReaderLimits, tuning: CutTuning
+    _ entry: ZipArchive.Entry, in archive: ZipArchive, limits: ReaderLimits, tuning: CutTuning
   ) throws -> (SharedStringTable, fragments: Int) {
-    let partBytes = archive.entry(part).map { Int(clamping: $0.uncompressedSize) } ?? 0
-    if let entry = archive.entry(part), tuning.isWorthwhile(for: entry),
+    if tuning.isWorthwhile(for: entry),
       let cut = ParallelSharedStrings(limits: limits, tuning: tuning).read(entry, of: archive)
     {
       return cut
     }
     let strings = SharedStringsParser(
-      limits: limits, fileName: archive.fileName, partName: part, partBytes: partBytes)
-    try parse(part, in: archive, with: strings, limits: limits)
+      limits: limits, fileName: archive.fileName, partName: entry.name,
+      partBytes: Int(clamping: entry.uncompressedSize))
+    try SAXParser.parse(entry, of: archive, handler: strings, limits: limits)
     return (strings.table, 0)
   }
 

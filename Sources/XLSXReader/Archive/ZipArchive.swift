@@ -157,7 +157,7 @@ final class ZipArchive {
   }
 
   /// Takes back `bytes` counted against the archive's total when a part is read again from
-  /// its start (ParallelSheetReader falling back), so that they count once.
+  /// its start (a cut read falling back to the one-thread read), so that they count once.
   func uncount(_ bytes: Int) { inflatedTotal -= min(bytes, inflatedTotal) }
 
   /// Reads a whole (small) part into memory.
