@@ -97,7 +97,7 @@ complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_positional "k
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_positional "kpisheet" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" o output' -l 'output' -s 'o' -d 'The report to write (.xlsx), or - for standard output.' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" out-dir' -l 'out-dir' -d 'Batch: write one report per input into this folder.' -rfka ''
-complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" jobs' -l 'jobs' -d 'Batch: how many inputs to convert at once (default: all cores).' -rfka ''
+complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" jobs' -l 'jobs' -d 'Batch: how many inputs to convert at once (default: all cores); each reads a large workbook on its share of the cores.' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" skip-existing' -l 'skip-existing' -d 'Batch: leave inputs whose report already exists alone (they count as skipped).'
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" summary-json' -l 'summary-json' -d 'Batch: write each input\'s result as JSON to this file (- for standard output).' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" q quiet' -l 'quiet' -s 'q' -d 'Only print errors.'

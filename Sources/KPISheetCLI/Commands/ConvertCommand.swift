@@ -37,7 +37,10 @@ struct ConvertCommand: ParsableCommand {
     help: ArgumentHelp("Batch: write one report per input into this folder.", valueName: "dir"))
   var outDir: String?
 
-  @Option(help: "Batch: how many inputs to convert at once (default: all cores).")
+  @Option(
+    help:
+      "Batch: how many inputs to convert at once (default: all cores); each reads a large workbook on its share of the cores."
+  )
   var jobs: Int?
 
   @Flag(help: "Batch: leave inputs whose report already exists alone (they count as skipped).")
