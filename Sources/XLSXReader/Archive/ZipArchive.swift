@@ -22,6 +22,9 @@ final class ZipArchive {
   /// names compare case-insensitively).
   private(set) var entries: [String: Entry] = [:]
   private var inflatedTotal = 0
+  /// Counts the parts opened: a reader closes the current part only while it is the last
+  /// one opened, so a reader released late cannot close a later reader's part.
+  private var partsOpened = 0
 
   /// Opens the archive at `path` and reads its central directory.
   ///
@@ -98,61 +101,89 @@ final class ZipArchive {
   }
 
   /// Streams a part's inflated bytes to `body` in chunks of up to 64 KiB.
-  ///
-  /// The corresponding C functions are `unzOpenCurrentFile` and `unzReadCurrentFile`;
-  /// the CRC is checked by `unzCloseCurrentFile` once the part has been read whole.
   func read(
     _ entry: Entry, chunkSize: Int = 65536,
     _ body: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
-    if entry.isDirectory {
-      throw damaged(
-        "\(entry.name) is a folder, not a part", "\(entry.name) はフォルダーで、パーツではありません",
-        part: entry.name)
-    }
-    if entry.isEncrypted {
-      throw XLSXError(
-        .encrypted, file: fileName, part: entry.name,
-        detail:
-          "the part is encrypted inside the zip archive; save the workbook without a password",
-        japanese: "パーツが zip アーカイブ内で暗号化されています。パスワードを設定せずにブックを保存し直してください")
-    }
-    var position = entry.position
-    guard unzGoToFilePos64(handle, &position) == UNZ_OK,
-      unzOpenCurrentFile(handle) == UNZ_OK
-    else {
-      throw damaged(
-        "cannot open the part (damaged archive)", "パーツを開けません（アーカイブが壊れています）",
-        part: entry.name)
-    }
-    var closed = false
-    defer { if !closed { unzCloseCurrentFile(handle) } }
+    let reader = try PartReader(entry, of: self)
     var buffer = [UInt8](repeating: 0, count: chunkSize)
-    var inflated = 0
-    let compressed = max(Int(clamping: entry.compressedSize), 1)
     while true {
-      let count = buffer.withUnsafeMutableBytes {
-        unzReadCurrentFile(handle, $0.baseAddress, UInt32(chunkSize))
+      let count = try buffer.withUnsafeMutableBytes { try reader.read(into: $0) }
+      if count == 0 { return }
+      try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
+  }
+
+  /// Reads one part's inflated bytes as they are asked for: the limits are checked as the
+  /// part grows, the CRC once it has been read whole. One at a time per archive (minizip's
+  /// "current file"); closed when read whole or released.
+  ///
+  /// The corresponding C functions are `unzOpenCurrentFile`, `unzReadCurrentFile` and
+  /// `unzCloseCurrentFile` (which checks the CRC).
+  final class PartReader {
+    private let archive: ZipArchive
+    private let entry: Entry
+    private let compressed: Int
+    private var inflated = 0
+    private var isOpen = false
+    private var serial = 0
+
+    init(_ entry: Entry, of archive: ZipArchive) throws {
+      self.archive = archive
+      self.entry = entry
+      compressed = max(Int(clamping: entry.compressedSize), 1)
+      if entry.isDirectory {
+        throw archive.damaged(
+          "\(entry.name) is a folder, not a part", "\(entry.name) はフォルダーで、パーツではありません",
+          part: entry.name)
       }
-      if count == 0 { break }
+      if entry.isEncrypted {
+        throw XLSXError(
+          .encrypted, file: archive.fileName, part: entry.name,
+          detail:
+            "the part is encrypted inside the zip archive; save the workbook without a password",
+          japanese: "パーツが zip アーカイブ内で暗号化されています。パスワードを設定せずにブックを保存し直してください")
+      }
+      var position = entry.position
+      guard unzGoToFilePos64(archive.handle, &position) == UNZ_OK,
+        unzOpenCurrentFile(archive.handle) == UNZ_OK
+      else {
+        throw archive.damaged(
+          "cannot open the part (damaged archive)", "パーツを開けません（アーカイブが壊れています）",
+          part: entry.name)
+      }
+      archive.partsOpened += 1
+      serial = archive.partsOpened
+      isOpen = true
+    }
+
+    deinit { if isCurrent { unzCloseCurrentFile(archive.handle) } }
+
+    private var isCurrent: Bool { isOpen && serial == archive.partsOpened }
+
+    /// Fills the start of `buffer` with the next bytes of the part: how many, 0 at its end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+      assert(!isOpen || isCurrent, "a part was read after another part was opened")
+      guard isCurrent, let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+      let count = unzReadCurrentFile(archive.handle, base, UInt32(min(buffer.count, 1 << 30)))
       if count < 0 {
-        throw damaged(
+        throw archive.damaged(
           "the part's data is damaged after \(inflated) bytes (zip error \(count))",
           "パーツのデータが \(inflated) バイト目より後で壊れています（zip エラー \(count)）", part: entry.name)
       }
-      inflated += Int(count)
-      inflatedTotal += Int(count)
-      try checkLimits(entry: entry, inflated: inflated, compressed: compressed)
-      try buffer.withUnsafeBytes { raw in
-        try body(UnsafeRawBufferPointer(rebasing: raw[0..<Int(count)]))
+      if count == 0 {
+        isOpen = false
+        if unzCloseCurrentFile(archive.handle) == UNZ_CRCERROR {
+          throw archive.damaged(
+            "the part's checksum does not match (damaged archive)",
+            "パーツのチェックサムが一致しません（アーカイブが壊れています）", part: entry.name)
+        }
+        return 0
       }
-    }
-    closed = true
-    let status = unzCloseCurrentFile(handle)
-    if status == UNZ_CRCERROR {
-      throw damaged(
-        "the part's checksum does not match (damaged archive)",
-        "パーツのチェックサムが一致しません（アーカイブが壊れています）", part: entry.name)
+      inflated += Int(count)
+      archive.inflatedTotal += Int(count)
+      try archive.checkLimits(entry: entry, inflated: inflated, compressed: compressed)
+      return Int(count)
     }
   }
 

@@ -32,13 +32,21 @@ struct Fragment: Sendable {
   let isFirst: Bool
   let isLast: Bool
 
-  /// Hands the fragment to `feed` as a whole document: the head before it (but for the
-  /// first fragment, which holds it), the fragment, then the end tags closing the head (but
-  /// for the last, which holds them).
-  func feed(under head: PartHead, _ feed: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-    if !isFirst { try head.bytes.withUnsafeBytes(feed) }
-    try bytes.withUnsafeBytes(feed)
-    if !isLast { try head.closing.withUnsafeBytes(feed) }
+  /// Calls `body` with a source giving the fragment as a whole document: the head before it
+  /// (but for the first fragment, which holds it), the fragment, then the end tags closing
+  /// the head (but for the last, which holds them).
+  func withDocument<Result>(under head: PartHead, _ body: (ByteSource) throws -> Result) rethrows
+    -> Result
+  {
+    try head.bytes.withUnsafeBytes { headBytes in
+      try bytes.withUnsafeBytes { fragmentBytes in
+        try head.closing.withUnsafeBytes { closingBytes in
+          var pieces = BytePieces(
+            (isFirst ? [] : [headBytes]) + [fragmentBytes] + (isLast ? [] : [closingBytes]))
+          return try body { pieces.read(into: $0) }
+        }
+      }
+    }
   }
 }
 

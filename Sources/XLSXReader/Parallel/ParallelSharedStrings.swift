@@ -50,8 +50,9 @@ struct ParallelSharedStrings {
       limits: limits, fileName: fileName, partName: partName,
       partBytes: head.bytes.count + fragment.bytes.count)
     do {
-      try SAXParser.parse(fileName: fileName, partName: partName, handler: parser, limits: limits) {
-        feed in try fragment.feed(under: head, feed)
+      try fragment.withDocument(under: head) {
+        try SAXParser.parse(
+          fileName: fileName, partName: partName, handler: parser, limits: limits, $0)
       }
     } catch {
       return nil

@@ -147,10 +147,11 @@ private struct FragmentParser {
       isFragment: true, startsMidSheet: !fragment.isFirst
     ) { rows.append($0) }
     do {
-      try SAXParser.parse(
-        fileName: context.fileName, partName: context.partName, handler: parser,
-        limits: context.limits
-      ) { feed in try fragment.feed(under: head, feed) }
+      try fragment.withDocument(under: head) {
+        try SAXParser.parse(
+          fileName: context.fileName, partName: context.partName, handler: parser,
+          limits: context.limits, $0)
+      }
     } catch {
       return nil
     }

@@ -1,0 +1,137 @@
+import Testing
+
+@testable import XLSXReader
+
+/// libxml2 pulls each part's bytes as it needs them: from a zip entry as it inflates, or from
+/// a fragment held in pieces (head, fragment, closing tags). However the bytes are split,
+/// the events must be the same, and a source that fails must stop the parse with its error.
+@Suite struct ByteSourceTests {
+  /// Records every event as text.
+  private final class Recorder: SAXHandler {
+    var events: [String] = []
+
+    override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+      var text = "<" + name.string
+      attributes.visit { name, value in
+        text += " \(String(cString: name))=\(String(decoding: value, as: UTF8.self))"
+      }
+      events.append(text + ">")
+    }
+
+    override func endElement(_ name: XMLName) throws { events.append("</" + name.string + ">") }
+
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+      // Runs of text may arrive in several calls: join them.
+      let text = String(decoding: bytes, as: UTF8.self)
+      if let last = events.last, last.hasPrefix("text:") {
+        events[events.count - 1] = last + text
+      } else {
+        events.append("text:" + text)
+      }
+    }
+  }
+
+  private struct SourceFailed: Error {}
+
+  private static let document = Array(
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">\
+    <si><t xml:space="preserve"> 観光客数 </t></si><!-- a comment </si> -->\
+    <si><r><t>販売</t></r><r><t>額</t></r><rPh sb="0" eb="2"><t>ハンバイ</t></rPh></si>\
+    <si><t><![CDATA[<not a tag>]]>&amp;&#x4E00;</t></si></sst>
+    """.utf8)
+
+  private static func events(_ source: ByteSource) throws -> [String] {
+    let recorder = Recorder()
+    try SAXParser.parse(
+      fileName: "test.xlsx", partName: "xl/sharedStrings.xml", handler: recorder,
+      limits: ReaderLimits(), source)
+    return recorder.events
+  }
+
+  @Test func piecesReadAsOneStreamWhateverTheBufferSize() {
+    let bytes = Self.document
+    // Cut into pieces of uneven sizes, empty ones included.
+    let cuts = [0, 0, 1, 7, 7, 100, 101, 250, bytes.count]
+    bytes.withUnsafeBytes { all in
+      let pieces = zip(cuts, cuts.dropFirst()).map {
+        UnsafeRawBufferPointer(rebasing: all[$0..<$1])
+      }
+      for bufferSize in [1, 3, 64, 4000] {
+        var stream = BytePieces(pieces)
+        var read: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: bufferSize)
+        while true {
+          let count = buffer.withUnsafeMutableBytes { stream.read(into: $0) }
+          if count == 0 { break }
+          #expect(count <= bufferSize)
+          read += buffer[0..<count]
+        }
+        #expect(read == bytes, "buffer of \(bufferSize) bytes")
+      }
+    }
+  }
+
+  @Test func eventsAreTheSameWhateverTheSourceHandsOverAtATime() throws {
+    let bytes = Self.document
+    let whole = try bytes.withUnsafeBytes { all in
+      var stream = BytePieces([all])
+      return try Self.events { stream.read(into: $0) }
+    }
+    #expect(whole.contains("text: 観光客数 "))
+    #expect(whole.contains("text:<not a tag>&一"))
+    #expect(whole.filter { $0 == "<si>" }.count == 3)
+    for step in [1, 2, 5, 333] {
+      var offset = 0
+      let trickled = try Self.events { buffer in
+        let count = min(step, buffer.count, bytes.count - offset)
+        buffer.copyBytes(from: bytes[offset..<offset + count])
+        offset += count
+        return count
+      }
+      #expect(trickled == whole, "\(step) bytes at a time")
+    }
+  }
+
+  @Test func aSourceThatFailsStopsTheParseWithItsOwnError() {
+    let bytes = Self.document
+    for failAt in [0, 1, 60, 200] {
+      var offset = 0
+      var calls = 0
+      #expect(throws: SourceFailed.self, "failing after \(failAt) bytes") {
+        try Self.events { buffer in
+          calls += 1
+          if offset >= failAt { throw SourceFailed() }
+          let count = min(buffer.count, failAt - offset)
+          buffer.copyBytes(from: bytes[offset..<offset + count])
+          offset += count
+          return count
+        }
+      }
+      // libxml2 takes the failure for the end of its input and asks no more.
+      #expect(calls <= failAt + 1)
+    }
+  }
+
+  @Test func aPartReaderReleasedLateLeavesALaterPartOpen() throws {
+    let archive = try ZipArchive(
+      path: Fixture.path("xlsxwriter-basic.xlsx"), fileName: "xlsxwriter-basic.xlsx",
+      limits: ReaderLimits())
+    let first = try #require(archive.entry("xl/workbook.xml"))
+    let second = try #require(archive.entry("xl/worksheets/sheet1.xml"))
+    var early: ZipArchive.PartReader? = try ZipArchive.PartReader(first, of: archive)
+    var buffer = [UInt8](repeating: 0, count: 100)
+    _ = try buffer.withUnsafeMutableBytes { try early?.read(into: $0) }
+    let later = try ZipArchive.PartReader(second, of: archive)
+    early = nil  // its deinit must not close the later reader's part
+    var total = 0
+    while true {
+      let count = try buffer.withUnsafeMutableBytes { try later.read(into: $0) }
+      if count == 0 { break }
+      total += count
+    }
+    // Read whole, to its CRC check.
+    #expect(UInt64(total) == second.uncompressedSize)
+  }
+}
