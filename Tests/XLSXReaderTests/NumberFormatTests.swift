@@ -174,8 +174,35 @@ import Testing
     #expect(parse(text) == expected, "\(text)")
   }
 
-  @Test(arguments: ["", "abc", "1,000", "--1", "1.2.3", "0x10", "nan", "inf"])
+  @Test(arguments: [
+    "", "abc", "1,000", "--1", "1.2.3", "0x10", "nan", "inf",
+    // Eight-byte windows with one byte just outside the digits ("/" and ":" border them).
+    "1234567/", "1234567:", "/2345678", ":2345678", "12345678/1234567", "1234.5678.9",
+    "12345678123456781234567x", "0.1234567 ",
+  ])
   func refusesWhatIsNotANumber(text: String) {
-    #expect(parse(text) == nil, "\(text)")
+    #expect(parse(text.hasSuffix(" ") ? text + "x" : text) == nil, "\(text)")
+  }
+
+  /// Digit runs of every length around eight, the point anywhere, signs and leading zeros:
+  /// read eight digits at a time, they must still give the standard library's double.
+  @Test func agreesWithTheStandardLibraryOnManyDigitRuns() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...24, using: &generator)
+      var digits = String(
+        (0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+      if Bool.random(using: &generator) {
+        let point = digits.index(
+          digits.startIndex, offsetBy: Int.random(in: 0...length, using: &generator))
+        digits.insert(".", at: point)
+      }
+      if Bool.random(using: &generator) { digits = "-" + digits }
+      guard let expected = Double(digits) else {
+        #expect(parse(digits) == nil, "\(digits)")
+        continue
+      }
+      #expect(parse(digits) == expected, "\(digits)")
+    }
   }
 }

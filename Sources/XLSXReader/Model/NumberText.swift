@@ -37,27 +37,60 @@ enum NumberText {
     let negative = cursor.pointee == 0x2D
     if negative { cursor += 1 }
     var mantissa: UInt64 = 0
-    var digits = 0
-    var pointAt: UnsafePointer<UInt8>?
-    while cursor < stop {
-      let digit = cursor.pointee &- 0x30
-      if digit <= 9 {
-        mantissa = mantissa &* 10 &+ UInt64(digit)
-        digits += 1
-      } else if cursor.pointee == 0x2E && pointAt == nil {
-        pointAt = cursor
-      } else {
-        return nil  // an exponent, a sign in the middle, or not a number at all
-      }
+    let integerDigits = digitRun(&cursor, stop, into: &mantissa)
+    var fractionDigits = 0
+    if cursor < stop && cursor.pointee == 0x2E {
       cursor += 1
+      fractionDigits = digitRun(&cursor, stop, into: &mantissa)
     }
+    // Anything left is an exponent, a sign in the middle, or not a number at all.
+    guard cursor == stop else { return nil }
     // Exact when the digits fit a double's 53-bit mantissa (up to 19 digits fit a UInt64
     // without overflow; more than that falls to strtod).
-    guard digits > 0, digits <= 19, mantissa <= 1 << 53 else { return nil }
-    let fractionDigits = pointAt.map { stop - $0 - 1 } ?? 0
-    guard fractionDigits < powersOfTen.count else { return nil }
+    let digits = integerDigits + fractionDigits
+    guard digits > 0, digits <= 19, mantissa <= 1 << 53, fractionDigits < powersOfTen.count
+    else { return nil }
     let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
     return negative ? -magnitude : magnitude
+  }
+
+  /// Reads the run of decimal digits at `cursor` into `mantissa` (wrapping past 19 digits,
+  /// which the caller refuses), eight at a time while eight are there: stored doubles often
+  /// carry 15 to 17 digits. Returns how many digits there were.
+  @inline(__always)
+  private static func digitRun(
+    _ cursor: inout UnsafePointer<UInt8>, _ stop: UnsafePointer<UInt8>, into mantissa: inout UInt64
+  ) -> Int {
+    let first = cursor
+    while stop - cursor >= 8 {
+      let word = UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)
+      guard let eight = eightDigits(UInt64(littleEndian: word)) else { break }
+      mantissa = mantissa &* 100_000_000 &+ eight
+      cursor += 8
+    }
+    while cursor < stop {
+      let digit = cursor.pointee &- 0x30
+      guard digit <= 9 else { break }
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      cursor += 1
+    }
+    return cursor - first
+  }
+
+  /// The value of eight ASCII digits packed in a word (the first in the low byte), or nil
+  /// when any byte is not a digit; the SWAR method of Lemire's "fast_float".
+  @inline(__always)
+  private static func eightDigits(_ word: UInt64) -> UInt64? {
+    // A byte below "0" borrows into its high bit; one above "9" carries into it. (Swift
+    // ranks | with + and & with *: every operation is bracketed.)
+    let outside = (word &+ 0x4646_4646_4646_4646) | (word &- 0x3030_3030_3030_3030)
+    guard outside & 0x8080_8080_8080_8080 == 0 else { return nil }
+    var value = word &- 0x3030_3030_3030_3030
+    value = value &* 10 &+ (value >> 8)  // pairs of digits
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    let pairsLow = (value & mask) &* 0x000F_4240_0000_0064  // 100 + (1000000 << 32)
+    let pairsHigh = ((value >> 16) & mask) &* 0x0000_2710_0000_0001  // 1 + (10000 << 32)
+    return (pairsLow &+ pairsHigh) >> 32
   }
 
   private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
