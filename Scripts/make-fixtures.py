@@ -44,7 +44,7 @@ Bad corpus (Fixtures/bad/), see MANIFEST.md for the expected behaviour of each:
   billion-laughs, doctype-plain, sst-bomb (1 GiB inflated), sheet-bomb (2 GiB + 4 MiB inflated),
   sst-index-out-of-range, sst-index-negative, cell-ref-out-of-range, row-out-of-range,
   bad-cell-ref, number-not-a-number, zip-path-traversal, duplicate-entries, encrypted-zip-entry,
-  deep-nesting, rels-cycle.
+  deep-nesting, rels-cycle, sheet-crc-mismatch.
 """
 
 from __future__ import annotations
@@ -1283,6 +1283,31 @@ def make_bad_more() -> None:
                    xml=sheet_xml('<row r="1"><c r="A1" s="1"><v>40998</v></c></row>'))]
     write_zip(p, raw_package(sheets, None, styles_xml(xf_fmt_ids=(0, 14)),
                              workbook_pr='<workbookPr date1904="true"/>'))
+
+    p = bad("sheet-crc-mismatch.xlsx", "a 40-row sheet whose CRC-32, in the local header and the central "
+            "directory alike, is one more than its data's: every byte inflates, and the checksum fails only "
+            "after the last",
+            "error: the part's checksum does not match (damaged archive), naming xl/worksheets/sheet1.xml; "
+            "the same rows come before the error whether the sheet is read whole or in fragments")
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n * 8016}</v></c></row>'
+                   for n in range(1, 41))
+    tmpzip = BAD / "sheet-crc-mismatch.tmp"
+    write_zip(tmpzip, simple_book(rows, ["観光客数"]))
+    raw = bytearray(tmpzip.read_bytes())
+    tmpzip.unlink()
+    target = b"xl/worksheets/sheet1.xml"
+    patched = 0
+    for sig, crc_off, name_len_off, name_off in ((b"PK\x03\x04", 14, 26, 30), (b"PK\x01\x02", 16, 28, 46)):
+        i = raw.find(sig)
+        while i != -1:
+            ln = struct.unpack_from("<H", raw, i + name_len_off)[0]
+            if bytes(raw[i + name_off: i + name_off + ln]) == target:
+                crc = struct.unpack_from("<I", raw, i + crc_off)[0]
+                struct.pack_into("<I", raw, i + crc_off, (crc + 1) & 0xFFFFFFFF)
+                patched += 1
+            i = raw.find(sig, i + 4)
+    assert patched == 2, patched
+    p.write_bytes(bytes(raw))
 
 
 def stream_bomb(path: Path, part: str, head: bytes, chunk: bytes, count: int, tail: bytes, entries) -> float:

@@ -57,6 +57,7 @@ import XLSXReader
     ("deep-nesting.xlsx", .limitExceeded(.nestingDepth), "xl/worksheets/sheet1.xml", "nested"),
     ("encrypted-zip-entry.xlsx", .encrypted, "xl/worksheets/sheet1.xml", "encrypted"),
     ("rels-cycle.xlsx", .malformedXML, "xl/workbook.xml", "not a worksheet"),
+    ("sheet-crc-mismatch.xlsx", .damagedArchive, "xl/worksheets/sheet1.xml", "checksum"),
   ])
   func damagedPartsAreNamed(name: String, kind: XLSXError.Kind, part: String, phrase: String) throws
   {
@@ -80,6 +81,17 @@ import XLSXReader
     #expect(error.sheet == "KPI")
     #expect(error.cell == cell)
     #expect(error.description.contains(phrase), "\(error)")
+  }
+
+  /// A checksum is checked after the part's last byte: the rows come first, every one, as
+  /// they would from a part streamed to its end, then the error.
+  @Test func aBadChecksumComesAfterTheRows() throws {
+    let workbook = try Fixture.open("bad/sheet-crc-mismatch.xlsx")
+    var rows = 0
+    #expect(throws: XLSXError.self) {
+      try workbook.forEachRow(in: workbook.sheets[0]) { _ in rows += 1 }
+    }
+    #expect(rows == 40)
   }
 
   @Test func rowsBeyondTheLastAreRefused() throws {

@@ -43,7 +43,10 @@ import Testing
     """.utf8)
 
   private static func events(_ source: ByteSource) throws -> [String] {
-    let recorder = Recorder()
+    try events(into: Recorder(), source)
+  }
+
+  private static func events(into recorder: Recorder, _ source: ByteSource) throws -> [String] {
     try SAXParser.parse(
       fileName: "test.xlsx", partName: "xl/sharedStrings.xml", handler: recorder,
       limits: ReaderLimits(), source)
@@ -111,6 +114,30 @@ import Testing
       }
       // libxml2 takes the failure for the end of its input and asks no more.
       #expect(calls <= failAt + 1)
+    }
+  }
+
+  /// A zip part's checksum is checked after its last byte: the events of the bytes read
+  /// before come first, as when they were pushed, then the source's error.
+  @Test func bytesReadBeforeTheSourceFailedAreStillParsed() throws {
+    let bytes = Self.document
+    let whole = try bytes.withUnsafeBytes { all in
+      var stream = BytePieces([all])
+      return try Self.events { stream.read(into: $0) }
+    }
+    for step in [7, 4000] {
+      var offset = 0
+      let recorder = Recorder()
+      #expect(throws: SourceFailed.self) {
+        try Self.events(into: recorder) { buffer in
+          if offset == bytes.count { throw SourceFailed() }
+          let count = min(step, buffer.count, bytes.count - offset)
+          buffer.copyBytes(from: bytes[offset..<offset + count])
+          offset += count
+          return count
+        }
+      }
+      #expect(recorder.events == whole, "\(step) bytes at a time")
     }
   }
 

@@ -107,6 +107,8 @@ final class SAXParser {
   @exclusivity(unchecked) private var depth = 0
   /// The first error raised inside a callback; libxml2 is stopped when it is set.
   @exclusivity(unchecked) private var failure: (any Error)?
+  /// The source's error, if it failed: reported once libxml2 has parsed what it had read.
+  private var sourceFailure: (any Error)?
 
   private init(
     handler: SAXHandler, fileName: String, partName: String, maxDepth: Int,
@@ -170,7 +172,9 @@ final class SAXParser {
       xmlFreeParserCtxt(context)
     }
     xmlParseDocument(context)
+    // A callback's error concerns bytes read before any the source failed to give.
     if let failure { throw failure }
+    if let sourceFailure { throw sourceFailure }
     if context.pointee.wellFormed == 0 { throw malformed(context) }
     if depth != 0 {
       throw XLSXError(
@@ -186,9 +190,9 @@ final class SAXParser {
   /// Filled whole unless the part ends: libxml2's pull parser takes a short read for the
   /// end of what it can look at (a source giving a byte at a time failed the parse).
   private func pull(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
-    guard failure == nil else { return -1 }
+    guard failure == nil, sourceFailure == nil else { return -1 }
+    var filled = 0
     do {
-      var filled = 0
       while filled < buffer.count {
         let count = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
         if count == 0 { break }
@@ -196,10 +200,12 @@ final class SAXParser {
       }
       return Int32(filled)
     } catch {
-      // Not `fail`: stopping the parser here would free the input buffer libxml2 is
-      // filling (a crash, measured); the callbacks ignore the rest of the parse.
-      if failure == nil { failure = error }
-      return -1
+      // The parse goes on over the bytes libxml2 already holds, as it would have had they
+      // been pushed before the failure (a bad checksum shows only after the last byte):
+      // their rows are delivered, then the source's error is reported. Not `fail`:
+      // stopping the parser here would free the buffer libxml2 is filling (a crash).
+      sourceFailure = error
+      return filled > 0 ? Int32(filled) : -1
     }
   }
 
