@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Times the readers or the writers side by side (called by bench.sh, which builds them).
 
-Usage: measure.py read|write ROWS RUNS WORK BENCH FLOOR WRITE
-  WORK   a scratch folder (inputs and outputs go there)
-  BENCH  kpisheet-bench, FLOOR and WRITE the C programs built from floor.c and write.c
+Usage: measure.py read|write ROWS RUNS WORK BENCH FLOOR WRITE [BENCH_SHARED]
+  WORK          a scratch folder (inputs and outputs go there)
+  BENCH         kpisheet-bench as deployed (the Swift runtime linked in), FLOOR and WRITE the
+                C programs built from floor.c and write.c
+  BENCH_SHARED  kpisheet-bench linked against the toolchain's shared Swift runtime, timed
+                reading too when given (start-up costs it a few milliseconds more)
 
 Every program runs as its own process under /usr/bin/time (whole-process wall time and peak
 resident set). The programs are interleaved: each round runs every one of them once, each
@@ -27,12 +30,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PYTHON = sys.executable
 
 
-def readers(work, bench, floor):
+def readers(work, bench, floor, bench_shared):
     source = f"{work}/input.xlsx"
     peers = f"{HERE}/peers-read.py"
+    shared = [("kpisheet-bench read, shared Swift runtime: the same, linked as swift build links it",
+               [bench_shared, "read", source])] if bench_shared else []
     return [
         ("C floor: minizip + libxml2 SAX2 push, counting cells", [floor, source]),
         ("kpisheet-bench read: every cell as a typed value", [bench, "read", source]),
+        *shared,
         ("kpisheet-bench read --threads 1: the same on one thread", [bench, "read", source, "--threads", "1"]),
         ("fastexcel (Rust), to Arrow columns", [PYTHON, peers, "fastexcel", source]),
         ("python-calamine (Rust), to Python values", [PYTHON, peers, "calamine", source]),
@@ -100,15 +106,16 @@ def same_bytes(a, b):
 
 
 def main():
-    if len(sys.argv) != 8 or sys.argv[1] not in ("read", "write"):
+    if len(sys.argv) not in (8, 9) or sys.argv[1] not in ("read", "write"):
         sys.exit(__doc__)
-    task, rows, runs, work, bench, floor, write = sys.argv[1:]
+    task, rows, runs, work, bench, floor, write = sys.argv[1:8]
+    bench_shared = sys.argv[8] if len(sys.argv) == 9 else None
     rows, runs = int(rows), int(runs)
     if task == "read":
         if not os.path.exists(f"{work}/input.xlsx"):
             subprocess.run([PYTHON, f"{HERE}/make-input.py", str(rows), f"{work}/input.xlsx"],
                            check=True)
-        commands = readers(work, bench, floor)
+        commands = readers(work, bench, floor, bench_shared)
     else:
         commands = writers(work, bench, write, rows)
 
