@@ -43,6 +43,11 @@ final class WorksheetParser: SAXHandler {
   private let inlineBytes = ByteBuffer()
   @exclusivity(unchecked) private var inInlineString = false
   @exclusivity(unchecked) private var phoneticDepth = 0
+  /// The strings last made for shared-string indices, a slot per index modulo 256: a column
+  /// of repeated names (a department, a unit) makes each name's String once per fragment of
+  /// the sheet rather than once per cell.
+  @exclusivity(unchecked) private var recentIndices = [Int](repeating: -1, count: 256)
+  @exclusivity(unchecked) private var recentStrings = [String](repeating: "", count: 256)
   /// The latest master of each shared formula, by its `si`.
   private(set) var sharedFormulas: [Int: SharedFormula.Master] = [:]
   /// In a fragment: cells whose shared formula's master lies in an earlier fragment, by
@@ -313,12 +318,16 @@ final class WorksheetParser: SAXHandler {
           "shared-string index \"\(valueBytes.string)\" is not a whole number of 0 or more",
           "共有文字列の番号 \"\(valueBytes.string)\" が 0 以上の整数ではありません")
       }
+      let slot = index & 255
+      if recentIndices[slot] == index { return .string(recentStrings[slot]) }
       guard let text = sharedStrings.string(at: index) else {
         throw cellError(
           .invalidCell,
           "shared-string index \(index) is out of range (the table has \(sharedStrings.count) strings)",
           "共有文字列の番号 \(index) が範囲外です（テーブルの文字列は \(sharedStrings.count) 個です）")
       }
+      recentIndices[slot] = index
+      recentStrings[slot] = text
       return .string(text)
     case .inlineString:
       let bytes = inlineBytes.bytes
