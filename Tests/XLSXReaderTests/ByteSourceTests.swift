@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import XLSXReader
@@ -94,6 +95,33 @@ import Testing
         return count
       }
       #expect(trickled == whole, "\(step) bytes at a time")
+    }
+  }
+
+  /// OOXML parts may be UTF-16: libxml2 tells from the first bytes it pulls.
+  @Test func aUTF16PartGivesTheSameEvents() throws {
+    let whole = try Self.document.withUnsafeBytes { all in
+      var stream = BytePieces([all])
+      return try Self.events { stream.read(into: $0) }
+    }
+    let text = String(decoding: Self.document, as: UTF8.self)
+      .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+    for bigEndian in [false, true] {
+      var utf16: [UInt8] = []
+      for unit in [0xFEFF] + Array(text.utf16) {
+        let bytes = [UInt8(truncatingIfNeeded: unit), UInt8(truncatingIfNeeded: unit >> 8)]
+        utf16 += bigEndian ? bytes.reversed() : bytes
+      }
+      for step in [1, 3, 4000] {
+        var offset = 0
+        let events = try Self.events { buffer in
+          let count = min(step, buffer.count, utf16.count - offset)
+          buffer.copyBytes(from: utf16[offset..<offset + count])
+          offset += count
+          return count
+        }
+        #expect(events == whole, "UTF-16 \(bigEndian ? "BE" : "LE"), \(step) bytes at a time")
+      }
     }
   }
 
