@@ -83,6 +83,19 @@ import XLSXReader
     #expect(error.description.contains(phrase), "\(error)")
   }
 
+  /// libxml2 goes on to the end of a part after its first error; the error reported is the
+  /// cause, where it is, not what follows from it ("Premature end of data").
+  @Test func malformedXMLIsReportedByItsFirstError() throws {
+    let sheet = try #require(failure("malformed-sheet.xlsx"))
+    #expect(sheet.description.contains("Opening and ending tag mismatch: c line 2 and row"))
+    #expect(sheet.line == 2)
+    let strings = try #require(failure("malformed-sst.xlsx"))
+    #expect(strings.description.contains("Opening and ending tag mismatch: t line 2 and si"))
+    // Bytes the declared encoding cannot decode: the sentence alone, no consequence quoted.
+    let encoding = try #require(failure("wrong-encoding.xlsx"))
+    #expect(!encoding.description.contains("Premature end"), "\(encoding)")
+  }
+
   /// A checksum is checked after the part's last byte: the rows come first, every one, as
   /// they would from a part streamed to its end, then the error.
   @Test func aBadChecksumComesAfterTheRows() throws {

@@ -109,6 +109,10 @@ final class SAXParser {
   @exclusivity(unchecked) private var failure: (any Error)?
   /// The source's error, if it failed: reported once libxml2 has parsed what it had read.
   private var sourceFailure: (any Error)?
+  /// libxml2's first error, line and message: the pull parser goes on to the end of the
+  /// input after an error, and its last error is then a consequence ("Premature end of data")
+  /// rather than the cause ("Opening and ending tag mismatch: c line 2 and row").
+  private var firstError: (line: Int, message: String)?
 
   private init(
     handler: SAXHandler, fileName: String, partName: String, maxDepth: Int,
@@ -243,7 +247,11 @@ final class SAXParser {
     }
     sax.getEntity = { _, _ in nil }
     // Errors are read back from the context; this keeps libxml2 from printing them.
-    sax.serror = { _, _ in }
+    // libxml2's user data here is this parser (set below); only its first error is kept.
+    sax.serror = { ctx, error in
+      guard let ctx, let error else { return }
+      Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.note(error) }
+    }
     let userData = Unmanaged.passUnretained(self).toOpaque()
     let read: xmlInputReadCallback = { ctx, buffer, length in
       guard let ctx, let buffer, length > 0 else { return 0 }
@@ -317,20 +325,34 @@ final class SAXParser {
     return Int(xmlSAX2GetLineNumber(context))
   }
 
+  /// Keeps libxml2's first error (warnings aside).
+  private func note(_ error: xmlErrorPtr) {
+    guard firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+      let message = error.pointee.message
+    else { return }
+    firstError = (Int(error.pointee.line), String(cString: message))
+  }
+
   /// libxml2's own description of the well-formedness error.
   private func malformed(_ context: xmlParserCtxtPtr) -> XLSXError {
     var detail = "the XML is not well-formed, or its bytes do not match its declared encoding"
     var japanese = "XML が整形式でないか、バイト列が宣言された文字コードと一致しません"
     var line: Int?
-    if let error = xmlCtxtGetLastError(context), let message = error.pointee.message {
+    let lastError = xmlCtxtGetLastError(context).flatMap { error in
+      error.pointee.message.map { (Int(error.pointee.line), String(cString: $0)) }
+    }
+    // Bytes the declared encoding cannot decode end libxml2's input there; what it says next
+    // ("Premature end of data") is a consequence, so the sentence above stands alone.
+    let inputFailed = (context.pointee.input?.pointee.buf?.pointee.error ?? 0) != 0
+    if !inputFailed, let (errorLine, message) = firstError ?? lastError {
       // libxml2's messages can run over several lines and quote raw input bytes: keep the
       // first line, so the error stays one line.
-      var text = String(String(cString: message).split(separator: "\n").first ?? "")
+      var text = String(message.split(separator: "\n").first ?? "")
       while text.last == " " || text.last == "!" { text.removeLast() }
       detail += " (\(text))"
       // libxml2 speaks English only: its words are quoted as its own.
       japanese += "（libxml2: \(text)）"
-      if error.pointee.line > 0 { line = Int(error.pointee.line) }
+      if errorLine > 0 { line = errorLine }
     }
     return XLSXError(
       .malformedXML, file: fileName, part: partName, line: line, detail: detail, japanese: japanese)
