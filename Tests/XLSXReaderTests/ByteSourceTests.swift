@@ -169,6 +169,28 @@ import Testing
     }
   }
 
+  /// After the first fatal error the source is asked for nothing more: a broken part is not
+  /// inflated to its end (the push parser stopped there too).
+  @Test func aBrokenPartIsNotReadToItsEnd() {
+    let broken = Array("<sst><si><t>a</si>".utf8)
+    let filler = Array("<si><t>filler</t></si>".utf8)
+    var served = 0
+    var chunk = 0
+    #expect(throws: XLSXError.self) {
+      try Self.events { buffer in
+        // The broken start, then filler without end: 100 MB if all of it were asked for.
+        guard served < 100 << 20 else { return 0 }
+        let source = chunk == 0 ? broken : filler
+        let count = min(buffer.count, source.count)
+        buffer.copyBytes(from: source[0..<count])
+        served += count
+        chunk += 1
+        return count
+      }
+    }
+    #expect(served < 64 << 10, "\(served) bytes asked for")
+  }
+
   @Test func aPartReaderReleasedLateLeavesALaterPartOpen() throws {
     let archive = try ZipArchive(
       path: Fixture.path("xlsxwriter-basic.xlsx"), fileName: "xlsxwriter-basic.xlsx",

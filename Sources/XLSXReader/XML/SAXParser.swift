@@ -109,9 +109,10 @@ final class SAXParser {
   @exclusivity(unchecked) private var failure: (any Error)?
   /// The source's error, if it failed: reported once libxml2 has parsed what it had read.
   private var sourceFailure: (any Error)?
-  /// libxml2's first error, line and message: the pull parser goes on to the end of the
-  /// input after an error, and its last error is then a consequence ("Premature end of data")
-  /// rather than the cause ("Opening and ending tag mismatch: c line 2 and row").
+  /// libxml2's first fatal error, line and message: the pull parser goes on after such an
+  /// error, and its last one is then a consequence ("Premature end of data") rather than the
+  /// cause ("Opening and ending tag mismatch: c line 2 and row"). Once it is set the source
+  /// is asked for nothing more, so a broken part is not read to its end.
   private var firstError: (line: Int, message: String)?
 
   private init(
@@ -195,6 +196,7 @@ final class SAXParser {
   /// end of what it can look at (a source giving a byte at a time failed the parse).
   private func pull(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
     guard failure == nil, sourceFailure == nil else { return -1 }
+    if firstError != nil { return 0 }
     var filled = 0
     do {
       while filled < buffer.count {
@@ -247,7 +249,7 @@ final class SAXParser {
     }
     sax.getEntity = { _, _ in nil }
     // Errors are read back from the context; this keeps libxml2 from printing them.
-    // libxml2's user data here is this parser (set below); only its first error is kept.
+    // libxml2's user data here is this parser (set below); only its first fatal error is kept.
     sax.serror = { ctx, error in
       guard let ctx, let error else { return }
       Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.note(error) }
@@ -325,9 +327,10 @@ final class SAXParser {
     return Int(xmlSAX2GetLineNumber(context))
   }
 
-  /// Keeps libxml2's first error (warnings aside).
+  /// Keeps libxml2's first fatal error: the errors that make a part not well-formed
+  /// (namespace errors, for one, are not fatal and leave it well-formed).
   private func note(_ error: xmlErrorPtr) {
-    guard firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+    guard firstError == nil, error.pointee.level == XML_ERR_FATAL,
       let message = error.pointee.message
     else { return }
     firstError = (Int(error.pointee.line), String(cString: message))
