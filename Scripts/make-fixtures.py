@@ -309,6 +309,30 @@ def raw_package(sheets, sst=None, styles=None, *, ns=TRANSITIONAL, wb_part="xl/w
     return [(n, d) for n, d in entries if n not in omit]
 
 
+def write_zip_patching(path: Path, entries, part: str, offsets, fmt: str, change) -> None:
+    """Writes `entries` as a zip at `path`, then rewrites one field of `part`'s headers with
+    `change`: the field at offsets[0] of its local header and offsets[1] of its central-directory
+    entry (from each header's signature), packed as `fmt`. Both must be found."""
+    tmp = path.with_suffix(".tmp")
+    write_zip(tmp, entries)
+    raw = bytearray(tmp.read_bytes())
+    tmp.unlink()
+    target = part.encode()
+    patched = 0
+    headers = ((b"PK\x03\x04", offsets[0], 26, 30), (b"PK\x01\x02", offsets[1], 28, 46))
+    for sig, field_off, name_len_off, name_off in headers:
+        i = raw.find(sig)
+        while i != -1:
+            ln = struct.unpack_from("<H", raw, i + name_len_off)[0]
+            if bytes(raw[i + name_off: i + name_off + ln]) == target:
+                value = struct.unpack_from(fmt, raw, i + field_off)[0]
+                struct.pack_into(fmt, raw, i + field_off, change(value))
+                patched += 1
+            i = raw.find(sig, i + 4)
+    assert patched == 2, patched
+    path.write_bytes(bytes(raw))
+
+
 def simple_book(sheet_body: str, strings=(), *, sheet_name="KPI", dimension=None, sheet_bytes=None,
                 sst_bytes=None, omit=(), extra_sheets=()):
     """One-sheet workbook at the standard paths, for the bad corpus."""
@@ -1195,25 +1219,8 @@ def make_bad_structure() -> None:
             "flag bit 0 (encrypted) set in both the local header and the central directory (data not really "
             "encrypted)",
             "error: encrypted zip entry xl/worksheets/sheet1.xml not supported (names the part); no password prompt")
-    buf = io.BytesIO()
-    tmpzip = BAD / "encrypted-zip-entry.tmp"
-    write_zip(tmpzip, simple_book(body, strings))
-    raw = bytearray(tmpzip.read_bytes())
-    tmpzip.unlink()
-    target = b"xl/worksheets/sheet1.xml"
-    n = 0
-    for sig, flag_off, name_len_off, name_off in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
-        i = raw.find(sig)
-        while i != -1:
-            ln = struct.unpack_from("<H", raw, i + name_len_off)[0]
-            if bytes(raw[i + name_off: i + name_off + ln]) == target:
-                flags = struct.unpack_from("<H", raw, i + flag_off)[0]
-                struct.pack_into("<H", raw, i + flag_off, flags | 1)
-                n += 1
-            i = raw.find(sig, i + 4)
-    assert n == 2, n
-    p.write_bytes(bytes(raw))
-    del buf
+    write_zip_patching(p, simple_book(body, strings), "xl/worksheets/sheet1.xml", (6, 8), "<H",
+                       lambda flags: flags | 1)
 
     p = bad("deep-nesting.xlsx", "xl/worksheets/sheet1.xml: A1 = 1, then 100000 nested <x> elements inside <sheetData>",
             "error: XML nesting too deep in xl/worksheets/sheet1.xml (libxml2's default limit is 256 without "
@@ -1291,23 +1298,8 @@ def make_bad_more() -> None:
             "the same rows come before the error whether the sheet is read whole or in fragments")
     rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n * 8016}</v></c></row>'
                    for n in range(1, 41))
-    tmpzip = BAD / "sheet-crc-mismatch.tmp"
-    write_zip(tmpzip, simple_book(rows, ["観光客数"]))
-    raw = bytearray(tmpzip.read_bytes())
-    tmpzip.unlink()
-    target = b"xl/worksheets/sheet1.xml"
-    patched = 0
-    for sig, crc_off, name_len_off, name_off in ((b"PK\x03\x04", 14, 26, 30), (b"PK\x01\x02", 16, 28, 46)):
-        i = raw.find(sig)
-        while i != -1:
-            ln = struct.unpack_from("<H", raw, i + name_len_off)[0]
-            if bytes(raw[i + name_off: i + name_off + ln]) == target:
-                crc = struct.unpack_from("<I", raw, i + crc_off)[0]
-                struct.pack_into("<I", raw, i + crc_off, (crc + 1) & 0xFFFFFFFF)
-                patched += 1
-            i = raw.find(sig, i + 4)
-    assert patched == 2, patched
-    p.write_bytes(bytes(raw))
+    write_zip_patching(p, simple_book(rows, ["観光客数"]), "xl/worksheets/sheet1.xml", (14, 16), "<I",
+                       lambda crc: (crc + 1) & 0xFFFFFFFF)
 
 
 def stream_bomb(path: Path, part: str, head: bytes, chunk: bytes, count: int, tail: bytes, entries) -> float:
