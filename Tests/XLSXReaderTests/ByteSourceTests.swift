@@ -54,6 +54,29 @@ import Testing
     return recorder.events
   }
 
+  /// The document's events, read in one go.
+  private static func wholeEvents() throws -> [String] {
+    try document.withUnsafeBytes { all in
+      var stream = BytePieces([all])
+      return try events { stream.read(into: $0) }
+    }
+  }
+
+  /// A source handing out `bytes` at most `step` at a time, then what `end` says (0: the end;
+  /// a throw: a failure after the last byte).
+  private static func trickle(
+    _ bytes: [UInt8], step: Int, end: @escaping () throws -> Int = { 0 }
+  ) -> ByteSource {
+    var offset = 0
+    return { buffer in
+      if offset == bytes.count { return try end() }
+      let count = min(step, buffer.count, bytes.count - offset)
+      buffer.copyBytes(from: bytes[offset..<offset + count])
+      offset += count
+      return count
+    }
+  }
+
   @Test func piecesReadAsOneStreamWhateverTheBufferSize() {
     let bytes = Self.document
     // Cut into pieces of uneven sizes, empty ones included.
@@ -78,32 +101,19 @@ import Testing
   }
 
   @Test func eventsAreTheSameWhateverTheSourceHandsOverAtATime() throws {
-    let bytes = Self.document
-    let whole = try bytes.withUnsafeBytes { all in
-      var stream = BytePieces([all])
-      return try Self.events { stream.read(into: $0) }
-    }
+    let whole = try Self.wholeEvents()
     #expect(whole.contains("text: 観光客数 "))
     #expect(whole.contains("text:<not a tag>&一"))
     #expect(whole.filter { $0 == "<si>" }.count == 3)
     for step in [1, 2, 5, 333] {
-      var offset = 0
-      let trickled = try Self.events { buffer in
-        let count = min(step, buffer.count, bytes.count - offset)
-        buffer.copyBytes(from: bytes[offset..<offset + count])
-        offset += count
-        return count
-      }
+      let trickled = try Self.events(Self.trickle(Self.document, step: step))
       #expect(trickled == whole, "\(step) bytes at a time")
     }
   }
 
   /// OOXML parts may be UTF-16: libxml2 tells from the first bytes it pulls.
   @Test func aUTF16PartGivesTheSameEvents() throws {
-    let whole = try Self.document.withUnsafeBytes { all in
-      var stream = BytePieces([all])
-      return try Self.events { stream.read(into: $0) }
-    }
+    let whole = try Self.wholeEvents()
     let text = String(decoding: Self.document, as: UTF8.self)
       .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
     for bigEndian in [false, true] {
@@ -113,13 +123,7 @@ import Testing
         utf16 += bigEndian ? bytes.reversed() : bytes
       }
       for step in [1, 3, 4000] {
-        var offset = 0
-        let events = try Self.events { buffer in
-          let count = min(step, buffer.count, utf16.count - offset)
-          buffer.copyBytes(from: utf16[offset..<offset + count])
-          offset += count
-          return count
-        }
+        let events = try Self.events(Self.trickle(utf16, step: step))
         #expect(events == whole, "UTF-16 \(bigEndian ? "BE" : "LE"), \(step) bytes at a time")
       }
     }
@@ -148,23 +152,11 @@ import Testing
   /// A zip part's checksum is checked after its last byte: the events of the bytes read
   /// before come first, as when they were pushed, then the source's error.
   @Test func bytesReadBeforeTheSourceFailedAreStillParsed() throws {
-    let bytes = Self.document
-    let whole = try bytes.withUnsafeBytes { all in
-      var stream = BytePieces([all])
-      return try Self.events { stream.read(into: $0) }
-    }
+    let whole = try Self.wholeEvents()
     for step in [7, 4000] {
-      var offset = 0
       let recorder = Recorder()
-      #expect(throws: SourceFailed.self) {
-        try Self.events(into: recorder) { buffer in
-          if offset == bytes.count { throw SourceFailed() }
-          let count = min(step, buffer.count, bytes.count - offset)
-          buffer.copyBytes(from: bytes[offset..<offset + count])
-          offset += count
-          return count
-        }
-      }
+      let source = Self.trickle(Self.document, step: step) { throw SourceFailed() }
+      #expect(throws: SourceFailed.self) { try Self.events(into: recorder, source) }
       #expect(recorder.events == whole, "\(step) bytes at a time")
     }
   }
