@@ -4,7 +4,7 @@ import Testing
 @testable import XLSXReader
 
 /// libxml2 pulls each part's bytes as it needs them: from a zip entry as it inflates, or from
-/// a fragment held in pieces (head, fragment, closing tags). However the bytes are split,
+/// bytes held in memory, in one piece or several. However the bytes are split,
 /// the events must be the same, and a source that fails must stop the parse with its error.
 @Suite struct ByteSourceTests {
   /// Records every event as text.
@@ -202,5 +202,27 @@ import Testing
     }
     // Read whole, to its CRC check.
     #expect(UInt64(total) == second.uncompressedSize)
+  }
+
+  /// A cut part is inflated straight into its fragments' buffers: what a reader writes into
+  /// the spare room is kept, only as much as it says it wrote, and growth keeps what is held.
+  @Test func aBufferFilledInPlaceKeepsWhatWasWritten() {
+    let buffer = ByteBuffer(capacity: 4)
+    var expected: [UInt8] = []
+    for round in 0..<200 {
+      let written = buffer.append(upTo: 64) { room in
+        #expect(room.count == 64)
+        let count = round % 7
+        for index in 0..<count { room[index] = UInt8((round + index) & 0xFF) }
+        room[count] = 0xEE  // beyond what it reports: must not be kept
+        return count
+      }
+      expected += (0..<written).map { UInt8((round + $0) & 0xFF) }
+    }
+    #expect(Array(buffer.bytes) == expected)
+    buffer.removeSubrange(from: 10)
+    #expect(Array(buffer.bytes) == Array(expected.prefix(10)))
+    [UInt8](repeating: 7, count: 1000).withUnsafeBufferPointer { buffer.append($0) }
+    #expect(Array(buffer.bytes) == Array(expected.prefix(10)) + Array(repeating: 7, count: 1000))
   }
 }

@@ -18,6 +18,10 @@ struct CutTuning: Sendable {
   /// How far to look for an item's end tag before giving up on cutting the part.
   var unbrokenLimit = 16 << 20
 
+  /// What a fragment's buffer is first made to hold: a fragment, the item it is cut after,
+  /// and a head; a larger head or item grows it.
+  var bufferCapacity: Int { fragmentBytes + (128 << 10) }
+
   /// Whether cutting `entry` is worth it: several processors and a part several fragments long.
   func isWorthwhile(for entry: ZipArchive.Entry) -> Bool {
     threadCount > 1 && entry.uncompressedSize > UInt64(2 * fragmentBytes)
@@ -25,29 +29,17 @@ struct CutTuning: Sendable {
 }
 
 /// One fragment of a cut part, parsed on a parsing thread as a document of its own.
-struct Fragment: Sendable {
+///
+/// `@unchecked Sendable`: the calling thread writes `document` before submitting the
+/// fragment, one parsing thread then reads it, and it comes back for reuse through the
+/// queue's lock; no two threads touch it at once.
+struct Fragment: @unchecked Sendable {
   let index: Int
-  /// The fragment's bytes; the first fragment's start with the head itself.
-  let bytes: [UInt8]
+  /// The fragment as a whole document: the head (the first fragment's own bytes start with
+  /// it), the items, then the end tags closing the head (but in the last fragment, which
+  /// holds the part's own), in one buffer the part's bytes are inflated straight into.
+  let document: ByteBuffer
   let isFirst: Bool
-  let isLast: Bool
-
-  /// Calls `body` with a source giving the fragment as a whole document: the head before it
-  /// (but for the first fragment, which holds it), the fragment, then the end tags closing
-  /// the head (but for the last, which holds them).
-  func withDocument<Result>(under head: PartHead, _ body: (ByteSource) throws -> Result) rethrows
-    -> Result
-  {
-    try head.bytes.withUnsafeBytes { headBytes in
-      try bytes.withUnsafeBytes { fragmentBytes in
-        try head.closing.withUnsafeBytes { closingBytes in
-          var pieces = BytePieces(
-            (isFirst ? [] : [headBytes]) + [fragmentBytes] + (isLast ? [] : [closingBytes]))
-          return try body { pieces.read(into: $0) }
-        }
-      }
-    }
-  }
 }
 
 /// The cut cannot be made, or a fragment failed: the part is to be read on one thread.
@@ -70,7 +62,7 @@ struct CutRead<Parsed: Sendable> {
     /// Every fragment was parsed and its result handed back.
     case cut(fragments: Int)
     /// Nothing was cut (the part is short, or no container was found): the whole part.
-    case uncut([UInt8])
+    case uncut(ByteBuffer)
   }
 
   let shape: PartHead.Shape
@@ -79,8 +71,8 @@ struct CutRead<Parsed: Sendable> {
   let parse: @Sendable (PartHead, Fragment) -> Parsed?
   private let queue = FragmentQueue<Parsed>()
   private var workers: WorkerThreads?
-  /// Inflated bytes not yet submitted: the start of the next fragment (of the first, the head too).
-  private var pending: [UInt8] = []
+  /// Inflated bytes not yet submitted: the next fragment, from its head on.
+  private var pending: ByteBuffer
   private var head: PartHead?
   private var searchFrom = 0
   private var submitted = 0
@@ -95,17 +87,26 @@ struct CutRead<Parsed: Sendable> {
     self.shape = shape
     self.tuning = tuning
     self.parse = parse
-    pending.reserveCapacity(tuning.fragmentBytes + (128 << 10))
+    pending = ByteBuffer(capacity: tuning.bufferCapacity)
   }
 
-  /// Takes the next inflated bytes of the part; hands back the results that are ready.
-  mutating func consume(
-    _ chunk: UnsafeRawBufferPointer, handBack: (Parsed) throws -> Void
+  /// Reads the whole part from `reader`, inflating it straight into the fragments, and
+  /// hands back the results that are ready as it goes.
+  mutating func read(
+    _ reader: ZipArchive.PartReader, handBack: (Parsed) throws -> Void
   ) throws {
-    inflated += chunk.count
-    pending.append(contentsOf: chunk)
+    while true {
+      let count = try pending.append(upTo: 64 << 10) { try reader.read(into: $0) }
+      if count == 0 { return }
+      try took(count, handBack)
+    }
+  }
+
+  /// Looks at the `count` bytes just added to `pending`.
+  private mutating func took(_ count: Int, _ handBack: (Parsed) throws -> Void) throws {
+    inflated += count
     if head == nil {
-      switch pending.withUnsafeBufferPointer({ PartHead.scan($0, shape: shape) }) {
+      switch PartHead.scan(pending.bytes, shape: shape) {
       case .found(let found):
         head = found
         searchFrom = found.bytes.count
@@ -122,7 +123,7 @@ struct CutRead<Parsed: Sendable> {
   /// Ends the part: submits the last fragment and hands back every result.
   mutating func finish(handBack: (Parsed) throws -> Void) throws -> Ending {
     guard head != nil, submitted > 0 else { return .uncut(pending) }
-    try submit(pending, isLast: true, handBack)
+    try submit(pending, handBack)
     queue.close()
     try handBackReady(waitingForAll: true, handBack)
     return .cut(fragments: submitted)
@@ -136,35 +137,31 @@ struct CutRead<Parsed: Sendable> {
 
   /// Submits every complete fragment in `pending`.
   private mutating func cutFragments(_ handBack: (Parsed) throws -> Void) throws {
-    guard let itemEnd = head?.itemEnd else { return }
+    guard let head else { return }
     while true {
       let from = max(searchFrom, tuning.fragmentBytes)
-      guard
-        let found = pending.withUnsafeBufferPointer({
-          firstIndex(of: itemEnd, in: $0, from: from)
-        })
-      else {
-        searchFrom = max(searchFrom, pending.count - itemEnd.count + 1)
+      guard let found = firstIndex(of: head.itemEnd, in: pending.bytes, from: from) else {
+        searchFrom = max(searchFrom, pending.count - head.itemEnd.count + 1)
         if pending.count > tuning.unbrokenLimit { throw CutAbandoned() }
         return
       }
-      // The fragment keeps `pending`'s buffer; only the bytes after the cut are copied.
-      let end = found + itemEnd.count
+      let end = found + head.itemEnd.count
       // A buffer a parsed fragment left behind, if any: fresh buffers of this size are
       // mapped from the kernel page by page, each first touch a page fault.
-      var next = queue.spareBuffer() ?? []
-      next.removeAll(keepingCapacity: true)
-      next.reserveCapacity(tuning.fragmentBytes + (128 << 10))
-      next.append(contentsOf: pending[end...])
-      pending.removeSubrange(end...)
-      swap(&pending, &next)
-      try submit(next, isLast: false, handBack)
-      searchFrom = 0
+      let next = queue.spareBuffer() ?? ByteBuffer(capacity: tuning.bufferCapacity)
+      next.removeAll()
+      head.bytes.withUnsafeBufferPointer { next.append($0) }
+      next.append(UnsafeBufferPointer(rebasing: pending.bytes[end...]))
+      pending.removeSubrange(from: end)
+      head.closing.withUnsafeBufferPointer { pending.append($0) }
+      try submit(pending, handBack)
+      pending = next
+      searchFrom = head.bytes.count
     }
   }
 
   private mutating func submit(
-    _ bytes: [UInt8], isLast: Bool, _ handBack: (Parsed) throws -> Void
+    _ document: ByteBuffer, _ handBack: (Parsed) throws -> Void
   ) throws {
     guard let head else { return }
     if workers == nil {
@@ -173,12 +170,13 @@ struct CutRead<Parsed: Sendable> {
       workers = WorkerThreads(count: tuning.threadCount - 1) {
         while let fragment = queue.nextFragment() {
           queue.releaseHandedBack()
-          queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
+          queue.finish(fragment.index, parse(head, fragment), leaving: fragment.document)
         }
       }
       if workers?.count == 0 { throw CutAbandoned() }
     }
-    queue.submit(Fragment(index: submitted, bytes: bytes, isFirst: submitted == 0, isLast: isLast))
+    queue.submit(
+      Fragment(index: submitted, document: document, isFirst: submitted == 0))
     submitted += 1
     try handBackReady(waitingForAll: false, handBack)
   }
@@ -194,7 +192,7 @@ struct CutRead<Parsed: Sendable> {
       if mustWait, let head, let fragment = queue.unstartedFragment(whileWaitingFor: nextToHandBack)
       {
         // Rather than wait, parse a waiting fragment here.
-        queue.finish(fragment.index, parse(head, fragment), leaving: fragment.bytes)
+        queue.finish(fragment.index, parse(head, fragment), leaving: fragment.document)
         continue
       }
       guard let outcome = queue.result(nextToHandBack, wait: mustWait) else { return }
@@ -218,7 +216,7 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   private var fragments: [Fragment] = []
   private var results: [Int: Outcome] = [:]
   /// Buffers of parsed fragments, for the next fragments to reuse.
-  private var spareBuffers: [[UInt8]] = []
+  private var spareBuffers: [ByteBuffer] = []
   /// Results handed back, for a parsing thread to release.
   private var handedBack: [Parsed] = []
   private var isClosed = false
@@ -270,7 +268,7 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   }
 
   /// Records fragment `index`'s result and keeps its buffer for reuse (a few at most).
-  func finish(_ index: Int, _ result: Parsed?, leaving buffer: [UInt8]) {
+  func finish(_ index: Int, _ result: Parsed?, leaving buffer: ByteBuffer) {
     monitor.locked {
       if spareBuffers.count < 4 { spareBuffers.append(buffer) }
       results[index] = result.map(Outcome.parsed) ?? .failed
@@ -299,7 +297,7 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   }
 
   /// A buffer a parsed fragment left, if any.
-  func spareBuffer() -> [UInt8]? {
+  func spareBuffer() -> ByteBuffer? {
     monitor.locked { spareBuffers.popLast() }
   }
 

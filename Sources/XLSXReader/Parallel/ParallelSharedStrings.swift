@@ -25,7 +25,7 @@ struct ParallelSharedStrings {
     var joined = Joined(
       partBytes: Int(clamping: entry.uncompressedSize), limits: limits)
     do {
-      try archive.read(entry) { chunk in try cut.consume(chunk) { try joined.take($0) } }
+      try cut.read(ZipArchive.PartReader(entry, of: archive)) { try joined.take($0) }
       if case .cut(let fragments) = try cut.finish(handBack: { try joined.take($0) }) {
         return (joined.table, fragments)
       }
@@ -48,12 +48,11 @@ struct ParallelSharedStrings {
   ) -> Strings? {
     let parser = SharedStringsParser(
       limits: limits, fileName: fileName, partName: partName,
-      partBytes: head.bytes.count + fragment.bytes.count)
+      partBytes: fragment.document.count)
     do {
-      try fragment.withDocument(under: head) {
-        try SAXParser.parse(
-          fileName: fileName, partName: partName, handler: parser, limits: limits, $0)
-      }
+      try SAXParser.parse(
+        bytes: UnsafeRawBufferPointer(fragment.document.bytes), fileName: fileName,
+        partName: partName, handler: parser, limits: limits)
     } catch {
       return nil
     }

@@ -44,7 +44,7 @@ struct ParallelSheetReader {
     return try withoutActuallyEscaping(deliver) { deliver in
       var delivery = Delivery(limits: context.limits, deliver: deliver)
       do {
-        try archive.read(entry) { chunk in try cut.consume(chunk) { try delivery.take($0) } }
+        try cut.read(ZipArchive.PartReader(entry, of: archive)) { try delivery.take($0) }
         switch try cut.finish(handBack: { try delivery.take($0) }) {
         case .cut(let fragments):
           return .finished(delivery.scan, fragments: fragments)
@@ -62,7 +62,7 @@ struct ParallelSheetReader {
     }
   }
 
-  private func parseHere(_ bytes: [UInt8], deliver: @escaping (Row) throws -> Void) throws
+  private func parseHere(_ bytes: ByteBuffer, deliver: @escaping (Row) throws -> Void) throws
     -> SheetScan
   {
     let parser = WorksheetParser(
@@ -70,11 +70,9 @@ struct ParallelSheetReader {
       uses1904: context.uses1904, limits: context.limits, fileName: context.fileName,
       sheetName: context.sheetName, onRow: deliver)
     do {
-      try bytes.withUnsafeBytes {
-        try SAXParser.parse(
-          bytes: $0, fileName: context.fileName, partName: context.partName, handler: parser,
-          limits: context.limits)
-      }
+      try SAXParser.parse(
+        bytes: UnsafeRawBufferPointer(bytes.bytes), fileName: context.fileName,
+        partName: context.partName, handler: parser, limits: context.limits)
     } catch {
       // The whole part was parsed, in order: the error is the one to report.
       throw FinalError(error: error)
@@ -147,11 +145,9 @@ private struct FragmentParser {
       isFragment: true, startsMidSheet: !fragment.isFirst
     ) { rows.append($0) }
     do {
-      try fragment.withDocument(under: head) {
-        try SAXParser.parse(
-          fileName: context.fileName, partName: context.partName, handler: parser,
-          limits: context.limits, $0)
-      }
+      try SAXParser.parse(
+        bytes: UnsafeRawBufferPointer(fragment.document.bytes), fileName: context.fileName,
+        partName: context.partName, handler: parser, limits: context.limits)
     } catch {
       return nil
     }

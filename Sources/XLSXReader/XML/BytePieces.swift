@@ -1,5 +1,4 @@
-/// Bytes held in memory in several pieces, read in order as one stream (a fragment of a
-/// part between its head and the head's end tags).
+/// Bytes held in memory in one or several pieces, read in order as one stream.
 struct BytePieces {
   private let pieces: [UnsafeRawBufferPointer]
   private var piece = 0
