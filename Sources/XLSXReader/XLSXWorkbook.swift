@@ -181,17 +181,21 @@ public final class XLSXWorkbook {
           skip = delivered
         }
       }
+      // After a parallel read fell back, the rows it delivered are skipped (a counter only
+      // then: a captured variable costs an exclusivity check on every row).
+      let onRow: (Row) throws -> Void =
+        skip == 0
+        ? body
+        : { row in
+          if skip > 0 {
+            skip -= 1
+            return
+          }
+          try body(row)
+        }
       let parser = WorksheetParser(
         sharedStrings: sharedStrings, formats: formats, uses1904: uses1904, limits: limits,
-        fileName: fileName, sheetName: sheet.name
-      ) { row in
-        // After a parallel read fell back: these rows were delivered already.
-        if skip > 0 {
-          skip -= 1
-          return
-        }
-        try body(row)
-      }
+        fileName: fileName, sheetName: sheet.name, onRow: onRow)
       try SAXParser.parse(entry, of: archive, handler: parser, limits: limits)
       return parser.scan
     }

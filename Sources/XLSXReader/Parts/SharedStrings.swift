@@ -112,13 +112,15 @@ enum ExcelEscapes {
 /// Reads `sharedStrings.xml`: the text of each `<si>`, rich-text runs joined, furigana
 /// (`<rPh>` runs and `<phoneticPr>`) dropped.
 final class SharedStringsParser: SAXHandler {
-  private(set) var table = SharedStringTable()
+  // Touched only from libxml2's callbacks, one call at a time on one thread: the dynamic
+  // exclusivity checks on each string's text cost more than appending it.
+  @exclusivity(unchecked) private(set) var table = SharedStringTable()
   private let limits: ReaderLimits
   private let fileName: String
   private let partName: String
-  private var inItem = false
-  private var textDepth = 0
-  private var phoneticDepth = 0
+  @exclusivity(unchecked) private var inItem = false
+  @exclusivity(unchecked) private var textDepth = 0
+  @exclusivity(unchecked) private var phoneticDepth = 0
   /// The `uniqueCount` the `<sst>` start tag declares, if any.
   private(set) var declaredCount: Int?
 
