@@ -253,8 +253,7 @@ final class WorksheetParser: SAXHandler {
     capture = .none
     masterIsElsewhere = nil
     let formula = try formulaText()
-    guard hasValue, let value = try typedValue() else { return }
-    if case .string(let text) = value, text.isEmpty { return }  // an empty string is an empty cell
+    guard hasValue, var value = try typedValue() else { return }
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
       throw cellError(
@@ -264,26 +263,28 @@ final class WorksheetParser: SAXHandler {
     // General formats are nil in `formats` already (Styles), so a format here is never General.
     let format = styleIndex < formats.count ? formats[styleIndex] : nil
     var serial: Double?
-    var cellValue = value
-    if case .number(let number) = value, let dateFormat = format, dateFormat.kind.isDateTime {
-      let kind: ExcelDateTime.Kind =
-        switch dateFormat.kind {
-        case .time: number < 1 ? .time : .dateTime
-        case .dateTime: .dateTime
-        default: number.rounded(.down) == number ? .date : .dateTime
-        }
-      if let date = ExcelDateTime(serial: number, uses1904: uses1904, kind: kind) {
-        cellValue = .date(date)
-        serial = number
-      }
+    if case .number(let number) = value, let format, let date = date(number, shownAs: format.kind) {
+      value = .date(date)
+      serial = number
     }
     lastColumn = max(lastColumn, reference.column)
     if let id = masterIsElsewhere {
       formulasFromEarlierFragments.append((rowsHandedOver, row.cells.count, id))
     }
     row.cells.append(
-      Cell(reference: reference, value: cellValue, format: format, formula: formula, serial: serial)
-    )
+      Cell(reference: reference, value: value, format: format, formula: formula, serial: serial))
+  }
+
+  /// The date a number shown in a date or time format stands for; nil for other formats.
+  private func date(_ number: Double, shownAs kind: NumberFormat.Kind) -> ExcelDateTime? {
+    let dateKind: ExcelDateTime.Kind
+    switch kind {
+    case .time: dateKind = number < 1 ? .time : .dateTime
+    case .dateTime: dateKind = .dateTime
+    case .date: dateKind = number.rounded(.down) == number ? .date : .dateTime
+    default: return nil
+    }
+    return ExcelDateTime(serial: number, uses1904: uses1904, kind: dateKind)
   }
 
   /// The cell's formula, with a shared formula translated from its master cell.
@@ -308,6 +309,7 @@ final class WorksheetParser: SAXHandler {
     return formulaBytes.isEmpty ? nil : formulaBytes.string
   }
 
+  /// The cell's value; nil when it has none (an empty string is an empty cell).
   private func typedValue() throws -> CellValue? {
     switch valueType {
     case .sharedString:
@@ -319,7 +321,10 @@ final class WorksheetParser: SAXHandler {
           "共有文字列の番号 \"\(valueBytes.string)\" が 0 以上の整数ではありません")
       }
       let slot = index & 255
-      if recentIndices[slot] == index { return .string(recentStrings[slot]) }
+      if recentIndices[slot] == index {
+        let text = recentStrings[slot]
+        return text.isEmpty ? nil : .string(text)
+      }
       guard let text = sharedStrings.string(at: index) else {
         throw cellError(
           .invalidCell,
@@ -328,14 +333,15 @@ final class WorksheetParser: SAXHandler {
       }
       recentIndices[slot] = index
       recentStrings[slot] = text
-      return .string(text)
+      return text.isEmpty ? nil : .string(text)
     case .inlineString:
       let bytes = inlineBytes.bytes
-      return .string(
+      let text =
         bytes.contains(0x5F)
-          ? String(decoding: ExcelEscapes.decode(bytes), as: UTF8.self) : inlineBytes.string)
+        ? String(decoding: ExcelEscapes.decode(bytes), as: UTF8.self) : inlineBytes.string
+      return text.isEmpty ? nil : .string(text)
     case .formulaString:
-      return .string(valueBytes.string)
+      return valueBytes.isEmpty ? nil : .string(valueBytes.string)
     case .boolean:
       if valueBytes.equals("1") || valueBytes.equals("true") { return .boolean(true) }
       if valueBytes.equals("0") || valueBytes.equals("false") { return .boolean(false) }
