@@ -271,8 +271,12 @@ final class WorksheetParser: SAXHandler {
     if let id = masterIsElsewhere {
       formulasFromEarlierFragments.append((rowsHandedOver, row.cells.count, id))
     }
+    // Each part consumed rather than copied: a copy of the value and of the format (a
+    // retain, then a release) per cell was 1.2 % of a read's instructions.
     row.cells.append(
-      Cell(reference: reference, value: value, format: format, formula: formula, serial: serial))
+      Cell(
+        reference: reference, value: consume value, format: consume format,
+        formula: consume formula, serial: serial))
   }
 
   /// The date a number shown in a date or time format stands for; nil for other formats.
