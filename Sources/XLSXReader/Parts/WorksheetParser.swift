@@ -252,7 +252,7 @@ final class WorksheetParser: SAXHandler {
     inCell = false
     capture = .none
     masterIsElsewhere = nil
-    let formula = try formulaText()
+    let formula = hasFormula ? try formulaText() : nil
     guard hasValue, var value = try typedValue() else { return }
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
@@ -291,9 +291,8 @@ final class WorksheetParser: SAXHandler {
     return ExcelDateTime(serial: number, uses1904: uses1904, kind: dateKind)
   }
 
-  /// The cell's formula, with a shared formula translated from its master cell.
+  /// The formula of a cell with an `<f>`, a shared formula translated from its master cell.
   private func formulaText() throws -> String? {
-    guard hasFormula else { return nil }
     if let id = sharedFormulaID {
       if sharedFormulaIsMaster || !formulaBytes.isEmpty {
         let text = formulaBytes.string
