@@ -99,6 +99,8 @@ final class SAXParser {
   /// Unretained: `parse` keeps the handler alive for the whole parse, and a strong
   /// reference would cost a retain and release on every event.
   private let handler: Unmanaged<SAXHandler>
+  /// The handler is a worksheet's, called as itself (see `start`).
+  private let handlesWorksheet: Bool
   private let fileName: String
   private let partName: String
   private let maxDepth: Int
@@ -122,6 +124,7 @@ final class SAXParser {
     // Per thread in libxml2, so set for every parse (batches parse on several threads).
     kpisheet_silenceGenericErrors()
     self.handler = Unmanaged.passUnretained(handler)
+    handlesWorksheet = handler is WorksheetParser
     self.fileName = fileName
     self.partName = partName
     self.maxDepth = maxDepth
@@ -218,10 +221,28 @@ final class SAXParser {
   private func makeContext() throws -> xmlParserCtxtPtr {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
-    if handler._withUnsafeGuaranteedRef({ $0 is WorksheetParser }) {
-      Self.setEvents(&sax, calling: WorksheetParser.self)
-    } else {
-      Self.setEvents(&sax, calling: SAXHandler.self)
+    sax.startElementNs = { ctx, localName, _, _, _, _, attributeCount, _, attributes in
+      guard let ctx, let localName else { return }
+      let name = XMLName(pointer: localName)
+      let list = XMLAttributes(base: attributes, count: Int(attributeCount))
+      SAXParser.with(ctx) {
+        $0.handlesWorksheet
+          ? $0.start(WorksheetParser.self, name, list) : $0.start(SAXHandler.self, name, list)
+      }
+    }
+    sax.endElementNs = { ctx, localName, _, _ in
+      guard let ctx, let localName else { return }
+      let name = XMLName(pointer: localName)
+      SAXParser.with(ctx) {
+        $0.handlesWorksheet ? $0.end(WorksheetParser.self, name) : $0.end(SAXHandler.self, name)
+      }
+    }
+    sax.characters = { ctx, bytes, count in
+      guard let ctx, let bytes, count > 0 else { return }
+      let text = UnsafeBufferPointer(start: bytes, count: Int(count))
+      SAXParser.with(ctx) {
+        $0.handlesWorksheet ? $0.text(WorksheetParser.self, text) : $0.text(SAXHandler.self, text)
+      }
     }
     sax.cdataBlock = sax.characters
     // The same callback for whitespace lets libxml2 skip its blank-text analysis (areBlanks
@@ -262,54 +283,6 @@ final class SAXParser {
     return context
   }
 
-  /// Sets the element and text callbacks, calling the handler as a `Handler`.
-  ///
-  /// A worksheet's handler, called for every element and value of every cell, is called as
-  /// itself (a final class): directly, and inlined into the callbacks, rather than through
-  /// the base class's table (3 % of the instructions outside libxml2 and zlib, measured).
-  /// Written out per type because a C callback cannot be made in a generic context.
-  private static func setEvents(_ sax: inout xmlSAXHandler, calling: WorksheetParser.Type) {
-    sax.startElementNs = { ctx, localName, _, _, _, _, attributeCount, _, attributes in
-      guard let ctx, let localName else { return }
-      SAXParser.with(ctx) {
-        $0.start(
-          WorksheetParser.self, XMLName(pointer: localName),
-          XMLAttributes(base: attributes, count: Int(attributeCount)))
-      }
-    }
-    sax.endElementNs = { ctx, localName, _, _ in
-      guard let ctx, let localName else { return }
-      SAXParser.with(ctx) { $0.end(WorksheetParser.self, XMLName(pointer: localName)) }
-    }
-    sax.characters = { ctx, bytes, count in
-      guard let ctx, let bytes, count > 0 else { return }
-      SAXParser.with(ctx) {
-        $0.text(WorksheetParser.self, UnsafeBufferPointer(start: bytes, count: Int(count)))
-      }
-    }
-  }
-
-  private static func setEvents(_ sax: inout xmlSAXHandler, calling: SAXHandler.Type) {
-    sax.startElementNs = { ctx, localName, _, _, _, _, attributeCount, _, attributes in
-      guard let ctx, let localName else { return }
-      SAXParser.with(ctx) {
-        $0.start(
-          SAXHandler.self, XMLName(pointer: localName),
-          XMLAttributes(base: attributes, count: Int(attributeCount)))
-      }
-    }
-    sax.endElementNs = { ctx, localName, _, _ in
-      guard let ctx, let localName else { return }
-      SAXParser.with(ctx) { $0.end(SAXHandler.self, XMLName(pointer: localName)) }
-    }
-    sax.characters = { ctx, bytes, count in
-      guard let ctx, let bytes, count > 0 else { return }
-      SAXParser.with(ctx) {
-        $0.text(SAXHandler.self, UnsafeBufferPointer(start: bytes, count: Int(count)))
-      }
-    }
-  }
-
   /// Calls `body` with the parser behind libxml2's user data, without retaining it: the
   /// parser outlives its context (it frees the context), and a retain and release per SAX
   /// event were a measurable share of a read.
@@ -319,7 +292,11 @@ final class SAXParser {
     Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
   }
 
-  /// Calls `body` with the handler as a `Handler`, which it is (see `setEvents`).
+  /// Calls `body` with the handler as a `Handler`, which it is.
+  ///
+  /// A worksheet's handler, called for every element and value of every cell, is called as
+  /// itself (a final class): directly, and inlined into the callbacks, rather than through
+  /// the base class's table (3 % of the instructions outside libxml2 and zlib, measured).
   @inline(__always) private func withHandler<Handler: SAXHandler>(
     _: Handler.Type, _ body: (Handler) throws -> Void
   ) {
