@@ -45,8 +45,8 @@ struct Fragment: @unchecked Sendable {
 /// The cut cannot be made, or a fragment failed: the part is to be read on one thread.
 struct CutAbandoned: Error {}
 
-/// The calling thread's side of reading a part cut into fragments: takes the part's inflated
-/// bytes as they arrive, cuts them just after an item's end tag roughly every
+/// The calling thread's side of reading a part cut into fragments: inflates the part into
+/// fragment buffers, cutting just after an item's end tag roughly every
 /// `fragmentBytes`, has parsing threads run `parse` on each fragment (and runs it itself on
 /// waiting fragments whenever it would otherwise wait), and hands the results back in order.
 ///
@@ -68,7 +68,7 @@ struct CutRead<Parsed: Sendable> {
   let shape: PartHead.Shape
   let tuning: CutTuning
   /// Runs on a parsing thread: a fragment's result, or nil when it failed.
-  let parse: @Sendable (PartHead, Fragment) -> Parsed?
+  let parse: @Sendable (Fragment) -> Parsed?
   private let queue = FragmentQueue<Parsed>()
   private var workers: WorkerThreads?
   /// Inflated bytes not yet submitted: the next fragment, from its head on.
@@ -82,7 +82,7 @@ struct CutRead<Parsed: Sendable> {
 
   init(
     shape: PartHead.Shape, tuning: CutTuning,
-    parse: @escaping @Sendable (PartHead, Fragment) -> Parsed?
+    parse: @escaping @Sendable (Fragment) -> Parsed?
   ) {
     self.shape = shape
     self.tuning = tuning
@@ -163,14 +163,13 @@ struct CutRead<Parsed: Sendable> {
   private mutating func submit(
     _ document: ByteBuffer, _ handBack: (Parsed) throws -> Void
   ) throws {
-    guard let head else { return }
     if workers == nil {
       let queue = self.queue
       let parse = self.parse
       workers = WorkerThreads(count: tuning.threadCount - 1) {
         while let fragment = queue.nextFragment() {
           queue.releaseHandedBack()
-          queue.finish(fragment.index, parse(head, fragment), leaving: fragment.document)
+          queue.finish(fragment.index, parse(fragment), leaving: fragment.document)
         }
       }
       if workers?.count == 0 { throw CutAbandoned() }
@@ -189,10 +188,9 @@ struct CutRead<Parsed: Sendable> {
     let maxInFlight = tuning.threadCount + 1
     while nextToHandBack < submitted {
       let mustWait = waitingForAll || submitted - nextToHandBack > maxInFlight
-      if mustWait, let head, let fragment = queue.unstartedFragment(whileWaitingFor: nextToHandBack)
-      {
+      if mustWait, let fragment = queue.unstartedFragment(whileWaitingFor: nextToHandBack) {
         // Rather than wait, parse a waiting fragment here.
-        queue.finish(fragment.index, parse(head, fragment), leaving: fragment.document)
+        queue.finish(fragment.index, parse(fragment), leaving: fragment.document)
         continue
       }
       guard let outcome = queue.result(nextToHandBack, wait: mustWait) else { return }

@@ -18,8 +18,8 @@ struct ParallelSharedStrings {
     table: SharedStringTable, fragments: Int
   )? {
     let (limits, fileName, partName) = (self.limits, archive.fileName, entry.name)
-    var cut = CutRead(shape: .sharedStrings, tuning: tuning) { head, fragment in
-      Self.parse(fragment, under: head, limits: limits, fileName: fileName, partName: partName)
+    var cut = CutRead(shape: .sharedStrings, tuning: tuning) { fragment in
+      Self.parse(fragment, limits: limits, fileName: fileName, partName: partName)
     }
     defer { cut.stop() }
     var joined = Joined(
@@ -43,7 +43,7 @@ struct ParallelSharedStrings {
   }
 
   private static func parse(
-    _ fragment: Fragment, under head: PartHead, limits: ReaderLimits, fileName: String,
+    _ fragment: Fragment, limits: ReaderLimits, fileName: String,
     partName: String
   ) -> Strings? {
     let parser = SharedStringsParser(

@@ -37,8 +37,8 @@ struct ParallelSheetReader {
     _ entry: ZipArchive.Entry, of archive: ZipArchive, deliver: (Row) throws -> Void
   ) throws -> Outcome {
     let context = self.context
-    var cut = CutRead(shape: .worksheet, tuning: tuning) { head, fragment in
-      FragmentParser(context: context, head: head).parse(fragment)
+    var cut = CutRead(shape: .worksheet, tuning: tuning) { fragment in
+      FragmentParser(context: context).parse(fragment)
     }
     defer { cut.stop() }
     return try withoutActuallyEscaping(deliver) { deliver in
@@ -133,7 +133,6 @@ private struct FragmentParser {
   }
 
   let context: ParallelSheetReader.Context
-  let head: PartHead
 
   /// The fragment's rows and what it found, or nil when it failed.
   func parse(_ fragment: Fragment) -> Result? {

@@ -99,7 +99,7 @@ final class SAXParser {
   /// Unretained: `parse` keeps the handler alive for the whole parse, and a strong
   /// reference would cost a retain and release on every event.
   private let handler: Unmanaged<SAXHandler>
-  /// The handler is a worksheet's, called as itself (see `start`).
+  /// The handler is a worksheet's, called as itself (see `withHandler`).
   private let handlesWorksheet: Bool
   private let fileName: String
   private let partName: String
