@@ -10,6 +10,8 @@ public struct ImportResult: Sendable {
   public var skippedSheets: [String]
   /// Hidden sheets that were read.
   public var hiddenSheets: [String]
+  /// Regions that looked like tables and were not read, each with its reason.
+  public var notRead: [DetectedTable] = []
 
   /// The layout found: E when several sheets each hold one project, else the first table's.
   public var layout: Layout? {
@@ -51,22 +53,28 @@ public struct KPIImporter: Sendable {
   public var sheetName: String?
   /// Read the table the mapping file describes instead of detecting layouts.
   public var mapping: MappingFile?
+  /// The fiscal year of a one-year table that states none (`--fiscal-year`); never moves a
+  /// year the sheet states.
+  public var fiscalYear: Int?
 
-  public init(sheetName: String? = nil, mapping: MappingFile? = nil) {
+  public init(sheetName: String? = nil, mapping: MappingFile? = nil, fiscalYear: Int? = nil) {
     self.sheetName = sheetName
     self.mapping = mapping
+    self.fiscalYear = fiscalYear
   }
-
-  private static let readers: [any LayoutReader] = [
-    NationalFormLayout(), FlatListLayout(), WideTableLayout(), BlockLayout(),
-  ]
 
   /// Reads `workbook`; throws `XLSXError` for an unreadable sheet and `NoKPITableError` when
   /// nothing is recognisable.
   public func read(_ workbook: XLSXWorkbook) throws -> ImportResult {
     let log = DiagnosticLog(file: workbook.fileName)
     var sheets = workbook.sheets.filter { $0.kind == .worksheet }
-    let readers: [any LayoutReader] = mapping.map { [MappingLayout(mapping: $0)] } ?? Self.readers
+    // The table reader understands tables by their headers; the seed's block layout (years
+    // down a label column, KPI names over 目標値 | 実績値) keeps its own reader for its
+    // headings and activities, tried when no table is read.
+    let readers: [any LayoutReader] =
+      mapping.map { [MappingLayout(mapping: $0)] } ?? [
+        TableReader(fiscalYear: fiscalYear), BlockLayout(),
+      ]
     if let mapping {
       sheets = Array(sheets.prefix(1))
       if let name = mapping.sheet ?? sheetName {
@@ -103,6 +111,7 @@ public struct KPIImporter: Sendable {
     var projects: [Project] = []
     var tables: [DetectedTable] = []
     var skipped: [String] = []
+    var explained: [DetectedTable] = []
     var municipality: Municipality?
     var grant: String?
     for sheet in sheets {
@@ -113,10 +122,21 @@ public struct KPIImporter: Sendable {
       // The first layout that recognises the sheet reads it (a plain loop: a lazy
       // compactMap would run the matching reader twice).
       var sheetImport: SheetImport?
+      var notRead: [DetectedTable] = []
       for reader in readers {
-        sheetImport = reader.read(grid, log: log)
-        if sheetImport != nil { break }
+        // A reader's diagnostics count only when it reads the sheet.
+        let attempt = DiagnosticLog(file: log.file)
+        guard let found = reader.read(grid, log: attempt) else { continue }
+        if found.projects.isEmpty {
+          notRead += found.notRead
+          continue
+        }
+        notRead += found.notRead
+        sheetImport = found
+        log.append(attempt)
+        break
       }
+      explained += notRead.filter { $0.skipped != nil }
       // The grant is named in a title above the tables, not in a 交付金の種類 column.
       let firstTableRow = sheetImport?.tables.map(\.range.first.row).min() ?? Int.max
       grant = grant ?? GrantName.find(in: grid, above: firstTableRow)
@@ -136,7 +156,7 @@ public struct KPIImporter: Sendable {
     return ImportResult(
       document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
       tables: tables, diagnostics: log.diagnostics, skippedSheets: skipped,
-      hiddenSheets: sheets.filter(\.isHidden).map(\.name))
+      hiddenSheets: sheets.filter(\.isHidden).map(\.name), notRead: explained)
   }
 
   private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {

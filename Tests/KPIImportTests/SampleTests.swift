@@ -55,7 +55,9 @@ func expectRecords(
     #expect(result.document.municipality?.code == "352161")
     #expect(
       result.document.projects.map(\.scope) == [.single, .single, .single, .wideArea, .wideArea])
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    // ④ and ⑤ show no KPIs: kept, each with a KPI未設定 warning at its heading.
+    #expect(result.diagnostics.map(\.code) == [.kpiNotSet, .kpiNotSet])
+    #expect(result.diagnostics.map(\.cell) == ["B41", "B49"])
   }
 
   @Test func warningsPointAtCells() throws {

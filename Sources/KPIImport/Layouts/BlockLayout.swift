@@ -31,7 +31,7 @@ struct BlockLayout: LayoutReader {
     var previousEnd = -1
     for block in blocks {
       let heading = findHeading(grid, above: block.headerTop, after: previousEnd)
-      let name = heading?.text ?? WideTableLayout.sheetProjectName(grid)
+      let name = heading?.text ?? SingleTable.heading(grid, in: 0..<20)?.0 ?? grid.sheet.name
       projects.begin(named: name, at: heading?.cell)
       let overviewSearchStart = heading?.cell.row ?? previousEnd
       if let overview = findOverview(grid, rows: (overviewSearchStart + 1)..<block.headerTop) {

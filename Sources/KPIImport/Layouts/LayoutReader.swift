@@ -39,16 +39,29 @@ public enum Layout: String, Sendable, Codable, CaseIterable {
   }
 }
 
-/// A KPI table found on a sheet.
+/// A KPI table found on a sheet, or a region that looked like one and was not read.
 public struct DetectedTable: Sendable, Equatable {
+  /// How a table's measures lie: as columns, as rows (years across), or as a form.
+  public enum Orientation: String, Sendable, Equatable {
+    case columns, rows, form
+  }
+
   public var layout: Layout
   public var sheet: String
   public var range: CellRange
+  /// The nearest of layouts A–F, or nil for a region that was not read.
+  public var nearestLayout: Layout?
+  public var orientation: Orientation?
+  /// Each header column (or row) with its path and the field it was read as.
+  public var headers: [HeaderExplanation] = []
+  /// Why the region was not read as a KPI table; nil for a table that was read.
+  public var skipped: String?
 
   init(layout: Layout, sheet: String, range: CellRange) {
     self.layout = layout
     self.sheet = sheet
     self.range = range
+    self.nearestLayout = layout
   }
 
   /// The table from its header row to its last data row, across the columns it uses.
@@ -63,6 +76,16 @@ public struct DetectedTable: Sendable, Equatable {
   }
 }
 
+/// One header cell of a table, as `validate --explain` shows it.
+public struct HeaderExplanation: Sendable, Equatable {
+  /// The lowest header cell over the column.
+  public var cell: CellReference
+  /// The header texts over the column, top to bottom.
+  public var path: [String]
+  /// The field the column was read as (`kpi`, `target[令和4年度]`, …); nil when not read.
+  public var field: String?
+}
+
 /// What one sheet gave.
 struct SheetImport {
   var projects: [Project]
@@ -70,6 +93,8 @@ struct SheetImport {
   var municipality: Municipality? = nil
   /// The grant a title names (read only for a report, whose title is known to carry it).
   var grant: String? = nil
+  /// Regions that looked like tables and were not read.
+  var notRead: [DetectedTable] = []
 }
 
 /// Finds one layout's tables on a sheet; nil when the sheet is not in this layout.
@@ -85,6 +110,9 @@ struct ProjectAccumulator {
     var nameCell: CellReference?
     var kpis: [KPIBuilder] = []
     var years: [ProjectYear] = []
+    /// A cost given once for the project (実績額 of the national form): it belongs to the
+    /// latest year its KPI rows give.
+    var pendingCost: Amount?
   }
 
   private var entries: [Entry] = []
@@ -139,6 +167,11 @@ struct ProjectAccumulator {
     }
   }
 
+  mutating func setPendingCost(_ amount: Amount) {
+    guard !entries.isEmpty, entries[entries.count - 1].pendingCost == nil else { return }
+    entries[entries.count - 1].pendingCost = amount
+  }
+
   /// Runs `change` on the current project's KPI with this name, creating it if new.
   mutating func withKPI(
     named name: String, at cell: CellReference?, _ change: (inout KPIBuilder) -> Void
@@ -155,12 +188,25 @@ struct ProjectAccumulator {
   }
 
   /// The projects, KPIs numbered in order, years ascending.
+  /// A project without KPIs is kept, with a KPI未設定 warning at its name; an evaluation or a
+  /// cost given once per project belongs to its latest year.
   func build(sheet: String, log: DiagnosticLog) -> [Project] {
     entries.map { entry in
       var project = entry.project
       project.years = entry.years.sorted { $0.fiscalYear < $1.fiscalYear }
       project.kpis = entry.kpis.enumerated().map { index, builder in
         builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)
+      }
+      if let latest = project.years.last?.fiscalYear {
+        if let cost = entry.pendingCost, project.years[project.years.count - 1].cost == nil {
+          project.years[project.years.count - 1].cost = cost
+        }
+        if project.evaluation != nil && project.evaluation?.fiscalYear == nil {
+          project.evaluation?.fiscalYear = latest
+        }
+      }
+      if project.kpis.isEmpty {
+        log.add(.warning, .kpiNotSet, ["project": project.name], sheet: sheet, cell: entry.nameCell)
       }
       return project
     }

@@ -44,7 +44,7 @@ struct OwnReport {
       found.municipality = MunicipalityBlock.read(grid, log: log)
       // The title row 「<grant>事業実施結果報告（令和N年度）」 names the grant.
       found.grant = GrantName.find(in: grid, above: 3)
-      if let form = NationalFormLayout().read(grid, log: DiagnosticLog(file: log.file)) {
+      if let form = TableReader().read(grid, log: DiagnosticLog(file: log.file)) {
         for index in found.projects.indices {
           guard let match = form.projects.first(where: { $0.name == found.projects[index].name })
           else { continue }

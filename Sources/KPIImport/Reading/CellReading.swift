@@ -63,3 +63,20 @@ enum CellReading {
     return text?.isEmpty == false ? text : nil
   }
 }
+
+/// Turns a year label cell into a fiscal year, or logs why it cannot.
+func resolveYear(
+  _ cell: Cell?, at reference: CellReference, period: FiscalPeriod?, sheet: String,
+  log: DiagnosticLog
+) -> Int? {
+  let text = cell.flatMap(CellReading.text) ?? ""
+  guard let label = CellReading.yearLabel(cell) else {
+    log.add(.error, .unknownYear, ["text": text], sheet: sheet, cell: reference)
+    return nil
+  }
+  guard let year = label.resolve(periodStart: period?.start) else {
+    log.add(.error, .relativeYearWithoutPeriod, ["text": text], sheet: sheet, cell: reference)
+    return nil
+  }
+  return year
+}

@@ -19,5 +19,8 @@ final class DiagnosticLog {
     add(Diagnostic(severity, code, arguments: arguments), sheet: sheet, cell: cell)
   }
 
+  /// Takes over `other`'s diagnostics (a reader tried on its own log, then chosen).
+  func append(_ other: DiagnosticLog) { diagnostics += other.diagnostics }
+
   var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

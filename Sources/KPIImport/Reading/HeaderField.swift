@@ -7,34 +7,55 @@ public enum HeaderField: String, CaseIterable, Sendable {
   case no, projectName, department, grantType, cost, period, overview, kpi, unit, target, due
   case actual, fiscalYear, baseline, effect, assessment, expertOpinion, policy, policyReason
   case cumulative, prefecture, municipality, code, contact
+  /// 最終目標: the KPI's final target, not a year's.
+  case finalTarget
+  /// A letter or symbol grade (評価, 総合評価, 達成度).
+  case grade
+  /// 実績年月: the month an actual was measured (its fiscal year, when it differs from the target's).
+  case dueActual
+  /// 区分: the column that says which measure a row holds (目標値 / 実績値).
+  case measure
 
   /// The header words, as their keys (NFKC, no spaces).
   var words: [String] {
     switch self {
     case .no: ["No", "No.", "NO", "NO.", "番号", "通番", "事業番号"]
-    case .projectName: ["事業名", "交付対象事業の名称", "事業の名称", "事業", "事業名称"]
+    case .projectName:
+      [
+        "事業名", "交付対象事業の名称", "事業の名称", "事業", "事業名称", "交付対象事業名", "施策", "施策名", "取組",
+        "取組名", "主な具体的事業", "具体的な事業", "具体的事業",
+      ]
     case .department: ["担当課", "担当部局課名", "担当部署", "所管課", "担当", "担当部局", "所管部署"]
     case .grantType: ["交付金の種類"]
     case .cost: ["実績額", "事業費", "交付対象事業費", "決算額"]
     case .period: ["事業期間", "実施期間", "事業実施期間"]
     case .overview: ["事業概要", "事業の概要", "概要"]
-    case .kpi: ["重要業績評価指標", "KPI", "指標", "指標名", "評価指標", "KPI名", "重要業績評価指標(KPI)"]
+    case .kpi:
+      [
+        "重要業績評価指標", "KPI", "指標", "指標名", "評価指標", "KPI名", "重要業績評価指標(KPI)", "成果指標", "成果指標名",
+        "指標名称", "数値目標", "KPI項目", "本事業における重要業績評価指標", "重要業績評価指標名",
+      ]
     case .unit: ["単位"]
     case .target: ["目標値", "目標", "指標値", "目標指標値", "KPI目標値"]
     case .due: ["目標年月", "目標月", "目標時期"]
-    case .actual: ["実績値", "実績", "KPI実績値"]
+    case .actual: ["実績値", "実績", "KPI実績値", "本事業終了後における実績値", "達成値", "実績数値"]
     case .fiscalYear: ["年度", "対象年度"]
-    case .baseline: ["事業開始前", "現時点", "基準値", "申請時"]
+    case .baseline: ["事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時"]
     case .effect: ["事業効果", "事業の効果"]
     case .assessment: ["事業の評価"]
-    case .expertOpinion: ["外部有識者からの意見", "外部有識者の意見", "意見"]
+    case .expertOpinion:
+      ["外部有識者からの意見", "外部有識者の意見", "意見", "外部委員の意見", "外部有識者会議の意見", "委員意見", "有識者の意見"]
     case .policy: ["今後の方針"]
     case .policyReason: ["今後の方針の理由", "理由"]
-    case .cumulative: ["累計", "KPI増加分の累計", "合計"]
+    case .cumulative: ["累計", "KPI増加分の累計", "合計", "計", "平均", "累計値"]
     case .prefecture: ["都道府県名", "都道府県"]
     case .municipality: ["市町村名", "市区町村名", "団体名", "地方公共団体名"]
     case .code: ["地方公共団体コード", "都道府県・市町村コード", "市町村コード", "団体コード", "コード"]
     case .contact: ["連絡先", "電話番号"]
+    case .finalTarget: ["最終", "最終目標", "最終目標値", "目標値(最終)", "最終年度目標"]
+    case .grade: ["評価", "総合評価", "達成度", "評価区分", "達成状況", "KPI評価"]
+    case .dueActual: ["実績年月", "実績月", "実績時期", "実績年度"]
+    case .measure: ["区分"]
     }
   }
 
@@ -53,6 +74,8 @@ public enum HeaderField: String, CaseIterable, Sendable {
   /// decide from the context whether it heads activities.
   public static func match(_ text: String) -> HeaderField? {
     let header = HeaderText(text)
+    // 「（単位）」 alone heads a unit column.
+    if header.key.isEmpty, header.notes.last.map(HeaderText.key) == "単位" { return .unit }
     return byWord[header.key.uppercased()]
   }
 }

@@ -11,7 +11,12 @@ struct KPIBuilder {
   var nameCell: CellReference?
   var direction: Direction?
   var baseline: Double?
+  var finalTarget: FinalTarget?
+  var grade: String?
   private var declaredUnit: (unit: String, cell: CellReference?)?
+  /// A multiplier the declared unit carried (万人 → 10^4), applied to values typed without a
+  /// unit of their own.
+  private var declaredPower = 0
   private var cellUnits: [(unit: String, cell: CellReference)] = []
   private(set) var values: [KPIValue] = []
   /// Cells whose value was an error: an empty target there is already reported.
@@ -27,7 +32,10 @@ struct KPIBuilder {
     guard let unit = unit.flatMap(QuantityParser.normalizedUnit), declaredUnit == nil else {
       return
     }
-    declaredUnit = (unit, cell)
+    let split = QuantityParser.splitMultiplier(unit)
+    guard let base = split.unit else { return }
+    declaredUnit = (base, cell)
+    declaredPower = split.powerOfTen
   }
 
   /// Reads one value cell; nil when empty or not applicable, logging errors and warnings.
@@ -38,7 +46,76 @@ struct KPIBuilder {
     if case .error = parsed { errorCells.insert(grid.source(reference)) }
     guard case .value(let value, let unit, _) = parsed else { return nil }
     if let unit { cellUnits.append((unit, reference)) }
+    if unit == nil && declaredPower != 0 {
+      return QuantityParser.scaled(value, byPowerOfTen: declaredPower)
+    }
     return value
+  }
+
+  /// Reads a baseline cell; a year in brackets after the value (7.4%（2014年）) is dropped.
+  mutating func readBaseline(
+    _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, onlyIfEmpty: Bool = false
+  ) {
+    guard !onlyIfEmpty || baseline == nil else { return }
+    let (value, _) = readWithYear(reference, in: grid, log: log)
+    if let value { baseline = value }
+  }
+
+  /// Reads a final-target cell, its year from the header or from brackets after the value
+  /// (40%以上（2020年度））.
+  mutating func readFinalTarget(
+    _ reference: CellReference, year: Int?, in grid: SheetGrid, log: DiagnosticLog
+  ) {
+    let (value, bracketYear) = readWithYear(reference, in: grid, log: log)
+    guard value != nil || finalTarget == nil else { return }
+    if value == nil && finalTarget != nil { return }
+    finalTarget = FinalTarget(fiscalYear: bracketYear ?? year, value: value)
+  }
+
+  /// A value cell that may carry its year in brackets: 7.4%（2014年）, 40%以上（2020年度）.
+  private mutating func readWithYear(
+    _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
+  ) -> (Double?, Int?) {
+    if let text = CellReading.text(grid.cell(at: reference)),
+      let (rest, year) = YearInBrackets.split(text)
+    {
+      let parsed = QuantityParser.parse(rest)
+      for diagnostic in parsed.diagnostics(for: text) {
+        log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
+      }
+      guard case .value(let value, let unit, _) = parsed else { return (nil, year) }
+      if let unit { cellUnits.append((unit, reference)) }
+      return (value, year)
+    }
+    return (read(reference, in: grid, log: log), nil)
+  }
+
+  /// Adds one measure of one year (measures as rows): a year's target and actual come from
+  /// two rows; the first value given for a measure stays.
+  mutating func addMeasure(
+    _ measure: Measure, fiscalYear: Int, at reference: CellReference, in grid: SheetGrid,
+    log: DiagnosticLog
+  ) {
+    let value = read(reference, in: grid, log: log)
+    let source = grid.source(reference)
+    if let index = values.firstIndex(where: { $0.fiscalYear == fiscalYear }) {
+      switch measure {
+      case .target where values[index].source?.target == nil:
+        values[index].target = value
+        values[index].source?.target = source
+      case .actual where values[index].source?.actual == nil:
+        values[index].actual = value
+        values[index].source?.actual = source
+      default: break
+      }
+      return
+    }
+    values.append(
+      KPIValue(
+        fiscalYear: fiscalYear, target: measure == .target ? value : nil,
+        actual: measure == .actual ? value : nil,
+        source: ValueSource(
+          target: measure == .target ? source : nil, actual: measure == .actual ? source : nil)))
   }
 
   /// A cost cell (事業費, 実績額): its number, with the unit typed in it or else the header's.
@@ -56,8 +133,12 @@ struct KPIBuilder {
     -> ParsedQuantity
   {
     let cell = grid.cell(at: reference)
-    let parsed = CellReading.quantity(cell)
     let text = cell.flatMap(CellReading.text) ?? ""
+    if case .string = cell?.value, QuantityParser.isNotYetKnown(text) {
+      log.add(.warning, .notYetKnown, ["text": text], sheet: grid.sheet.name, cell: reference)
+      return .notApplicable
+    }
+    let parsed = CellReading.quantity(cell)
     for diagnostic in parsed.diagnostics(for: text) {
       log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
     }
@@ -119,6 +200,6 @@ struct KPIBuilder {
     }
     return KPI(
       no: no, name: name, unit: units.first, direction: direction, baseline: baseline,
-      values: sorted)
+      finalTarget: finalTarget, grade: grade, values: sorted)
   }
 }

@@ -124,6 +124,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let unknownEffect: DiagnosticCode = "unknown-effect"
   /// A 今後の方針 cell that matches no national category.
   public static let unknownPolicy: DiagnosticCode = "unknown-policy"
+  /// A value not known yet (未集計): read as null.
+  public static let notYetKnown: DiagnosticCode = "not-yet-known"
+  /// A project whose KPI cells are all empty or '-': kept with no KPIs (KPI未設定).
+  public static let kpiNotSet: DiagnosticCode = "kpi-not-set"
+  /// A one-year table that states no fiscal year, and none was given with --fiscal-year.
+  public static let tableYearUnknown: DiagnosticCode = "table-year-unknown"
+  /// A blank project name with no row above it in the same table.
+  public static let blankProjectName: DiagnosticCode = "blank-project-name"
+  /// A project named after its sheet, for want of a name on the sheet.
+  public static let projectNamedAfterSheet: DiagnosticCode = "project-named-after-sheet"
 }
 
 /// The languages messages are available in.

@@ -81,6 +81,26 @@ public enum DiagnosticCatalogue {
       "\"{text}\" is none of the national 今後の方針 categories (e.g. 事業の継続)",
       "「{text}」は今後の方針の区分（例：事業の継続）のどれにも当たりません"
     ),
+    .notYetKnown: (
+      "\"{text}\" says the value is not known yet; it was read as no value (null)",
+      "「{text}」は値が未確定であることを示しています。値なし（null）として読みました"
+    ),
+    .kpiNotSet: (
+      "project \"{project}\" has no KPI (KPI未設定): its KPI cells are empty or '-'",
+      "事業「{project}」には KPI が設定されていません（KPI未設定）。KPI のセルが空欄か「-」です"
+    ),
+    .tableYearUnknown: (
+      "the table {range} gives no fiscal year (no 年度 or 目標年月 column, none in a title); pass --fiscal-year",
+      "表 {range} には年度がありません（年度・目標年月の列もタイトルの年度もありません）。--fiscal-year で指定してください"
+    ),
+    .blankProjectName: (
+      "the project name is blank and there is no row above it to repeat; enter the project's name",
+      "事業名が空欄で、上に同じ事業の行もありません。事業名を入力してください"
+    ),
+    .projectNamedAfterSheet: (
+      "the table {range} names no project; it was named after its sheet \"{project}\"",
+      "表 {range} には事業名がないため、シート名「{project}」を事業名としました"
+    ),
   ]
 }
 

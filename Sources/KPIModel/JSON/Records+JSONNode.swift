@@ -74,6 +74,8 @@ extension KPI: JSONRepresentable {
     object.add("unit", unit)
     object.add("direction", direction?.rawValue)
     object.add("baseline", baseline)
+    object.add("finalTarget", finalTarget)
+    object.add("grade", grade)
     object.add("values", values)
     return object.node
   }
@@ -88,6 +90,15 @@ extension KPIValue: JSONRepresentable {
     object.add("due", due)
     object.add("source", source)
     return object.node
+  }
+}
+
+extension FinalTarget: JSONRepresentable {
+  var jsonNode: JSONNode {
+    .object([
+      ("fiscalYear", fiscalYear.map(JSONNode.int) ?? .null),
+      ("value", value.map(JSONNode.number) ?? .null),
+    ])
   }
 }
 
@@ -109,6 +120,7 @@ extension Evaluation: JSONRepresentable {
     object.add("expertOpinion", expertOpinion)
     object.add("policy", policy?.rawValue)
     object.add("policyReason", policyReason)
+    object.add("grade", grade)
     return object.node
   }
 }

@@ -101,6 +101,8 @@ extension KPI {
       unit: try object.optional("unit")?.string(),
       direction: try object.optional("direction")?.raw(Direction.self),
       baseline: try object.optional("baseline")?.double(),
+      finalTarget: try object.optional("finalTarget").map(FinalTarget.init(json:)),
+      grade: try object.optional("grade")?.string(),
       values: try object.required("values").array().map(KPIValue.init(json:)))
   }
 }
@@ -135,6 +137,16 @@ extension Evaluation {
       assessment: try object.optional("assessment")?.string(),
       expertOpinion: try object.optional("expertOpinion")?.string(),
       policy: try object.optional("policy")?.raw(Policy.self),
-      policyReason: try object.optional("policyReason")?.string())
+      policyReason: try object.optional("policyReason")?.string(),
+      grade: try object.optional("grade")?.string())
+  }
+}
+
+extension FinalTarget {
+  init(json: JSONReader) throws(RecordsJSONError) {
+    let object = try json.object()
+    self.init(
+      fiscalYear: try object.optional("fiscalYear")?.int(),
+      value: try object.nullable("value")?.double())
   }
 }

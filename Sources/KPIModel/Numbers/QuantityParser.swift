@@ -39,6 +39,21 @@ public enum QuantityParser {
     return .value(decimal.rounded().doubleValue, unit: unit, qualifiers: [])
   }
 
+  /// 未集計, 集計中, 未確定, 調査中, 算定中 (perhaps with brackets or a note): a value not
+  /// known yet, read as null with a warning (records.md).
+  public static func isNotYetKnown(_ text: String) -> Bool {
+    let key = HeaderText.key(text)
+    return ["未集計", "集計中", "未確定", "調査中", "算定中", "未算定", "未公表", "集計前"].contains {
+      key.hasPrefix($0)
+    }
+  }
+
+  /// `value` × 10^`power`, exact in decimal (190 under 万人 is 1,900,000, never 1899999.99…).
+  public static func scaled(_ value: Double, byPowerOfTen power: Int) -> Double {
+    guard let digits = DecimalDigits(value) else { return value }
+    return digits.rounded().scaled(byPowerOfTen: power).rounded().doubleValue
+  }
+
   /// The unit a header states: `（単位：千円）`, `(単位:人)`, `単位：千円` → 千円.
   public static func headerUnit(_ header: String) -> String? {
     let scalars = CharacterFolding.foldedCompact(header)
@@ -74,7 +89,7 @@ public enum QuantityParser {
 
   /// Splits a leading 万 (10^4), 億 (10^8) or 兆 (10^12) off a unit: 万人 → (4, 人).
   /// 千円 and 百万円 are units of their own and stay.
-  static func splitMultiplier(_ unit: String) -> (powerOfTen: Int, unit: String?) {
+  public static func splitMultiplier(_ unit: String) -> (powerOfTen: Int, unit: String?) {
     guard let first = unit.unicodeScalars.first else { return (0, nil) }
     let power: Int
     switch first {

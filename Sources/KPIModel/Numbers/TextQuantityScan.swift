@@ -34,6 +34,7 @@ struct TextQuantityScan {
 
   mutating func run() -> ParsedQuantity {
     if scalars.isEmpty || Self.isNotApplicable(scalars) { return .notApplicable }
+    if let compound = compoundAmount() { return compound }
     if spaceBetweenDigits { return failure(.twoValues) }
 
     var negative = false
@@ -241,4 +242,20 @@ struct TextQuantityScan {
     "ほど", "見込み", "見込", "累計", "予定", "速報値", "速報", "暫定値", "暫定", "推計",
     "概算",
   ].map { Array($0.unicodeScalars) }
+
+  /// 「11億6,012万1千円」, after an optional 約: one number from its magnitude words.
+  private func compoundAmount() -> ParsedQuantity? {
+    var start = 0
+    var qualifiers: [String] = []
+    if let word = Self.prefixQualifiers.first(where: {
+      CharacterFolding.hasWord($0, in: scalars, at: 0)
+    }) {
+      qualifiers.append(CharacterFolding.string(word))
+      start = word.count
+    }
+    guard let (value, unit) = CompoundAmount.parse(Array(scalars[start...])) else { return nil }
+    let unitText = CharacterFolding.string(unit)
+    guard !unitText.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+    return .value(value, unit: QuantityParser.normalizedUnit(unitText), qualifiers: qualifiers)
+  }
 }

@@ -9,11 +9,15 @@ public struct Evaluation: Codable, Sendable, Equatable {
   public var policy: Policy?
   /// 今後の方針の理由.
   public var policyReason: String?
+  /// A letter or symbol grade (A, ◎, 有効), as written; its explanation goes to `assessment`.
+  public var grade: String?
 
   public init(
     fiscalYear: Int? = nil, effect: Effect? = nil, assessment: String? = nil,
-    expertOpinion: String? = nil, policy: Policy? = nil, policyReason: String? = nil
+    expertOpinion: String? = nil, policy: Policy? = nil, policyReason: String? = nil,
+    grade: String? = nil
   ) {
+    self.grade = grade
     self.fiscalYear = fiscalYear
     self.effect = effect
     self.assessment = assessment

@@ -9,23 +9,43 @@ public struct KPI: Codable, Sendable, Equatable {
   public var direction: Direction?
   /// The value before the project started (事業開始前).
   public var baseline: Double?
+  /// The KPI's final target (最終目標), with its fiscal year when the sheet gives one.
+  public var finalTarget: FinalTarget?
+  /// A grade given to this KPI (A, ◎, 概ね達成), as written.
+  public var grade: String?
   /// One per fiscal year the sheet shows, ascending.
   public var values: [KPIValue]
 
   public init(
     no: Int? = nil, name: String, unit: String? = nil, direction: Direction? = nil,
-    baseline: Double? = nil, values: [KPIValue] = []
+    baseline: Double? = nil, finalTarget: FinalTarget? = nil, grade: String? = nil,
+    values: [KPIValue] = []
   ) {
     self.no = no
     self.name = name
     self.unit = unit
     self.direction = direction
     self.baseline = baseline
+    self.finalTarget = finalTarget
+    self.grade = grade
     self.values = values
   }
 
   /// The direction, `increase` when the records leave it out.
   public var effectiveDirection: Direction { direction ?? .increase }
+}
+
+/// A KPI's final target (最終目標): a column 最終目標, 目標（R6）, a year header annotated
+/// （目標値）, or a value carrying its year （40%以上（2020年度））.
+public struct FinalTarget: Codable, Sendable, Equatable {
+  /// Nil when the sheet names no year for it.
+  public var fiscalYear: Int?
+  public var value: Double?
+
+  public init(fiscalYear: Int? = nil, value: Double?) {
+    self.fiscalYear = fiscalYear
+    self.value = value
+  }
 }
 
 /// Which way a KPI improves.

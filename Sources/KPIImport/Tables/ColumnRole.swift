@@ -1,0 +1,160 @@
+import KPIModel
+import XLSXReader
+
+/// Which of a KPI's measures a value cell holds.
+enum Measure: String, Sendable, Equatable {
+  case target, actual
+
+  /// 目標値 / 実績値 (and their synonyms) in a row label or a 区分 cell.
+  static func named(_ text: String) -> Measure? {
+    switch HeaderField.match(text) {
+    case .target: return .target
+    case .actual: return .actual
+    default:
+      let key = HeaderText.key(text)
+      if key.hasPrefix("目標") { return .target }
+      if key.hasPrefix("実績") { return .actual }
+      return nil
+    }
+  }
+}
+
+/// A year named in a header, with what its note says the column also is:
+/// 平成25年度（基準値） is FY2013 and the baseline; R6（目標値） is FY2024 and the final target.
+struct HeaderYear: Sendable, Equatable {
+  var label: FiscalYearLabel
+  var text: String
+  var cell: CellReference
+  var isBaseline = false
+  var isFinalTarget = false
+}
+
+/// What a table's column (or, for forms, a label) was read as, from its whole header path.
+enum ColumnRole: Sendable, Equatable {
+  /// A key or per-project field: project, KPI, unit, 年度, 目標年月, evaluation columns, …
+  case field(HeaderField)
+  /// A measure, of one year when the path names it (令和4年度 › 目標), else of the row's year.
+  case value(Measure, year: HeaderYear?)
+  /// A year column with no measure in its path: the rows say which measure (years across).
+  case year(HeaderYear)
+  /// A year's cost (事業費 under 令和3年度).
+  case yearCost(HeaderYear)
+  /// The baseline (基準値, 現状値, 事業開始前).
+  case baseline
+  /// The final target (最終目標, 目標（R6））, with its year when the header gives one.
+  case finalTarget(HeaderYear?)
+  /// Read as nothing: totals and averages (累計, 計, 平均), or a header the vocabulary lacks.
+  case ignored(String)
+
+  /// The name `validate --explain` shows.
+  var fieldName: String? {
+    switch self {
+    case .field(let field): return field.rawValue
+    case .value(let measure, let year):
+      return year.map { "\(measure.rawValue)[\($0.text)]" } ?? measure.rawValue
+    case .year(let year): return "year[\(year.text)]"
+    case .yearCost(let year): return "cost[\(year.text)]"
+    case .baseline: return "baseline"
+    case .finalTarget: return "finalTarget"
+    case .ignored: return nil
+    }
+  }
+}
+
+/// Turns a column's header path into its role, by the vocabulary of input-layouts.md.
+enum ColumnRoleReader {
+  /// The role of a column whose header cells, top to bottom, are `path` (each with its cell).
+  static func role(of path: [(text: String, cell: CellReference)]) -> ColumnRole? {
+    guard !path.isEmpty else { return nil }
+    var year: HeaderYear?
+    var field: HeaderField?
+    var fieldText = ""
+    // The lowest header that names a field decides (sub-headers are more specific than the
+    // group header above them); a year anywhere in the path gives the column its year.
+    for (text, cell) in path.reversed() {
+      if year == nil, let found = headerYear(text, at: cell) { year = found }
+      if field == nil {
+        if let (label, measure) = combined(text) {
+          year = year ?? HeaderYear(label: label, text: HeaderText.key(text), cell: cell)
+          field = measure == .target ? .target : .actual
+          fieldText = text
+        } else if let match = HeaderField.match(text) {
+          field = match
+          fieldText = text
+        }
+      }
+    }
+    guard let field else { return year.map(ColumnRole.year) }
+    switch field {
+    case .target, .actual:
+      let measure: Measure = field == .target ? .target : .actual
+      // 目標（R6）: a target column whose own note names a year is the final target unless
+      // a year header above it makes it that year's target.
+      if measure == .target, let noteYear = noteYear(fieldText, at: path.last?.cell),
+        year == nil || year == noteYear
+      {
+        return .value(
+          .target,
+          year: HeaderYear(
+            label: noteYear.label, text: noteYear.text, cell: noteYear.cell, isFinalTarget: true))
+      }
+      if let noteYear = noteYear(fieldText, at: path.last?.cell), year == nil {
+        return .value(measure, year: noteYear)
+      }
+      return .value(measure, year: year)
+    case .baseline: return .baseline
+    case .finalTarget: return .finalTarget(year ?? noteYear(fieldText, at: path.last?.cell))
+    case .cumulative: return .ignored(fieldText)
+    case .cost: return year.map(ColumnRole.yearCost) ?? .field(.cost)
+    case .fiscalYear: return year.map(ColumnRole.year) ?? .field(.fiscalYear)
+    default: return .field(field)
+    }
+  }
+
+  /// A header that is a year label (令和4年度, R4, 2022年度, 1年目), perhaps annotated.
+  static func headerYear(_ text: String, at cell: CellReference) -> HeaderYear? {
+    let header = HeaderText(text)
+    guard let label = FiscalYearLabel.parse(header.key), !isMonth(label) else { return nil }
+    var year = HeaderYear(label: label, text: header.key, cell: cell)
+    let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let notes = header.notes + lines.dropFirst().map { HeaderText.key($0) }
+    for note in notes {
+      let key = HeaderText.key(note)
+      if HeaderField.match(key) == .baseline || key.contains("基準") || key.contains("現状") {
+        year.isBaseline = true
+      }
+      if key.hasPrefix("目標") || key.contains("最終") { year.isFinalTarget = true }
+    }
+    return year
+  }
+
+  /// The year in a header's note: 実績値（R4） → FY2022.
+  static func noteYear(_ text: String, at cell: CellReference?) -> HeaderYear? {
+    guard let cell else { return nil }
+    for note in HeaderText(text).notes.reversed() {
+      if let label = FiscalYearLabel.parse(note), !isMonth(label) {
+        return HeaderYear(label: label, text: note, cell: cell)
+      }
+    }
+    return nil
+  }
+
+  /// 「R3目標」「令和3年度実績値」: a year label followed by a measure word.
+  static func combined(_ text: String) -> (FiscalYearLabel, Measure)? {
+    let compact = HeaderText(text).key
+    for (word, measure) in [
+      ("目標値", Measure.target), ("実績値", .actual), ("目標", .target), ("実績", .actual),
+    ]
+    where compact.hasSuffix(word) && compact.count > word.count {
+      let prefix = String(compact.dropLast(word.count))
+      if let label = FiscalYearLabel.parse(prefix), !isMonth(label) { return (label, measure) }
+    }
+    return nil
+  }
+
+  /// H28.3 is a month (目標年月), not a year header.
+  private static func isMonth(_ label: FiscalYearLabel) -> Bool {
+    if case .due = label { return true }
+    return false
+  }
+}

@@ -1,0 +1,278 @@
+import KPIModel
+import XLSXReader
+
+/// A project-level field found in a cell: a table's column at the project's row, or a form's
+/// label with its value beside or below it.
+struct FieldCell {
+  var field: HeaderField
+  var text: String
+  var cell: CellReference
+  var headerText: String
+}
+
+/// Reads a project's own fields (grant type, department, cost, period, overview and the
+/// evaluation) from the cells that give them.
+enum ProjectFields {
+  static let fields: [HeaderField] = [
+    .grantType, .department, .cost, .period, .overview, .effect, .assessment, .expertOpinion,
+    .policy, .policyReason, .grade,
+  ]
+
+  /// The project fields of `header`'s columns at `row` (the project's first row).
+  static func cells(_ header: TableHeader, row: Int, grid: SheetGrid) -> [FieldCell] {
+    header.columns.compactMap { column in
+      guard case .field(let field) = column.role, fields.contains(field) else { return nil }
+      let reference = CellReference(row: row, column: column.column)
+      guard let text = CellReading.text(grid.cell(at: reference)) else { return nil }
+      // A grade per KPI row (not merged over the project) belongs to the KPI.
+      if field == .grade, grid.merge(containing: reference).map({ $0.rowCount == 1 }) ?? true,
+        header.column(.kpi) != nil
+      {
+        return nil
+      }
+      return FieldCell(
+        field: field, text: text, cell: reference, headerText: column.path.last?.text ?? "")
+    }
+  }
+
+  /// Applies `cells` to the current project: first values win.
+  static func read(
+    _ cells: [FieldCell], grid: SheetGrid, log: DiagnosticLog,
+    projects: inout ProjectAccumulator
+  ) {
+    guard projects.hasCurrent, !cells.isEmpty else { return }
+    let sheet = grid.sheet.name
+    var evaluation = Evaluation()
+    var grantType: String?
+    var department: String?
+    var overview: String?
+    var period: FiscalPeriod?
+    var cost: Amount?
+    for found in cells {
+      switch found.field {
+      case .effect:
+        guard evaluation.effect == nil else { continue }
+        evaluation.effect = Effect(matching: found.text)
+        if evaluation.effect == nil {
+          log.add(.warning, .unknownEffect, ["text": found.text], sheet: sheet, cell: found.cell)
+        }
+      case .policy:
+        guard evaluation.policy == nil else { continue }
+        evaluation.policy = Policy(matching: found.text)
+        if evaluation.policy == nil {
+          log.add(.warning, .unknownPolicy, ["text": found.text], sheet: sheet, cell: found.cell)
+        }
+      case .assessment:
+        evaluation.assessment = evaluation.assessment ?? TextNormalizer.paragraph(found.text)
+      case .expertOpinion:
+        evaluation.expertOpinion = evaluation.expertOpinion ?? TextNormalizer.paragraph(found.text)
+      case .policyReason:
+        evaluation.policyReason = evaluation.policyReason ?? TextNormalizer.paragraph(found.text)
+      case .grade:
+        guard evaluation.grade == nil, let grade = Grade.parse(found.text) else { continue }
+        evaluation.grade = grade.grade
+        if let explanation = grade.explanation {
+          evaluation.assessment = evaluation.assessment ?? explanation
+        }
+      case .grantType: grantType = grantType ?? TextNormalizer.compact(found.text)
+      case .department: department = department ?? TextNormalizer.compact(found.text)
+      case .overview: overview = overview ?? TextNormalizer.paragraph(found.text)
+      case .period: period = period ?? FiscalPeriod.parse(found.text)
+      case .cost:
+        cost =
+          cost
+          ?? KPIBuilder.amount(
+            at: found.cell, headerUnit: HeaderText(found.headerText).moneyUnit, in: grid, log: log)
+      default: break
+      }
+    }
+    let hasEvaluation =
+      evaluation.effect != nil || evaluation.policy != nil || evaluation.assessment != nil
+      || evaluation.expertOpinion != nil || evaluation.policyReason != nil
+      || evaluation.grade != nil
+    projects.update { project in
+      project.grantType = project.grantType ?? grantType
+      project.department = project.department ?? department
+      project.overview = project.overview ?? overview
+      project.period = project.period ?? period
+      if hasEvaluation && project.evaluation == nil { project.evaluation = evaluation }
+    }
+    if let cost { projects.setPendingCost(cost) }
+  }
+}
+
+/// A form's labels: 事業名 | ○○事業, 交付対象事業の名称：○○事業, 事業効果 | value below.
+enum FormLabels {
+  /// The project a form names in `rows`: the last project label with a value, nearest the table.
+  static func projectName(_ grid: SheetGrid, _ rows: Range<Int>) -> (String, CellReference)? {
+    values(grid, rows: Array(rows)).last { $0.field == .projectName }.map { ($0.text, $0.cell) }
+  }
+
+  static func hasProjectLabel(_ grid: SheetGrid, _ rows: Range<Int>) -> Bool {
+    projectName(grid, rows) != nil
+  }
+
+  /// Every label in `rows` naming a project field, with its value: right of the label (past
+  /// its merge), after a colon in the same cell, or in the cell below.
+  static func values(_ grid: SheetGrid, rows: [Int]) -> [FieldCell] {
+    let wanted = ProjectFields.fields + [.projectName]
+    var found: [FieldCell] = []
+    let rowSet = Set(rows)
+    for row in grid.rows where rowSet.contains(row) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value else { continue }
+        if let (label, value) = colonSplit(text), let field = HeaderField.match(label),
+          wanted.contains(field)
+        {
+          found.append(
+            FieldCell(field: field, text: value, cell: cell.reference, headerText: label))
+          continue
+        }
+        guard let field = HeaderField.match(text), wanted.contains(field),
+          let (value, reference) = valueBeside(cell.reference, in: grid)
+        else { continue }
+        found.append(FieldCell(field: field, text: value, cell: reference, headerText: text))
+      }
+    }
+    return found
+  }
+
+  /// 「交付対象事業の名称：○○事業」 → (交付対象事業の名称, ○○事業).
+  private static func colonSplit(_ text: String) -> (String, String)? {
+    guard let index = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+    let label = String(text[..<index])
+    let value = String(text[text.index(after: index)...]).trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    return value.isEmpty ? nil : (label, value)
+  }
+
+  private static func valueBeside(_ label: CellReference, in grid: SheetGrid) -> (
+    String, CellReference
+  )? {
+    let labelEnd = grid.merge(containing: label)?.last.column ?? label.column
+    if let cell = grid.cells(inRow: label.row).first(where: {
+      $0.reference.column > labelEnd && CellReading.text($0) != nil
+    }), let text = CellReading.text(cell), !HeaderCellKind.isHeader(text),
+      cell.reference.column <= labelEnd + 8
+    {
+      return (text, cell.reference)
+    }
+    let labelBottom = grid.merge(containing: label)?.last.row ?? label.row
+    let below = CellReference(row: labelBottom + 1, column: label.column)
+    if let text = CellReading.text(grid.cell(at: below)), !HeaderCellKind.isHeader(text) {
+      return (text, grid.merge(containing: below)?.first ?? below)
+    }
+    return nil
+  }
+}
+
+/// The fiscal year a title states for a one-year table: 平成27年度実施事業, 令和4年度実績,
+/// 対象年度：令和4年度.
+enum TitleYear {
+  static func find(_ grid: SheetGrid, above row: Int) -> Int? {
+    for candidate in grid.rows where candidate < row {
+      for cell in grid.cells(inRow: candidate) {
+        guard case .string(let text) = cell.value else { continue }
+        for piece in text.split(whereSeparator: { "（()）　 ：:・".contains($0) }) {
+          if let year = yearPrefix(String(piece)) { return year }
+        }
+      }
+    }
+    return nil
+  }
+
+  /// 平成27年度実施事業 → 2015: a year label at the start of a title word.
+  private static func yearPrefix(_ text: String) -> Int? {
+    guard let end = text.firstRange(of: "年度")?.upperBound else {
+      if case .absolute(let year) = FiscalYearLabel.parse(text) { return year }
+      return nil
+    }
+    if case .absolute(let year) = FiscalYearLabel.parse(String(text[..<end])) { return year }
+    return nil
+  }
+}
+
+/// 「指標①」 row labels of the national form, and the prefix before a name.
+enum IndicatorLabel {
+  /// 「指標①」, 「指標1」: a row label, not a name.
+  static func isLabel(_ text: String) -> Bool {
+    guard text.hasPrefix("指標") else { return false }
+    let rest = text.dropFirst(2)
+    return !rest.isEmpty && rest.allSatisfy { $0.isNumber || ("①"..."⑳").contains($0) }
+  }
+
+  /// 「指標①　観光客数」 → 観光客数.
+  static func withoutPrefix(_ text: String) -> String {
+    guard text.hasPrefix("指標") else { return text }
+    var rest = text.dropFirst(2)
+    guard let first = rest.first, first.isNumber || ("①"..."⑳").contains(first) else { return text }
+    while let next = rest.first,
+      next.isNumber || ("①"..."⑳").contains(next) || ":：.．　 ".contains(next)
+    {
+      rest = rest.dropFirst()
+    }
+    return String(rest)
+  }
+}
+
+/// A letter or symbol grade, as written, with the explanation that follows it:
+/// 「A：目標を達成した」 → A, 目標を達成した.
+struct Grade {
+  var grade: String
+  var explanation: String?
+
+  static let symbols: Set<Character> = ["◎", "○", "〇", "◯", "△", "×", "✕", "▲", "●", "□", "☆", "★"]
+
+  static func parse(_ text: String) -> Grade? {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let first = trimmed.first else { return nil }
+    let separators: Set<Character> = ["：", ":", " ", "　", "\n", "（", "(", "・", "、"]
+    let head = trimmed.prefix { !separators.contains($0) }
+    var rest = trimmed.dropFirst(head.count).drop {
+      separators.contains($0) || $0.isWhitespace
+    }
+    if rest.last == "）" || rest.last == ")" { rest = rest.dropLast() }
+    let explanation = rest.isEmpty ? nil : TextNormalizer.paragraph(String(rest))
+    let folded = HeaderText.key(String(head))
+    if symbols.contains(first) { return Grade(grade: String(first), explanation: explanation) }
+    if folded.count <= 2,
+      folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "+" || $0 == "-") })
+    {
+      return Grade(grade: folded, explanation: explanation)
+    }
+    return Grade(grade: TextNormalizer.compact(String(head)), explanation: explanation)
+  }
+}
+
+/// A value with its year in brackets: 7.4%（2014年）, 40%以上（2020年度）.
+enum YearInBrackets {
+  static func split(_ text: String) -> (String, Int)? {
+    let folded = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard folded.last == "）" || folded.last == ")",
+      let open = folded.lastIndex(where: { $0 == "（" || $0 == "(" })
+    else { return nil }
+    let inner = String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)])
+    let yearText = inner.hasSuffix("年") ? inner + "度" : inner
+    guard let label = FiscalYearLabel.parse(yearText), case .absolute(let year) = label else {
+      return nil
+    }
+    return (String(folded[..<open]), year)
+  }
+}
+
+/// A KPI cell that gives its target on a second line: 「移住者数\n平成31年度まで10人」.
+enum KPINameTarget {
+  static func parse(_ line: String) -> FinalTarget? {
+    let compact = TextNormalizer.compact(line)
+    for marker in ["までに", "まで", "に"] {
+      guard let range = compact.firstRange(of: marker) else { continue }
+      let yearText = String(compact[..<range.lowerBound])
+      let valueText = String(compact[range.upperBound...])
+      guard case .absolute(let year)? = FiscalYearLabel.parse(yearText),
+        case .value(let value, _, _) = QuantityParser.parse(valueText)
+      else { continue }
+      return FinalTarget(fiscalYear: year, value: value)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,131 @@
+import KPIModel
+import XLSXReader
+
+/// Finds the KPI tables on a sheet: header bands of one to three rows whose columns read as a
+/// KPI table, each with the data rows under it up to a note, a label or the next table.
+struct TableFinder {
+  let grid: SheetGrid
+
+  /// A header band and the rows it heads.
+  struct Region {
+    var header: TableHeader
+    var dataRows: [Int]
+    /// Why the region is not read as a KPI table, when it is not.
+    var skipped: String?
+  }
+
+  /// Every region whose first row holds at least two header cells, one of them naming a
+  /// KPI, a project, a measure or a year, top to bottom.
+  func regions() -> [Region] {
+    var regions: [Region] = []
+    var consumed = -1
+    for row in grid.rows where row > consumed {
+      guard startsHeader(row) else { continue }
+      let band = headerBand(from: row)
+      let header = TableHeader(rows: band, grid: grid)
+      var region = Region(header: header, dataRows: [], skipped: nil)
+      region.skipped = Self.whyNotATable(header)
+      if region.skipped == nil {
+        region.dataRows = dataRows(after: band.upperBound, span: header.span)
+        consumed = region.dataRows.last ?? band.upperBound
+      } else {
+        consumed = band.upperBound
+      }
+      regions.append(region)
+    }
+    return regions
+  }
+
+  /// A row with two header cells, one of which anchors a KPI table.
+  private func startsHeader(_ row: Int) -> Bool {
+    var headers = 0
+    var anchored = false
+    for cell in grid.cells(inRow: row) {
+      guard case .string(let text) = cell.value, HeaderCellKind.isHeader(text) else { continue }
+      headers += 1
+      anchored = anchored || HeaderCellKind.isAnchor(text)
+    }
+    return headers >= 2 && anchored
+  }
+
+  /// The header rows from `row`: it and up to two rows right under it that hold only header
+  /// cells (or cells merged down from the band).
+  private func headerBand(from row: Int) -> ClosedRange<Int> {
+    var last = row
+    for next in (row + 1)...(row + 2) where next == last + 1 {
+      var headers = 0
+      var other = 0
+      for cell in grid.cells(inRow: next) {
+        guard let text = CellReading.text(cell) else { continue }
+        if case .string = cell.value, HeaderCellKind.isHeader(text) {
+          headers += 1
+        } else {
+          other += 1
+        }
+      }
+      // Cells merged down from the band count as header cells of this row.
+      guard headers > 0, other == 0 else { break }
+      last = next
+    }
+    return row...last
+  }
+
+  /// Why a header band does not head a KPI table, or nil when it does.
+  static func whyNotATable(_ header: TableHeader) -> String? {
+    let hasKPI = header.column(.kpi) != nil
+    let hasValues = !header.valueColumns.isEmpty
+    let hasYears = !header.yearColumns.isEmpty
+    let hasFinal = header.columns.contains {
+      if case .finalTarget = $0.role { return true }
+      return $0.role == .baseline
+    }
+    if hasKPI && (hasValues || hasYears || hasFinal) { return nil }
+    // Years across with no KPI column: the row labels name the KPIs and their measures.
+    if !hasKPI && hasYears && !hasValues { return nil }
+    let found = header.columns.compactMap { column -> String? in
+      guard column.role != nil, let text = column.path.last?.text else { return nil }
+      return "\(HeaderText.key(text)) at \(column.cell)"
+    }
+    let list = found.isEmpty ? "no header" : "header " + found.joined(separator: ", ")
+    if hasKPI { return "\(list) found, no target, actual or year column beside it" }
+    return "\(list) found, no KPI column (指標, KPI, 成果指標)"
+  }
+
+  /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
+  /// a label row (a header word first), the next table's header, or three blank rows.
+  private func dataRows(after headerEnd: Int, span: ClosedRange<Int>) -> [Int] {
+    var rows: [Int] = []
+    var previous = headerEnd
+    for row in grid.rows where row > headerEnd {
+      if row - previous > 3 { break }
+      let texts = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
+        .compactMap(CellReading.text)
+      guard let first = texts.first else { continue }
+      if Self.isNote(first) || startsHeader(row) { break }
+      if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric)
+        && grid.cells(inRow: row).allSatisfy({
+          if case .number = $0.value { return false } else { return true }
+        })
+      {
+        break
+      }
+      rows.append(row)
+      previous = row
+    }
+    return rows
+  }
+
+  /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.
+  static func isNote(_ text: String) -> Bool {
+    let key = HeaderText.key(text)
+    let markers = [
+      "※", "*", "＊", "注", "(注", "計算方法", "算出方法", "算定方法", "参考", "課題", "今後の対応", "出典", "備考",
+    ]
+    return markers.contains { key.hasPrefix($0) }
+  }
+
+  private static func isNumeric(_ text: String) -> Bool {
+    if case .value = QuantityParser.parse(text) { return true }
+    return false
+  }
+}

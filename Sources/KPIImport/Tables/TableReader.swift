@@ -1,0 +1,628 @@
+import KPIModel
+import XLSXReader
+
+/// Reads every KPI table on a sheet from what its headers say, whatever its drawing:
+/// measures as columns (a row per KPI, or per KPI and year; the national form; years across
+/// with 目標 | 実績 under each), measures as rows (目標値 / 実績値 rows under each KPI, years
+/// across), and forms (事業名 | value labels above a small KPI table, ratings below it).
+///
+/// Layouts B, C and D of input-layouts.md are cases of this reader; each table it reads or
+/// skips is recorded with its header paths and roles, for `validate --explain`.
+struct TableReader: LayoutReader {
+  let layout = Layout.flatList
+  /// The year of a one-year table that states none (`--fiscal-year`).
+  var fiscalYear: Int?
+
+  func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
+    let regions = TableFinder(grid: grid).regions()
+    var projects = ProjectAccumulator()
+    var tables: [DetectedTable] = []
+    var notRead: [DetectedTable] = []
+    var previousEnd = -1
+    let readable = regions.filter { $0.skipped == nil }
+    for (index, region) in regions.enumerated() {
+      let end = region.dataRows.last ?? region.header.rows.upperBound
+      guard region.skipped == nil else {
+        notRead.append(
+          DetectedTable(
+            region: region, sheet: grid.sheet.name, layout: nil, orientation: nil,
+            rows: region.header.rows))
+        continue
+      }
+      let nextStart =
+        readable.first { $0.header.rows.lowerBound > end }?.header.rows.lowerBound ?? Int.max
+      var table = SingleTable(
+        grid: grid, header: region.header, dataRows: region.dataRows, log: log,
+        fallbackYear: fiscalYear, context: (previousEnd + 1)..<region.header.rows.lowerBound,
+        after: (end + 1)..<min(nextStart, grid.lastRow + 1), firstOnSheet: index == 0)
+      let orientation = table.read(into: &projects)
+      tables.append(
+        DetectedTable(
+          region: region, sheet: grid.sheet.name, layout: table.nearestLayout,
+          orientation: orientation, rows: region.header.rows.lowerBound...end))
+      previousEnd = end
+    }
+    guard !projects.isEmpty else {
+      return tables.isEmpty && notRead.isEmpty
+        ? nil : SheetImport(projects: [], tables: [], notRead: tables + notRead)
+    }
+    return SheetImport(
+      projects: projects.build(sheet: grid.sheet.name, log: log), tables: tables,
+      notRead: notRead)
+  }
+}
+
+extension DetectedTable {
+  init(
+    region: TableFinder.Region, sheet: String, layout: Layout?, orientation: Orientation?,
+    rows: ClosedRange<Int>
+  ) {
+    let span = region.header.span
+    self.init(
+      layout: layout ?? .flatList, sheet: sheet,
+      range: CellRange(
+        first: CellReference(row: rows.lowerBound, column: span.lowerBound),
+        last: CellReference(row: rows.upperBound, column: span.upperBound)))
+    self.nearestLayout = layout
+    self.orientation = orientation
+    self.headers = region.header.columns.map {
+      HeaderExplanation(cell: $0.cell, path: $0.texts, field: $0.role?.fieldName)
+    }
+    self.skipped = region.skipped
+  }
+}
+
+/// One table's reading: its data rows into projects, KPIs and values.
+struct SingleTable {
+  let grid: SheetGrid
+  let header: TableHeader
+  let dataRows: [Int]
+  let log: DiagnosticLog
+  let fallbackYear: Int?
+  /// The rows above the table since the previous one: headings and form labels.
+  let context: Range<Int>
+  /// The rows under the table up to the next: ratings and notes of a form.
+  let after: Range<Int>
+  let firstOnSheet: Bool
+  private(set) var nearestLayout: Layout? = nil
+
+  private var sheet: String { grid.sheet.name }
+
+  init(
+    grid: SheetGrid, header: TableHeader, dataRows: [Int], log: DiagnosticLog, fallbackYear: Int?,
+    context: Range<Int>, after: Range<Int>, firstOnSheet: Bool
+  ) {
+    self.grid = grid
+    self.header = header
+    self.dataRows = dataRows
+    self.log = log
+    self.fallbackYear = fallbackYear
+    self.context = context
+    self.after = after
+    self.firstOnSheet = firstOnSheet
+  }
+
+  /// Reads the table; returns the orientation it was read in.
+  mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
+    let projectColumn = header.column(.projectName)?.column
+    if projectColumn == nil { beginContextProject(&projects) }
+    // Years across with no measure under them: the rows say 目標値 / 実績値. A 目標（H31）
+    // column beside them is the final target, not a measure column.
+    let onlyFinalTargets = header.valueColumns.allSatisfy {
+      if case .value(.target, let year?) = $0.role { return year.isFinalTarget }
+      return false
+    }
+    if onlyFinalTargets && !header.yearColumns.isEmpty {
+      nearestLayout = .wideTable
+      readMeasureRows(into: &projects, projectColumn: projectColumn)
+      return .rows
+    }
+    let hasEvaluation = [HeaderField.effect, .assessment, .expertOpinion, .policy, .policyReason]
+      .contains { header.column($0) != nil }
+    let yearsInHeader = header.valueColumns.contains {
+      if case .value(_, let year?) = $0.role { return !year.isFinalTarget } else { return false }
+    }
+    nearestLayout =
+      yearsInHeader
+      ? .wideTable
+      : header.column(.fiscalYear) != nil ? .flatList : hasEvaluation ? .nationalForm : .flatList
+    readMeasureColumns(into: &projects, projectColumn: projectColumn)
+    return projectColumn == nil && !context.isEmpty && FormLabels.hasProjectLabel(grid, context)
+      ? .form : .columns
+  }
+
+  // MARK: Projects
+
+  /// A table without a project column belongs to the project its form labels or heading
+  /// name above it, else to the sheet's.
+  private func beginContextProject(_ projects: inout ProjectAccumulator) {
+    if let (name, cell) = FormLabels.projectName(grid, context) {
+      projects.begin(named: name, at: cell)
+    } else if let (name, cell) = Self.heading(grid, in: context) {
+      projects.begin(named: name, at: cell)
+    } else if projects.hasCurrent && !firstOnSheet {
+      return
+    } else if let (name, cell) = Self.heading(grid, in: 0..<min(20, header.rows.lowerBound)) {
+      projects.begin(named: name, at: cell)
+    } else {
+      projects.begin(named: sheet, at: nil)
+      log.add(
+        .warning, .projectNamedAfterSheet,
+        ["range": tableRange, "project": sheet], sheet: sheet, cell: header.columns.first?.cell)
+    }
+    readFormLabels(&projects)
+  }
+
+  private var tableRange: String {
+    let last = dataRows.last ?? header.rows.upperBound
+    return
+      "\(CellReference(row: header.rows.lowerBound, column: header.span.lowerBound)):\(CellReference(row: last, column: header.span.upperBound))"
+  }
+
+  /// The project fields a form gives as labels around its KPI table.
+  private func readFormLabels(_ projects: inout ProjectAccumulator) {
+    let rows = Array(context) + Array(after)
+    ProjectFields.read(
+      FormLabels.values(grid, rows: rows), grid: grid, log: log, projects: &projects)
+  }
+
+  /// A numbered heading (「①　…事業」) or one with its period, nearest the table.
+  static func heading(_ grid: SheetGrid, in rows: Range<Int>) -> (String, CellReference)? {
+    for row in grid.rows.reversed() where rows.contains(row) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
+          continue
+        }
+        if heading.no != nil || heading.period != nil { return (text, cell.reference) }
+      }
+    }
+    return nil
+  }
+
+  // MARK: Measures as columns
+
+  private mutating func readMeasureColumns(
+    into projects: inout ProjectAccumulator, projectColumn: Int?
+  ) {
+    let kpiColumn = header.column(.kpi)?.column
+    let yearColumn = header.column(.fiscalYear)?.column
+    let dueColumn = header.column(.due)?.column
+    let dueActualColumn = header.column(.dueActual)?.column
+    let unitColumns = header.columns(.unit).map(\.column)
+    let targetYears = Set(
+      header.valueColumns.compactMap { column -> Int? in
+        guard case .value(.target, let year?) = column.role, !year.isFinalTarget else {
+          return nil
+        }
+        return year.label.resolve(periodStart: nil)
+      })
+    // A one-year table's year: its title's (平成27年度実施事業) or --fiscal-year; it also
+    // stands for a blank 目標年月.
+    let tableYear =
+      header.valueColumns.contains { $0.isYearless } && yearColumn == nil
+      ? TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear : nil
+    var reportedMissingYear = false
+    var anchorOfProject: CellReference?
+    var lastKPIName: String?
+    var lastKPIAnchor: CellReference?
+    var projectRows = 0
+    var costRead: Set<CellReference> = []
+
+    for row in dataRows {
+      // The project: its cell, or the one merged over it; blank means the row above's.
+      if let projectColumn {
+        let reference = CellReference(row: row, column: projectColumn)
+        let anchor = grid.merge(containing: reference)?.first ?? reference
+        if let text = CellReading.text(grid.cell(at: anchor)) {
+          if anchor != anchorOfProject {
+            if Self.isNotApplicable(text) { continue }
+            projects.begin(named: text, at: anchor)
+            anchorOfProject = anchor
+            lastKPIName = nil
+            projectRows = 0
+            ProjectFields.read(
+              ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
+              projects: &projects)
+          }
+        } else if !projects.hasCurrent {
+          if rowHasValues(row) {
+            log.add(.error, .blankProjectName, [:], sheet: sheet, cell: reference)
+          }
+          continue
+        }
+      }
+      projectRows += 1
+      // A year's cost merged down over a project's KPI rows is read once.
+      for column in header.columns {
+        guard case .yearCost(let year) = column.role,
+          let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start)
+        else { continue }
+        let reference = CellReference(row: row, column: column.column)
+        let anchor = grid.merge(containing: reference)?.first ?? reference
+        guard costRead.insert(anchor).inserted,
+          let amount = KPIBuilder.amount(
+            at: anchor, headerUnit: HeaderText(column.path.last?.text ?? "").moneyUnit, in: grid,
+            log: log)
+        else { continue }
+        projects.setCost(amount, year: fiscalYear)
+      }
+
+      // The KPI: its name, 「指標①」 with the name beside it, or blank for the one above.
+      var kpiName: String?
+      var kpiAnchor: CellReference?
+      var finalFromName: FinalTarget?
+      var kpiNameUnit: String?
+      if let kpiColumn {
+        let reference = CellReference(row: row, column: kpiColumn)
+        let anchor = grid.merge(containing: reference)?.first ?? reference
+        if var text = CellReading.text(grid.storedCell(at: reference))
+          ?? (anchor != reference
+            ? CellReading.text(grid.cell(at: anchor)) : nil)
+        {
+          if IndicatorLabel.isLabel(TextNormalizer.compact(text)) {
+            let next = CellReference(row: row, column: kpiColumn + 1)
+            guard let name = CellReading.text(grid.storedCell(at: next)),
+              header.columns.first(where: { $0.column == kpiColumn + 1 })?.role == nil
+                || header.columns.first(where: { $0.column == kpiColumn + 1 })?.role
+                  == .field(.kpi)
+            else { continue }
+            text = name
+          }
+          let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+          if lines.count > 1, let final = KPINameTarget.parse(lines.dropFirst().joined()) {
+            finalFromName = final
+            text = lines[0]
+          }
+          let compact = IndicatorLabel.withoutPrefix(TextNormalizer.compact(text))
+          guard !compact.isEmpty, !compact.hasPrefix("※") else { continue }
+          if Self.isNotApplicable(compact) {
+            continue
+          }
+          kpiName = compact
+          kpiAnchor = anchor
+          if let unit = KPIName.split(compact).unit {
+            kpiName = KPIName.split(compact).name
+            kpiNameUnit = unit
+          }
+        } else if let last = lastKPIName, rowHasValues(row) {
+          kpiName = last
+          kpiAnchor = lastKPIAnchor
+        }
+      } else if let last = lastKPIName {
+        kpiName = last
+        kpiAnchor = lastKPIAnchor
+      }
+      guard let name = kpiName else { continue }
+      lastKPIName = name
+      lastKPIAnchor = kpiAnchor
+
+      // The row's year: a 年度 column, the 目標年月 / 実績年月, the title's or --fiscal-year.
+      var rowYear: Int?
+      var targetYear: Int?
+      var actualYear: Int?
+      var dueText: String?
+      if let yearColumn {
+        let reference = CellReference(row: row, column: yearColumn)
+        rowYear = resolveYear(
+          grid.cell(at: reference), at: reference, period: projects.currentPeriod, sheet: sheet,
+          log: log)
+        if rowYear == nil && header.valueColumns.allSatisfy(\.isYearless) { continue }
+      }
+      if let dueColumn {
+        let reference = CellReference(row: row, column: dueColumn)
+        let cell = grid.cell(at: reference)
+        if let text = CellReading.text(cell), !Self.isNotApplicable(text) {
+          if let label = CellReading.yearLabel(cell), let year = label.resolve(periodStart: nil) {
+            targetYear = year
+            dueText = text
+          } else {
+            log.add(.error, .unknownYear, ["text": text], sheet: sheet, cell: reference)
+            continue
+          }
+        }
+      }
+      if let dueActualColumn {
+        let reference = CellReference(row: row, column: dueActualColumn)
+        let cell = grid.cell(at: reference)
+        if let text = CellReading.text(cell), !Self.isNotApplicable(text),
+          let year = CellReading.yearLabel(cell)?.resolve(periodStart: nil)
+        {
+          actualYear = year
+        }
+      }
+      let baseYear = rowYear ?? targetYear ?? actualYear ?? tableYear
+      targetYear = rowYear ?? targetYear ?? baseYear
+      actualYear = rowYear ?? actualYear ?? targetYear
+
+      // A row whose KPI and values are all '-' is a project without KPIs.
+      if !rowHasValues(row) && kpiNameIsDash(row, kpiColumn) { continue }
+
+      var entries: [Int: (target: CellReference?, actual: CellReference?)] = [:]
+      var finalTarget = finalFromName
+      var finalCell: CellReference?
+      var baselineCell: CellReference?
+      var missingYear = false
+      for column in header.valueColumns {
+        guard case .value(let measure, let headerYear) = column.role else { continue }
+        let reference = CellReference(row: row, column: column.column)
+        var year: Int?
+        if let headerYear {
+          year = headerYear.label.resolve(periodStart: projects.currentPeriod?.start)
+          if headerYear.isFinalTarget && measure == .target,
+            let final = year, !targetYears.isEmpty,
+            !targetYears.contains(final)
+              || targetYears.count > 1 && final > (targetYears.max() ?? final)
+          {
+            finalCell = reference
+            finalTarget = FinalTarget(fiscalYear: final, value: nil)
+            continue
+          }
+          if year == nil {
+            log.add(
+              .error, .relativeYearWithoutPeriod, ["text": headerYear.text], sheet: sheet,
+              cell: headerYear.cell)
+            continue
+          }
+        } else {
+          year = measure == .target ? targetYear : actualYear
+        }
+        guard let year else {
+          missingYear = true
+          continue
+        }
+        var entry = entries[year] ?? (nil, nil)
+        if measure == .target {
+          entry.target = entry.target ?? reference
+        } else {
+          entry.actual = entry.actual ?? reference
+        }
+        entries[year] = entry
+      }
+      if missingYear && !reportedMissingYear {
+        reportedMissingYear = true
+        log.add(
+          .error, .tableYearUnknown, ["range": tableRange], sheet: sheet,
+          cell: header.valueColumns.first?.cell)
+      }
+      for column in header.columns {
+        let reference = CellReference(row: row, column: column.column)
+        switch column.role {
+        case .baseline: baselineCell = baselineCell ?? reference
+        case .finalTarget(let year):
+          finalCell = finalCell ?? reference
+          finalTarget = FinalTarget(
+            fiscalYear: year?.label.resolve(periodStart: projects.currentPeriod?.start),
+            value: nil)
+        default: break
+        }
+      }
+
+      for year in entries.keys.sorted() { projects.addYear(year) }
+      let gradeColumn = header.column(.grade)
+      let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
+      projects.withKPI(named: name, at: kpiAnchor) { kpi in
+        for unitColumn in unitColumns {
+          let reference = CellReference(row: row, column: unitColumn)
+          kpi.declareUnit(CellReading.text(grid.cell(at: reference)), at: reference)
+        }
+        kpi.declareUnit(headerUnits.first ?? kpiNameUnit, at: nil)
+        if let baselineCell {
+          kpi.readBaseline(baselineCell, in: grid, log: log)
+        }
+        if let finalCell {
+          kpi.readFinalTarget(finalCell, year: finalTarget?.fiscalYear, in: grid, log: log)
+        } else if let finalTarget {
+          kpi.finalTarget = kpi.finalTarget ?? finalTarget
+        }
+        if let gradeColumn {
+          let reference = CellReference(row: row, column: gradeColumn.column)
+          let merged = grid.merge(containing: reference).map { $0.rowCount > 1 } ?? false
+          if !merged, let text = CellReading.text(grid.cell(at: reference)) {
+            kpi.grade = kpi.grade ?? Grade.parse(text)?.grade
+          }
+        }
+        for year in entries.keys.sorted() {
+          guard let entry = entries[year] else { continue }
+          let due = year == targetYear ? dueText : nil
+          kpi.add(
+            fiscalYear: year, target: entry.target, actual: entry.actual, due: due, in: grid,
+            log: log)
+        }
+      }
+    }
+  }
+
+  private func rowHasValues(_ row: Int) -> Bool {
+    header.columns.contains { column in
+      switch column.role {
+      case .value, .year, .baseline, .finalTarget:
+        let cell = grid.cell(row: row, column: column.column)
+        return CellReading.text(cell).map { !Self.isNotApplicable($0) } ?? false
+      default: return false
+      }
+    }
+  }
+
+  private func kpiNameIsDash(_ row: Int, _ kpiColumn: Int?) -> Bool {
+    guard let kpiColumn else { return true }
+    guard let text = CellReading.text(grid.cell(row: row, column: kpiColumn)) else { return true }
+    return Self.isNotApplicable(text)
+  }
+
+  /// '-', '－', '―', '…' alone: not applicable.
+  static func isNotApplicable(_ text: String) -> Bool {
+    if case .notApplicable = QuantityParser.parse(text) { return true }
+    return false
+  }
+
+  // MARK: Measures as rows, years across
+
+  private mutating func readMeasureRows(
+    into projects: inout ProjectAccumulator, projectColumn: Int?
+  ) {
+    let years = header.yearColumns
+    let firstYearColumn = years.first?.column ?? 0
+    let kpiColumn = header.column(.kpi)?.column
+    let measureColumn = header.column(.measure)?.column
+    let unitColumns = header.columns(.unit).map(\.column)
+    var anchorOfProject: CellReference?
+    var lastKPI: (name: String, anchor: CellReference)?
+    for row in dataRows {
+      if let projectColumn {
+        let reference = CellReference(row: row, column: projectColumn)
+        let anchor = grid.merge(containing: reference)?.first ?? reference
+        if let text = CellReading.text(grid.cell(at: anchor)), anchor != anchorOfProject {
+          projects.begin(named: text, at: anchor)
+          anchorOfProject = anchor
+          lastKPI = nil
+          ProjectFields.read(
+            ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
+            projects: &projects)
+        } else if !projects.hasCurrent {
+          if rowHasValues(row) {
+            log.add(.error, .blankProjectName, [:], sheet: sheet, cell: reference)
+          }
+          continue
+        }
+      }
+      // The measure: a 区分 cell, or a label left of the years.
+      var measure: Measure?
+      var labelTexts: [(String, CellReference)] = []
+      for cell in grid.cells(inRow: row) where cell.reference.column < firstYearColumn {
+        if let text = CellReading.text(cell) { labelTexts.append((text, cell.reference)) }
+      }
+      if let measureColumn {
+        measure = CellReading.text(grid.cell(row: row, column: measureColumn)).flatMap(
+          Measure.named)
+      }
+      measure = measure ?? labelTexts.lazy.compactMap { Measure.named($0.0) }.first
+      let isBaselineRow = labelTexts.contains { HeaderField.match($0.0) == .baseline }
+      // The KPI: its column's cell (merged down over its measure rows), or the first label
+      // that is not a measure.
+      var labelled: (name: String, anchor: CellReference)?
+      if let kpiColumn {
+        let reference = CellReference(row: row, column: kpiColumn)
+        let anchor = grid.merge(containing: reference)?.first ?? reference
+        if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil {
+          labelled = (TextNormalizer.compact(text), anchor)
+        }
+      } else if let label = labelTexts.first(where: {
+        Measure.named($0.0) == nil && $0.1.column != projectColumn
+          && HeaderField.match($0.0) == nil
+      }) {
+        labelled = (TextNormalizer.compact(label.0), label.1)
+      }
+      if labelled == nil, let lastKPI { labelled = lastKPI }
+      guard let found = labelled, measure != nil || isBaselineRow else { continue }
+      lastKPI = found
+      if Self.isNotApplicable(found.name) { continue }
+      let (name, nameUnit) = KPIName.split(found.name)
+      let kpi = (name: name, anchor: found.anchor)
+      projects.withKPI(named: kpi.name, at: kpi.anchor) { builder in
+        builder.declareUnit(nameUnit, at: nil)
+        for unitColumn in unitColumns {
+          let reference = CellReference(row: row, column: unitColumn)
+          builder.declareUnit(CellReading.text(grid.cell(at: reference)), at: reference)
+        }
+      }
+      for column in header.columns {
+        let reference = CellReference(row: row, column: column.column)
+        switch column.role {
+        case .year(let year):
+          guard let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start)
+          else {
+            log.add(
+              .error, .relativeYearWithoutPeriod, ["text": year.text], sheet: sheet,
+              cell: year.cell)
+            continue
+          }
+          projects.addYear(fiscalYear)
+          projects.withKPI(named: kpi.name, at: kpi.anchor) { builder in
+            if isBaselineRow && measure == nil {
+              builder.readBaseline(reference, in: grid, log: log)
+              return
+            }
+            if year.isBaseline {
+              builder.readBaseline(reference, in: grid, log: log, onlyIfEmpty: true)
+            }
+            if year.isFinalTarget && measure == .target {
+              builder.readFinalTarget(reference, year: fiscalYear, in: grid, log: log)
+            }
+            builder.addMeasure(
+              measure ?? .actual, fiscalYear: fiscalYear, at: reference, in: grid, log: log)
+          }
+        case .baseline:
+          projects.withKPI(named: kpi.name, at: kpi.anchor) {
+            $0.readBaseline(reference, in: grid, log: log, onlyIfEmpty: true)
+          }
+        case .finalTarget(let year) where measure == .target || measure == nil:
+          projects.withKPI(named: kpi.name, at: kpi.anchor) {
+            $0.readFinalTarget(
+              reference, year: year?.label.resolve(periodStart: nil), in: grid, log: log)
+          }
+        case .value(.target, let year?) where year.isFinalTarget:
+          if measure == .target {
+            projects.withKPI(named: kpi.name, at: kpi.anchor) {
+              $0.readFinalTarget(
+                reference, year: year.label.resolve(periodStart: nil), in: grid, log: log)
+            }
+          }
+        case .value(let valueMeasure, let year?) where valueMeasure == measure:
+          if let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start) {
+            projects.withKPI(named: kpi.name, at: kpi.anchor) {
+              $0.addMeasure(valueMeasure, fiscalYear: fiscalYear, at: reference, in: grid, log: log)
+            }
+          }
+        default: break
+        }
+      }
+    }
+  }
+}
+
+extension HeaderColumn {
+  /// A measure column without a year of its own (the row's year applies).
+  var isYearless: Bool {
+    if case .value(_, nil) = role { return true }
+    return false
+  }
+
+  /// A unit its header states: （単位：人）, or a bare （人） / （万人） note.
+  var headerUnit: String? {
+    for (text, _) in path.reversed() {
+      let header = HeaderText(text)
+      if let unit = header.unit { return unit }
+      for note in header.notes.reversed() where FiscalYearLabel.parse(note) == nil {
+        if HeaderField.match(note) == nil, UnitWord.isUnit(note) { return note }
+      }
+    }
+    return nil
+  }
+}
+
+/// Whether a bracketed note is a unit: 人, 千円, %, 万人, 件 — short, with no digits.
+enum UnitWord {
+  static func isUnit(_ text: String) -> Bool {
+    let key = HeaderText.key(text)
+    guard !key.isEmpty, key.count <= 4, !key.contains(where: { $0.isASCII && $0.isNumber }) else {
+      return false
+    }
+    if case .value(_, let unit?, _) = QuantityParser.parse("1" + key) {
+      return !unit.isEmpty
+    }
+    return false
+  }
+}
+
+/// A KPI name that carries its unit in brackets: 観光入込客数（万人） → 観光入込客数, 万人.
+enum KPIName {
+  static func split(_ name: String) -> (name: String, unit: String?) {
+    let header = HeaderText(name)
+    guard let note = header.notes.last, UnitWord.isUnit(note) || header.unit != nil,
+      let open = name.lastIndex(where: { $0 == "（" || $0 == "(" })
+    else { return (name, nil) }
+    let base = String(name[..<open])
+    guard !base.isEmpty else { return (name, nil) }
+    return (base, header.unit ?? note)
+  }
+}
