@@ -48,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
-        "KPISheet", "TemporaryFiles",
+        "KPISheet", "KPIModel", "KPIImport", "XLSXReader", "TemporaryFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(
       name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
-    .testTarget(name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel"]),
+    .testTarget(
+      name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel", "XLSXReader", "XLSXWriter"]),
     .testTarget(
       name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],
       resources: [.copy("Fixtures")]),

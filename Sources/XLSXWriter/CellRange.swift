@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// Zero-based cell coordinates, as libxlsxwriter counts them (A1 is row 0, column 0).
 public struct Cell: Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// A calendar date and wall-clock time with no time zone, as Excel stores it.
 public struct LocalDateTime: Hashable, Sendable {

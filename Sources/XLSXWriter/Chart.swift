@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// The chart types the report uses.
 public enum ChartType: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// An RGB colour, `0xRRGGBB`.
 public struct RGBColor: Hashable, Sendable {

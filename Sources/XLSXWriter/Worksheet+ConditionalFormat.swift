@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// When a conditional format applies.
 public enum ConditionalRule: Hashable, Sendable {

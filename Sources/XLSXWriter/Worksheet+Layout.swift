@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// A table column: its header text and an optional format for its data cells.
 public struct TableColumn: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// What Excel shows around a validated cell.
 public struct ValidationMessages: Hashable, Sendable {

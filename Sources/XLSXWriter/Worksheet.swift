@@ -1,4 +1,4 @@
-import CXLSXWriter
+internal import CXLSXWriter
 
 /// A worksheet of an `XLSXDocument`.
 ///

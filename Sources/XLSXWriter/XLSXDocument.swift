@@ -1,7 +1,7 @@
 // No Foundation here, nor in TemporaryFiles: a program that only writes workbooks stays as
 // small as libxlsxwriter lets it (Foundation alone is 6-12 MB of resident memory and ~9 M
 // instructions at start-up), and kpisheet-bench's reader keeps its own memory.
-import CXLSXWriter
+internal import CXLSXWriter
 import TemporaryFiles
 
 #if canImport(Glibc)
