@@ -57,6 +57,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
     .testTarget(name: "TemporaryFilesTests", dependencies: ["TemporaryFiles"]),
+    .testTarget(name: "PThreadsTests", dependencies: ["PThreads"]),
     // Helpers shared by the tests that check written workbooks with openpyxl.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(

@@ -6,8 +6,8 @@
 
 /// A mutex with its condition variable, for the reader's parsing threads and the temporary
 /// files' registry. pthreads directly rather than Foundation's NSLock and NSCondition: a
-/// program that only reads or writes workbooks should not load Foundation (~12 MB of
-/// resident memory, measured).
+/// program that only reads or writes workbooks should not load Foundation and pay its
+/// resident memory and start-up (Benchmarks/RESULTS.md).
 ///
 /// The corresponding C types are `pthread_mutex_t` and `pthread_cond_t`.
 public final class PThreadLock: @unchecked Sendable {

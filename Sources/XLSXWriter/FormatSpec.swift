@@ -165,8 +165,8 @@ extension FormatSpec {
 struct FormatCache {
   private var formats: [FormatSpec: UnsafeMutablePointer<lxw_format>] = [:]
   /// The last few formats looked up, checked before the dictionary. A sheet written row by
-  /// row cycles through a handful of formats, and hashing a spec for every cell was close to
-  /// half of the wrapper's own instructions.
+  /// row cycles through a handful of formats, and hashing a spec for every cell was a large
+  /// share of the wrapper's own instructions.
   private var recent: [(spec: FormatSpec, format: UnsafeMutablePointer<lxw_format>)] = []
   private var nextRecent = 0
   private static let recentCapacity = 8

@@ -106,7 +106,7 @@ public final class Worksheet {
   }
 
   /// `place` is built only on failure: cell writes call this once per cell, and spelling
-  /// out `B3` each time was a third of the writer's instructions.
+  /// out `B3` each time was a large share of the writer's own instructions.
   func check(_ code: lxw_error, _ function: String, at place: @autoclosure () -> String? = nil)
     throws
   {

@@ -1,6 +1,7 @@
 // No Foundation here, nor in TemporaryFiles: a program that only writes workbooks stays as
-// small as libxlsxwriter lets it (Foundation alone is 6-12 MB of resident memory and ~9 M
-// instructions at start-up), and kpisheet-bench's reader keeps its own memory.
+// small as libxlsxwriter lets it (loading Foundation alone costs megabytes of resident memory
+// and millions of instructions at start-up; Benchmarks/RESULTS.md), and kpisheet-bench's
+// reader keeps its own memory.
 internal import CXLSXWriter
 import TemporaryFiles
 

@@ -5,29 +5,46 @@ import Testing
 
 @testable import KPIReport
 
-/// Writes the sample reports and the template into `KPISHEET_REPORT_DIR` when it is set, for
-/// looking at them (LibreOffice, PDF); skipped otherwise.
+/// Writes the sample reports and the template, and checks with openpyxl that each opens with
+/// its sheets and one データ row per project × KPI × year. They are written into
+/// `KPISHEET_REPORT_DIR` when it is set, to be looked at (LibreOffice, PDF); into a scratch
+/// folder otherwise.
 @Suite struct SampleOutputTests {
   static let folder = ProcessInfo.processInfo.environment["KPISHEET_REPORT_DIR"]
 
-  @Test(
-    "Sample reports for a person to look at",
-    .enabled(if: folder != nil, "set KPISHEET_REPORT_DIR to write the sample reports"))
-  func writeSamples() throws {
-    let folder = try #require(Self.folder)
-    let samples: [(String, String, Int?)] = [
-      ("sanyo-onoda", "samples/sanyo-onoda.expected.json", nil),
-      ("dept-flat", "samples/dept-flat.expected.json", nil),
-      ("dept-wide", "samples/dept-wide.expected.json", nil),
-      ("b-national-form", "Tests/KPIImportTests/Fixtures/b-national-form.expected.json", nil),
-    ]
-    for (name, path, year) in samples {
+  static let samples: [(name: String, path: String)] = [
+    ("sanyo-onoda", "samples/sanyo-onoda.expected.json"),
+    ("dept-flat", "samples/dept-flat.expected.json"),
+    ("dept-wide", "samples/dept-wide.expected.json"),
+    ("b-national-form", "Tests/KPIImportTests/Fixtures/b-national-form.expected.json"),
+  ]
+
+  static let script = """
+    wb = openpyxl.load_workbook(sys.argv[1])
+    put("sheets", "|".join(wb.sheetnames))
+    if "データ" in wb.sheetnames:
+        put("dataRows", wb["データ"].max_row - 1)
+    """
+
+  @Test(.enabled(if: OpenPyXL.isAvailable, OpenPyXL.skipReason))
+  func sampleReportsOpenWithTheirSheetsAndRows() throws {
+    let scratch = try Scratch()
+    let folder = Self.folder ?? scratch.folder
+    for (name, path) in Self.samples {
       let document = try records(path)
-      let evaluationYear = try #require(year ?? ReportYear.evaluationYear(of: document))
+      let evaluationYear = try #require(ReportYear.evaluationYear(of: document))
+      let output = "\(folder)/\(name).report.xlsx"
       try ReportWriter().write(
         document, context: ReportContext(evaluationYear: evaluationYear, created: fixedCreation),
-        to: "\(folder)/\(name).report.xlsx")
+        to: output)
+      let facts = try OpenPyXL.facts(Self.script, output)
+      #expect(facts["sheets"] == "効果検証|KPI推移|集計|データ", "\(name)")
+      #expect(facts["dataRows"] == String(DataRow.rows(for: document).count), "\(name)")
+      #expect(DataRow.rows(for: document).count > 0, "\(name)")
     }
-    try TemplateWriter().write(to: "\(folder)/template.xlsx", created: fixedCreation)
+    let template = "\(folder)/template.xlsx"
+    try TemplateWriter().write(to: template, created: fixedCreation)
+    let facts = try OpenPyXL.facts(Self.script, template)
+    #expect(facts["sheets"] == TemplateWriter.sheetNames.joined(separator: "|"))
   }
 }

@@ -3,14 +3,14 @@ internal import PThreads
 /// How parts are cut into fragments and how many threads parse them.
 struct CutTuning: Sendable {
   /// Roughly how many bytes of XML each fragment holds: large enough that a fresh parser
-  /// and a hand-over between threads per fragment cost little (128 KiB read 100k rows 15 %
-  /// slower than 256 KiB, in caches rather than instructions), small enough to bound the
-  /// memory in flight (1 MiB was 5 % faster but took 10 MB more).
+  /// and a hand-over between threads per fragment cost little (smaller fragments read
+  /// slower, in caches rather than instructions), small enough to bound the memory in flight
+  /// (larger ones gained little time for much more memory; Benchmarks/RESULTS.md).
   var fragmentBytes = 256 << 10
   /// Threads reading a cut part, the calling thread included: `threadCount - 1` parsing
   /// threads, and the calling thread parses fragments too rather than wait (a thread per
-  /// processor, none idle and none waiting for a processor: with a thread more, a read of
-  /// a million rows on two processors took 13 % longer, measured). One means parts are
+  /// processor, none idle and none waiting for a processor: a thread more than processors
+  /// made a large read slower). One means parts are
   /// read on the calling thread alone.
   var threadCount = min(WorkerThreads.processorCount, 4)
   /// How far to look for the container's start tag before giving up on cutting the part.
@@ -278,7 +278,7 @@ private final class FragmentQueue<Parsed: Sendable>: @unchecked Sendable {
   /// thread busy for long must not make them pile up, and the rest are released here).
   /// Its rows and cells were mostly allocated on a parsing thread: freed on the calling
   /// thread they went back to that thread's malloc arena under its lock, against its own
-  /// allocations (1M rows: 11 % fewer processor samples, malloc and page faults mostly).
+  /// allocations (releasing them where they were made saves time in malloc and page faults).
   func release(_ result: Parsed) {
     monitor.locked {
       if handedBack.count < 4 { handedBack.append(result) }

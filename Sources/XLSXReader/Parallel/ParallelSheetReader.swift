@@ -157,7 +157,7 @@ private struct FragmentParser {
 
   /// The formats as objects of this fragment's own. Every cell retains its format, and
   /// threads retaining and releasing one shared object contend for its reference count
-  /// (measured: 5–10 % of a parallel read's processor time); fragments never share a copy.
+  /// (a noticeable share of a parallel read's processor time); fragments never share a copy.
   private static func copies(of formats: [NumberFormat?]) -> [NumberFormat?] {
     var copies: [ObjectIdentifier: NumberFormat] = [:]
     return formats.map { format in

@@ -10,7 +10,7 @@ final class WorksheetParser: SAXHandler {
   }
 
   // The per-cell state below is touched only from libxml2's callbacks on one thread, one
-  // call at a time; dynamic exclusivity checks on it cost ~7 % of a read (measured with perf).
+  // call at a time, so dynamic exclusivity checks on it would be pure cost.
   private let sharedStrings: SharedStringTable
   private let formats: [NumberFormat?]
   private let uses1904: Bool
@@ -271,8 +271,8 @@ final class WorksheetParser: SAXHandler {
     if let id = masterIsElsewhere {
       formulasFromEarlierFragments.append((rowsHandedOver, row.cells.count, id))
     }
-    // Each part consumed rather than copied: a copy of the value and of the format (a
-    // retain, then a release) per cell was 1.2 % of a read's instructions.
+    // Each part consumed rather than copied: a copy of the value and of the format would
+    // cost a retain and a release per cell.
     row.cells.append(
       Cell(
         reference: reference, value: consume value, format: consume format,
