@@ -14,6 +14,7 @@ public struct ReportWriter: Sendable {
   public static let sheetNames = ["効果検証", "KPI推移", "集計", "データ"]
 
   public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
+    try ReportCheck(document: document).run()
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
       temporaryIn: Self.folder(of: path),
