@@ -26,6 +26,19 @@ struct ProgressSheet {
   /// Default-width columns (64 pixels each) a chart takes across, with a little gap.
   static let chartColumns = 5
 
+  /// Excel's last column, zero-based (XFD).
+  static let maxColumn = 16_383
+
+  /// The last column a project's table and charts take: its KPIs' columns, then a chart per
+  /// KPI right of the widest table.
+  static func lastColumn(kpis: Int, charts: Int) -> Int {
+    let table = activitiesColumn + 3 * kpis
+    return charts == 0 ? table : table + 2 + chartColumns * (charts - 1)
+  }
+
+  /// The most KPIs a project may have for its table and charts to fit the sheet.
+  static let maxKPIs = (maxColumn - activitiesColumn - 2 + chartColumns) / (3 + chartColumns)
+
   /// The widest table's last column.
   private var lastTableColumn: Int {
     let most = facts.document.projects.map(\.kpis.count).max() ?? 0
@@ -86,11 +99,16 @@ struct ProgressSheet {
       }
     }
     try heights.apply(to: sheet)
+    // Resolved once for all blocks: resolving sorts every row's height.
+    let resolved = Dictionary(
+      heights.resolved().map { ($0.row, $0.height) }, uniquingKeysWith: { first, _ in first })
     // Charts right of the widest table, side by side from the project's heading row, as tall
     // as the project's rows (within limits) so that each sits beside its own project.
     let chartColumn = last + 2
     for block in blocks where !block.charts.isEmpty {
-      let pixels = (block.top...block.bottom).reduce(0.0) { $0 + heights.height(of: $1) * 4 / 3 }
+      let pixels = (block.top...block.bottom).reduce(0.0) {
+        $0 + (resolved[$1] ?? TextMetrics.rowHeight) * 4 / 3
+      }
       let height = min(Self.chartHeights.upperBound, max(Self.chartHeights.lowerBound, pixels - 8))
       for (position, chartIndex) in block.charts.enumerated() {
         let chart = charts[chartIndex]

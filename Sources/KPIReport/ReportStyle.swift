@@ -145,11 +145,6 @@ struct RowHeights {
     return result.keys.sorted().compactMap { row in result[row].map { (row, $0) } }
   }
 
-  /// The height of `row` once resolved, in points.
-  func height(of row: Int) -> Double {
-    resolved().first { $0.row == row }?.height ?? TextMetrics.rowHeight
-  }
-
   func apply(to sheet: Worksheet) throws {
     for (row, height) in resolved() {
       try sheet.setRowHeight(height, row: row)

@@ -11,6 +11,7 @@ public struct ReportWriter: Sendable {
   public init() {}
 
   public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
+    try ReportCheck(document: document).run()
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
       temporaryIn: Self.folder(of: path),

@@ -83,46 +83,9 @@ public final class XLSXWorkbook {
     try Self.parse(workbookPart, in: archive, with: workbook, limits: limits)
     uses1904 = workbook.uses1904
 
-    var sheets: [SheetInfo] = []
-    for entry in workbook.sheets {
-      guard let relationship = relationships.first(where: { $0.id == entry.relationshipID }) else {
-        throw XLSXError(
-          .missingPart, file: fileName, part: workbookPart,
-          detail:
-            "sheet \"\(entry.name)\" names relationship \"\(entry.relationshipID)\", which does not exist",
-          japanese:
-            "シート \"\(entry.name)\" が参照するリレーションシップ \"\(entry.relationshipID)\" がありません")
-      }
-      let partName = PartPath.resolve(relationship.target, from: workbookPart)
-      let kind: SheetInfo.Kind = relationship.kind == "worksheet" ? .worksheet : .other
-      if kind == .worksheet {
-        if archive.entry(partName)?.isDirectory == true {
-          throw XLSXError(
-            .missingPart, file: fileName, part: partName,
-            detail: "sheet \"\(entry.name)\" names a folder of the archive, not a part",
-            japanese: "シート \"\(entry.name)\" が参照しているのはアーカイブ内のフォルダーで、パーツではありません")
-        }
-        guard archive.entry(partName) != nil else {
-          throw XLSXError(
-            .missingPart, file: fileName, part: partName,
-            detail:
-              "sheet \"\(entry.name)\" is missing from the package (the workbook names it, the zip does not hold it)",
-            japanese:
-              "シート \"\(entry.name)\" がパッケージにありません（ブックには記載されていますが、zip に含まれていません）")
-        }
-        if ZipArchive.key(partName) == ZipArchive.key(workbookPart) || partName.hasSuffix(".rels") {
-          throw XLSXError(
-            .malformedXML, file: fileName, part: workbookPart,
-            detail: "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet",
-            japanese: "シート \"\(entry.name)\" が参照する \(partName) はワークシートではありません")
-        }
-      }
-      sheets.append(
-        SheetInfo(
-          name: entry.name, index: sheets.count, visibility: entry.state, kind: kind,
-          partName: partName))
-    }
-    self.sheets = sheets
+    sheets = try SheetResolver(
+      archive: archive, workbookPart: workbookPart, relationships: relationships
+    ).sheets(workbook.sheets)
 
     if let stylesPart = Self.target(ofKind: "styles", in: relationships, from: workbookPart),
       archive.entry(stylesPart) != nil

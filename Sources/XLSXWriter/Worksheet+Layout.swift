@@ -37,18 +37,22 @@ extension Worksheet {
     guard range.first != range.last else {
       throw invalid("a merged range needs more than one cell", function, at: place)
     }
-    if let other = (mergedRanges + tableRanges).first(where: { $0.overlaps(range) }) {
+    if let other = occupiedRanges.firstOverlap(with: range) {
       throw invalid(
         "the range overlaps \(other.a1()), already merged or a table", function, at: place)
     }
     let cFormat = try self.format(format, function)
-    let text: String
-    if case .string(let string) = value { text = string } else { text = "" }
+    // libxlsxwriter 1.1.4 drops the error of the string it writes into the first cell, so
+    // the text is checked here (a text too long would vanish in silence).
+    var text = ""
+    if case .string(let string) = value {
+      text = try CellText.prepared(string, function: function, sheet: name, at: place)
+    }
     try check(
       worksheet_merge_range(
         sheet, c.firstRow, c.firstColumn, c.lastRow, c.lastColumn, text, cFormat),
       function, at: place)
-    mergedRanges.append(range)
+    occupiedRanges.insert(range)
     switch value {
     case .string, .blank: break
     default: try write(value, at: range.first, format: format)
@@ -164,7 +168,7 @@ extension Worksheet {
     guard range.rowCount >= 2 else {
       throw invalid("a table needs a header row and at least one data row", function, at: place)
     }
-    if let other = (mergedRanges + tableRanges).first(where: { $0.overlaps(range) }) {
+    if let other = occupiedRanges.firstOverlap(with: range) {
       throw invalid("the table overlaps \(other.a1()), merged or a table", function, at: place)
     }
     guard columns.isEmpty || columns.count == range.columnCount else {
@@ -231,7 +235,7 @@ extension Worksheet {
     }
     withExtendedLifetime(strings) {}
     try check(code, function, at: place)
-    tableRanges.append(range)
+    occupiedRanges.insert(range)
   }
 
   // MARK: Printing

@@ -15,8 +15,8 @@ public final class Worksheet {
   /// Whether the sheet was hidden with `hide()`.
   public internal(set) var isHidden = false
 
-  var mergedRanges: [CellRange] = []
-  var tableRanges: [CellRange] = []
+  /// The merged ranges and tables, which may not overlap.
+  var occupiedRanges = RangeIndex()
   /// The highest row touched so far, for constant-memory mode's rows-in-order rule.
   private var highestRow = -1
 
@@ -154,9 +154,10 @@ public final class Worksheet {
     let (row, column) = try coordinates(cell, function)
     try touchRow(cell.row, function, at: cell.a1())
     let cFormat = try self.format(format, function)
+    let text = try CellText.prepared(string, function: function, sheet: name, at: cell.a1())
     // withCString hands a short (small) string over from a stack copy; passing the String
     // itself would have Swift build a heap array for it on every call.
-    let code = string.withCString { worksheet_write_string(sheet, row, column, $0, cFormat) }
+    let code = text.withCString { worksheet_write_string(sheet, row, column, $0, cFormat) }
     try check(code, function, at: cell.a1())
   }
 
@@ -320,7 +321,9 @@ public final class Worksheet {
     for run in runs {
       tuples.append(
         lxw_rich_string_tuple(
-          format: try self.format(run.format, function), string: strings.copy(run.text)))
+          format: try self.format(run.format, function),
+          string: strings.copy(
+            try CellText.prepared(run.text, function: function, sheet: name, at: cell.a1()))))
     }
     let code = tuples.withUnsafeMutableBufferPointer { buffer -> lxw_error in
       guard let base = buffer.baseAddress else { return LXW_ERROR_NULL_PARAMETER_IGNORED }

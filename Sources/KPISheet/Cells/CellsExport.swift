@@ -64,7 +64,7 @@ public struct CellsExport {
       try workbook.forEachRow(in: sheet, body)
       return
     }
-    var filler = MergedFill(merges: merges)
+    var filler = try MergedFill(merges: merges, of: sheet, in: workbook)
     try workbook.forEachRow(in: sheet) { row in filler.rows(for: row).forEach(body) }
     filler.finish().forEach(body)
   }

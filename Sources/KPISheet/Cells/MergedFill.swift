@@ -12,8 +12,28 @@ struct MergedFill {
   private var active: [(range: CellRange, topLeft: Cell?)] = []
   private var nextRow = 0
 
-  init(merges: [CellRange]) {
-    self.merges = merges.sorted { $0.first < $1.first }
+  /// Prepares the fill of `merges` of `sheet`, refusing one that would make more cells than
+  /// a sheet may hold (`ReaderLimits.cellsPerSheet`): the cells filled are the merged
+  /// areas, which a few bytes can make span the whole grid. Repeated ranges count once.
+  ///
+  /// The areas bound the work as well as the output: each row is filled from the merges
+  /// covering it, so the time spent is in proportion to the cells filled.
+  init(merges: [CellRange], of sheet: SheetInfo, in workbook: XLSXWorkbook) throws {
+    let distinct = Array(Set(merges))
+    let limit = workbook.limits.cellsPerSheet
+    var cells = 0
+    for range in distinct {
+      cells = min(cells + range.rowCount * range.columnCount, Int.max / 2)
+    }
+    if cells > limit, let widest = distinct.max(by: { $0.rowCount * $0.columnCount < $1.rowCount * $1.columnCount }) {
+      throw XLSXError(
+        .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
+        cell: widest.description,
+        detail:
+          "filling the merged ranges would make \(cells) cells, more than the \(limit) a sheet may hold",
+        japanese: "結合範囲を埋めるとセルが \(cells) 個になり、1 シートの上限 \(limit) 個を超えます")
+    }
+    self.merges = distinct.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
   }
 
   /// The rows to emit for one stored row: first any rows between the previous stored row and

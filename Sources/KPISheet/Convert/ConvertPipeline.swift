@@ -67,6 +67,22 @@ public struct ConvertPipeline: Sendable {
       }
     }
     let context = try makeContext(document)
+    do {
+      try write(document, context: context, to: output)
+    } catch var error as ReportError {
+      // The records' own file when there is one, else the report being made of several.
+      error.file = inputs.count == 1 ? inputs[0] : output.path
+      throw error
+    }
+    return Outcome(
+      diagnostics: diagnostics, evaluationYear: context.evaluationYear,
+      projects: document.projects.count)
+  }
+
+  /// Writes the report to `output` (`-` is standard output).
+  private func write(_ document: RecordsDocument, context: ReportContext, to output: OutputFile)
+    throws
+  {
     if output.path == "-" {
       // The report goes into a folder listed in the registry, so that an interrupted run
       // removes it with whatever it holds (see SignalCleanup); a listed file would be made
@@ -88,9 +104,6 @@ public struct ConvertPipeline: Sendable {
     } else {
       try ReportWriter().write(document, context: context, to: output.path)
     }
-    return Outcome(
-      diagnostics: diagnostics, evaluationYear: context.evaluationYear,
-      projects: document.projects.count)
   }
 
   /// The report's facts: the records' own, then the flags and profile where they are silent.

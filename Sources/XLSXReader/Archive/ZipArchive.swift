@@ -12,6 +12,8 @@ final class ZipArchive {
     var uncompressedSize: UInt64
     var isEncrypted: Bool
     var isDirectory: Bool
+    /// The zip compression method: 0 stored, 8 deflated (the only two minizip reads).
+    var method: Int = 8
     fileprivate var position: unz64_file_pos
   }
 
@@ -84,7 +86,8 @@ final class ZipArchive {
       }
       let entry = Entry(
         name: name, compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
-        isEncrypted: info.flag & 1 != 0, isDirectory: name.hasSuffix("/"), position: position)
+        isEncrypted: info.flag & 1 != 0, isDirectory: name.hasSuffix("/"),
+        method: Int(info.compression_method), position: position)
       let key = Self.key(name)
       if entries[key] != nil {
         // Two entries with one name: which one a reader sees depends on the reader, the
@@ -144,6 +147,13 @@ final class ZipArchive {
             "the part is encrypted inside the zip archive; save the workbook without a password",
           japanese: "パーツが zip アーカイブ内で暗号化されています。パスワードを設定せずにブックを保存し直してください")
       }
+      guard entry.method == 0 || entry.method == 8 else {
+        let name = Self.methodNames[entry.method].map { " (\($0))" } ?? ""
+        throw archive.damaged(
+          "compression method \(entry.method)\(name) is not supported (only stored and deflated parts are read); save the workbook again in Excel",
+          "圧縮方式 \(entry.method)\(name) には対応していません（読めるのは無圧縮と deflate のパーツだけです）。Excel で保存し直してください",
+          part: entry.name)
+      }
       var position = entry.position
       guard unzGoToFilePos64(archive.handle, &position) == UNZ_OK,
         unzOpenCurrentFile(archive.handle) == UNZ_OK
@@ -158,6 +168,12 @@ final class ZipArchive {
     }
 
     deinit { if isCurrent { unzCloseCurrentFile(archive.handle) } }
+
+    /// Other zip methods a damaged or unusual archive may name.
+    private static let methodNames = [
+      1: "shrink", 6: "implode", 9: "deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard",
+      95: "xz", 98: "PPMd",
+    ]
 
     private var isCurrent: Bool { isOpen && serial == archive.partsOpened }
 

@@ -70,6 +70,9 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
       days += 1
       seconds -= 86_400
     }
+    // A serial that rounds past 9999-12-31 23:59:59 is beyond Excel's calendar (#### there).
+    // (The 1904 system counts 1,462 days fewer to the same day.)
+    guard days <= Self.lastDay - (uses1904 ? 1_462 : 0) else { return nil }
     let date: (Int, Int, Int)
     if uses1904 {
       date = Self.civil(fromDays: days + Self.daysFrom1970(1904, 1, 1))
@@ -85,38 +88,30 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
       second: seconds % 60, kind: kind)
   }
 
-  /// Parses an ISO 8601 value of a `t="d"` cell: `2016-03-31`, `2016-03-31T09:30:00`, `09:30:00`.
+  /// Parses an ISO 8601 value of a `t="d"` cell: `2016-03-31`, `2016-03-31T09:30:00` or
+  /// `09:30:00`, seconds optionally with a fraction (dropped) and a date-time optionally
+  /// with `Z`. nil for anything else: a day the month does not have, a time past 23:59:59,
+  /// a year outside 1...9999, or text after the value.
   public init?(iso text: String) {
-    let bytes = Array(text.utf8)
-    func number(_ start: Int, _ count: Int) -> Int? {
-      guard start + count <= bytes.count else { return nil }
-      var value = 0
-      for byte in bytes[start..<start + count] {
-        guard byte >= 0x30 && byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
-    if bytes.count >= 8, bytes[2] == 0x3A, let hour = number(0, 2), let minute = number(3, 2),
-      let second = number(6, 2)
-    {
+    var scanner = ISOScanner(Array(text.utf8))
+    if let (hour, minute, second) = scanner.time(), scanner.isAtEnd {
       self.init(
         year: 1899, month: 12, day: 31, hour: hour, minute: minute, second: second, kind: .time)
       return
     }
-    guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0, 4),
-      let month = number(5, 2), let day = number(8, 2), (1...12).contains(month),
-      (1...31).contains(day)
-    else { return nil }
-    if bytes.count >= 19, bytes[10] == 0x54 || bytes[10] == 0x20, let hour = number(11, 2),
-      let minute = number(14, 2), let second = number(17, 2), hour + minute + second > 0
-    {
-      self.init(
-        year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-        kind: .dateTime)
-    } else {
+    scanner.position = 0
+    guard let (year, month, day) = scanner.date() else { return nil }
+    if scanner.isAtEnd {
       self.init(year: year, month: month, day: day)
+      return
     }
+    guard scanner.skip(0x54) || scanner.skip(0x20), let (hour, minute, second) = scanner.time()
+    else { return nil }
+    _ = scanner.skip(0x5A)  // Z: UTC, the only zone a cell's value can carry without doubt
+    guard scanner.isAtEnd else { return nil }
+    self.init(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      kind: hour + minute + second > 0 ? .dateTime : .date)
   }
 
   /// `2016-03-31`, `2016-03-31T09:30:00` or `09:30:00`.
@@ -134,6 +129,18 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
     let digits = String(value)
     return digits.count >= width
       ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
+
+  /// Excel's last day, 9999-12-31, as a serial of the 1900 system.
+  static let lastDay = 2_958_465
+
+  /// The days of `month` in `year` (proleptic Gregorian).
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
   }
 
   /// Days from 1970-01-01 to a civil date (proleptic Gregorian), after Howard Hinnant.
@@ -157,5 +164,58 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
     let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}
+
+/// Reads the fields of an ISO 8601 date or time, each exactly as wide as ISO writes it.
+private struct ISOScanner {
+  let bytes: [UInt8]
+  var position = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var isAtEnd: Bool { position == bytes.count }
+
+  /// Steps over `byte` if it comes next.
+  mutating func skip(_ byte: UInt8) -> Bool {
+    guard position < bytes.count, bytes[position] == byte else { return false }
+    position += 1
+    return true
+  }
+
+  /// `count` decimal digits.
+  mutating func number(_ count: Int) -> Int? {
+    guard position + count <= bytes.count else { return nil }
+    var value = 0
+    for byte in bytes[position..<position + count] {
+      guard byte >= 0x30 && byte <= 0x39 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    position += count
+    return value
+  }
+
+  /// `YYYY-MM-DD`, a day the month has, in years 1 to 9999.
+  mutating func date() -> (Int, Int, Int)? {
+    guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D),
+      let day = number(2), year >= 1, (1...12).contains(month),
+      (1...ExcelDateTime.daysIn(month: month, year: year)).contains(day)
+    else { return nil }
+    return (year, month, day)
+  }
+
+  /// `hh:mm:ss`, optionally with a fraction of a second, up to 23:59:59.
+  mutating func time() -> (Int, Int, Int)? {
+    guard let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A),
+      let second = number(2), hour <= 23, minute <= 59, second <= 59
+    else { return nil }
+    if skip(0x2E) {
+      let digits = position
+      while position < bytes.count, bytes[position] >= 0x30 && bytes[position] <= 0x39 {
+        position += 1
+      }
+      guard position > digits else { return nil }
+    }
+    return (hour, minute, second)
   }
 }

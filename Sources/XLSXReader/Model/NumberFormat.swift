@@ -194,7 +194,7 @@ private struct FormatCodeScanner {
           scalars[index + 1] == "+" || scalars[index + 1] == "-"
         {
           index += 1  // scientific notation, not the era year
-        } else if lower == "g", code.unicodeScalars.count >= index + 7,
+        } else if lower == "g", scalars.count >= index + 7,
           String(String.UnicodeScalarView(scalars[index..<index + 7])).lowercased() == "general"
         {
           hasGeneral = true

@@ -14,6 +14,9 @@ enum NumberText {
     return value
   }
 
+  /// The longest number text parsed.
+  static let maxLength = 1_100
+
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var start = 0
     var end = bytes.count
@@ -97,7 +100,9 @@ enum NumberText {
     -> Double?
   {
     let length = end - start
-    guard length < 64 else { return nil }
+    // Long enough for any double written out in full (1e308 has 309 digits, the smallest
+    // subnormal 767 significant ones), short enough that strtod's cost stays small.
+    guard length <= maxLength else { return nil }
     // Only decimal notation: strtod would also take hexadecimal, "inf" and "nan".
     for index in start..<end {
       switch bytes[index] {

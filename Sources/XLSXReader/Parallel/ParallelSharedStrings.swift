@@ -80,7 +80,8 @@ struct ParallelSharedStrings {
       // Each fragment checked its own text; the whole table's limit is checked here (the
       // one-thread parse then reports it at its place).
       guard
-        table.byteCount + strings.table.byteCount <= min(limits.sharedStringBytes, Int(UInt32.max))
+        table.memoryCost + strings.table.memoryCost
+          <= SharedStringsParser.costLimit(limits)
       else { throw CutAbandoned() }
       table.append(contentsOf: strings.table)
     }

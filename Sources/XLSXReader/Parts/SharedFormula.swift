@@ -97,7 +97,9 @@ enum SharedFormula {
   private static func shifted(_ reference: Reference, rows: Int, columns: Int) -> [UInt8] {
     let column = reference.columnAbsolute ? reference.column : reference.column + columns
     let row = reference.rowAbsolute ? reference.row : reference.row + rows
-    guard column >= 0, row >= 0 else { return Array("#REF!".utf8) }
+    // Moved off the grid (before A1 or past XFD1048576): Excel shows #REF!.
+    guard column >= 0, row >= 0, column < CellReference.maxColumns, row < CellReference.maxRows
+    else { return Array("#REF!".utf8) }
     var text = reference.columnAbsolute ? "$" : ""
     text += CellReference.columnName(column)
     text += reference.rowAbsolute ? "$" : ""

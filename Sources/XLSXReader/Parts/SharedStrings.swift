@@ -18,6 +18,13 @@ public struct SharedStringTable: Sendable {
   /// The bytes of text held.
   public var byteCount: Int { bytes.count }
 
+  /// The bytes the table takes in memory: its text and an offset per string, so that a
+  /// table of many empty strings costs what it holds (`ReaderLimits.sharedStringBytes`).
+  public var memoryCost: Int { bytes.count + MemoryLayout<UInt32>.size * offsets.count }
+
+  /// What one more string adds to `memoryCost` besides its text.
+  static let costPerString = MemoryLayout<UInt32>.size
+
   /// String `index`, or nil when out of range.
   public func string(at index: Int) -> String? {
     guard index >= 0, index < count else { return nil }
@@ -127,6 +134,21 @@ final class SharedStringsParser: SAXHandler {
   /// The part's inflated size as the zip directory gives it: an upper bound of the text.
   private let partBytes: Int
 
+  /// The most `table.memoryCost` may reach: the limit, and 4 GiB (see `offsets`).
+  private var costLimit: Int { Self.costLimit(limits) }
+
+  static func costLimit(_ limits: ReaderLimits) -> Int {
+    min(limits.sharedStringBytes, Int(UInt32.max))
+  }
+
+  private func tooLarge() -> XLSXError {
+    XLSXError(
+      .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
+      detail:
+        "the shared strings take more than \(limits.sharedStringBytes) bytes (their text and 4 bytes per string)",
+      japanese: "共有文字列が \(limits.sharedStringBytes) バイト（文字列の内容と 1 個につき 4 バイト）を超えています")
+  }
+
   init(limits: ReaderLimits, fileName: String, partName: String, partBytes: Int = 0) {
     self.limits = limits
     self.fileName = fileName
@@ -160,6 +182,8 @@ final class SharedStringsParser: SAXHandler {
   override func endElement(_ name: XMLName) throws {
     if name.is("si") {
       inItem = false
+      // Counted here too: an empty string's offset costs memory though it has no text.
+      if table.memoryCost + SharedStringTable.costPerString > costLimit { throw tooLarge() }
       table.finishString()
     } else if name.is("t") {
       textDepth -= 1
@@ -170,12 +194,7 @@ final class SharedStringsParser: SAXHandler {
 
   override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard inItem, textDepth > 0, phoneticDepth == 0 else { return }
-    if table.byteCount + bytes.count > min(limits.sharedStringBytes, Int(UInt32.max)) {
-      throw XLSXError(
-        .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
-        detail: "the shared strings hold more than \(limits.sharedStringBytes) bytes of text",
-        japanese: "共有文字列の合計が \(limits.sharedStringBytes) バイトを超えています")
-    }
+    if table.memoryCost + bytes.count > costLimit { throw tooLarge() }
     if table.pendingLength + bytes.count > limits.stringLength {
       throw XLSXError(
         .limitExceeded(.stringLength), file: fileName, part: partName,

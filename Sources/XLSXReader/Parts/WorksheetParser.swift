@@ -101,7 +101,7 @@ final class WorksheetParser: SAXHandler {
     } else if name.is("sheetData") {
       inSheetData = true
     } else if name.is("mergeCell") {
-      if let text = attributes.string("ref"), let range = CellRange(text) { merges.append(range) }
+      try addMerge(attributes)
     }
   }
 
@@ -212,7 +212,18 @@ final class WorksheetParser: SAXHandler {
       }
     }
     nextColumn = reference.column + 1
-    valueType = typeBytes.map(Self.valueType) ?? .number
+    if let typeBytes {
+      guard let type = Self.valueType(typeBytes) else {
+        let text = Self.shortened(String(decoding: typeBytes, as: UTF8.self))
+        throw cellError(
+          .invalidCell,
+          "cell type t=\"\(text)\" is not one of b, d, e, inlineStr, n, s and str",
+          "セルの型 t=\"\(text)\" が b、d、e、inlineStr、n、s、str のいずれでもありません")
+      }
+      valueType = type
+    } else {
+      valueType = .number
+    }
     styleIndex = styleBytes.flatMap(parseDecimal) ?? 0
     hasValue = false
     hasFormula = false
@@ -222,20 +233,41 @@ final class WorksheetParser: SAXHandler {
     inlineBytes.removeAll()
   }
 
-  private static func valueType(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueType {
+  /// The cell type `t` names: one of ST_CellType's values, or nil for any other text.
+  private static func valueType(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueType? {
     switch bytes.count {
     case 1:
       switch bytes[0] {
       case 0x73: return .sharedString  // s
+      case 0x6E: return .number  // n
       case 0x62: return .boolean  // b
       case 0x65: return .error  // e
       case 0x64: return .isoDate  // d
-      default: return .number
+      default: return nil
       }
-    case 3: return .formulaString  // str
-    case 9: return .inlineString  // inlineStr
-    default: return .number
+    case 3: return bytes.elementsEqual("str".utf8) ? .formulaString : nil
+    case 9: return bytes.elementsEqual("inlineStr".utf8) ? .inlineString : nil
+    default: return nil
     }
+  }
+
+  /// Records a `<mergeCell>`'s range; a range that is malformed or reaches past XFD1048576
+  /// is an error, not a merge silently dropped.
+  private func addMerge(_ attributes: XMLAttributes) throws {
+    guard let text = attributes.string("ref") else { return }
+    guard let range = CellRange(text) else {
+      let shown = Self.shortened(text)
+      throw XLSXError(
+        .invalidCell, file: fileName, sheet: sheetName,
+        detail: "merged range \"\(shown)\" is malformed or reaches beyond XFD1048576",
+        japanese: "結合範囲 \"\(shown)\" の形式が正しくないか、XFD1048576 を超えています")
+    }
+    merges.append(range)
+  }
+
+  /// Attribute text as an error quotes it: cut to a readable length.
+  private static func shortened(_ text: String) -> String {
+    text.unicodeScalars.count <= 40 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
   }
 
   private func startFormula(_ attributes: XMLAttributes) throws {

@@ -34,12 +34,26 @@ struct XMLAttributes {
   let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
   let count: Int
 
-  /// The value of the attribute with this local name, in any namespace.
+  /// The value of the part's own attribute with this local name (see `XMLNamespace.isOwn`):
+  /// `z:r` in a foreign namespace is another attribute, which Excel ignores.
   @inline(__always) func value(_ localName: StaticString) -> UnsafeBufferPointer<UInt8>? {
+    value(localName) { XMLNamespace.isOwn($0) }
+  }
+
+  /// The value of the attribute with this local name in `namespace` (`r:id`).
+  func value(_ localName: StaticString, in namespace: XMLNamespace) -> UnsafeBufferPointer<UInt8>? {
+    value(localName) { $0.map(namespace.matches) ?? false }
+  }
+
+  /// The value of the first attribute with this local name whose namespace URI (nil when
+  /// unprefixed) `accepts`.
+  @inline(__always) private func value(
+    _ localName: StaticString, namespace accepts: (UnsafePointer<UInt8>?) -> Bool
+  ) -> UnsafeBufferPointer<UInt8>? {
     guard let base else { return nil }
     for index in 0..<count {
       let slot = base + index * 5
-      guard let name = slot[0], XMLName(pointer: name).is(localName),
+      guard let name = slot[0], XMLName(pointer: name).is(localName), accepts(slot[2]),
         let start = slot[3], let end = slot[4]
       else { continue }
       return UnsafeBufferPointer(start: start, count: end - start)
@@ -47,12 +61,15 @@ struct XMLAttributes {
     return nil
   }
 
-  /// Calls `body` with each attribute's local name (NUL-terminated) and value.
+  /// Calls `body` with each of the part's own attributes' local name (NUL-terminated) and
+  /// value; attributes in a foreign namespace are skipped.
   @inline(__always) func visit(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
     guard let base else { return }
     for index in 0..<count {
       let slot = base + index * 5
-      guard let name = slot[0], let start = slot[3], let end = slot[4] else { continue }
+      guard let name = slot[0], XMLNamespace.isOwn(slot[2]), let start = slot[3],
+        let end = slot[4]
+      else { continue }
       body(name, UnsafeBufferPointer(start: start, count: end - start))
     }
   }
@@ -60,6 +77,11 @@ struct XMLAttributes {
   /// The value as a `String`.
   func string(_ localName: StaticString) -> String? {
     value(localName).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The value in `namespace` as a `String`.
+  func string(_ localName: StaticString, in namespace: XMLNamespace) -> String? {
+    value(localName, in: namespace).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The value as a non-negative decimal integer, or nil when absent or not a number.
