@@ -48,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
-        "KPISheet", "KPIModel", "KPIImport", "XLSXReader", "TemporaryFiles",
+        "KPISheet", "KPIModel", "XLSXReader", "TemporaryFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

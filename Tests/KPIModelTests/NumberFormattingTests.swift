@@ -49,4 +49,37 @@ import Testing
       #expect(Double(text) == NumberFormatting.canonical(sample), "\(sample) → \(text)")
     }
   }
+
+  @Test(arguments: [
+    (0.1 + 0.2, "0.30000000000000004"),
+    (8016.0, "8016"),
+    (-339.0, "-339"),
+    (-0.0, "0"),
+    (0.054, "0.054"),
+    (1e20, "1e+20"),
+    (0.00001, "1e-05"),
+    (9_007_199_254_740_992.0, "9007199254740992.0"),
+    (123_456_789_012_345_678.0, "1.2345678901234568e+17"),
+  ])
+  func storedPrecisionPrintsEveryDigitOfTheDouble(value: Double, expected: String) {
+    #expect(NumberFormatting.string(value, .stored) == expected)
+  }
+
+  @Test func storedPrecisionReadsBackAsTheSameDouble() {
+    let samples: [Double] = [
+      1 / 3, 2 / 3, 1e-300, 1.7976931348623157e308, .leastNonzeroMagnitude, 0.054 * 100,
+      4_503_599_627_370_497,
+      -9.99e-7, 0.1 + 0.7,
+    ]
+    for sample in samples {
+      let text = NumberFormatting.string(sample, .stored)
+      #expect(Double(text) == sample, "\(sample) → \(text)")
+    }
+  }
+
+  @Test func bothPrecisionsNameNonFiniteValuesAlike() {
+    for value in [Double.nan, .infinity, -.infinity] {
+      #expect(NumberFormatting.string(value, .stored) == NumberFormatting.string(value, .excel))
+    }
+  }
 }

@@ -3,22 +3,32 @@ import Foundation
 /// Reads and writes records JSON.
 ///
 /// Output is deterministic: pretty-printed with two-space indentation, keys in
-/// records.md's order, numbers through `NumberFormatting` (15 significant digits,
-/// shortest form), absent optional fields left out, and a final newline.
+/// records.md's order, numbers through `NumberFormatting` at `.excel` precision (15
+/// significant digits, shortest form), absent optional fields left out, and a final newline.
+/// It comes out of `JSONWriter`, the records' one serialisation.
 ///
 /// Input is checked against records.schema.json while it is read, so every error names
 /// the JSON path (or the line and column of a syntax error) and what is wrong there.
-/// Absent and `null` optional fields read alike. The record types are also `Codable` for
-/// callers that want `JSONDecoder`; this reader is the one with precise errors.
+/// Absent and `null` optional fields read alike.
 public enum RecordsJSON {
   /// The document as UTF-8 JSON.
   public static func encode(_ document: RecordsDocument) -> Data {
-    Data(encodeToString(document).utf8)
+    let writer = JSONWriter()
+    write(document, to: writer)
+    return Data(writer.bytes)
   }
 
   /// The document as JSON text.
   public static func encodeToString(_ document: RecordsDocument) -> String {
-    document.jsonNode.render() + "\n"
+    let writer = JSONWriter()
+    write(document, to: writer)
+    return writer.text
+  }
+
+  /// Writes the document, and its final newline, to `writer` (which may stream it to a file).
+  public static func write(_ document: RecordsDocument, to writer: JSONWriter) {
+    document.write(to: writer)
+    writer.newline()
   }
 
   /// Reads a document from UTF-8 JSON (a byte-order mark is allowed).

@@ -1,5 +1,5 @@
 /// A project's evaluation for one year: effect, outside experts' view and what comes next.
-public struct Evaluation: Codable, Sendable, Equatable {
+public struct Evaluation: Sendable, Equatable {
   public var fiscalYear: Int?
   public var effect: Effect?
   /// 事業の評価 (外部有識者の評価), as written.
@@ -28,7 +28,7 @@ public struct Evaluation: Codable, Sendable, Equatable {
 }
 
 /// 事業効果: the national categories of a project's effect on regional revitalisation.
-public enum Effect: String, Codable, Sendable, CaseIterable {
+public enum Effect: String, Sendable, CaseIterable {
   case veryEffective = "very-effective"
   case considerablyEffective = "considerably-effective"
   case effective
@@ -36,7 +36,7 @@ public enum Effect: String, Codable, Sendable, CaseIterable {
 }
 
 /// 今後の方針: the national categories of what happens to a project next.
-public enum Policy: String, Codable, Sendable, CaseIterable {
+public enum Policy: String, Sendable, CaseIterable {
   case expand
   case improve
   case `continue`

@@ -1,5 +1,5 @@
 /// A key performance indicator (重要業績評価指標) with its yearly targets and actuals.
-public struct KPI: Codable, Sendable, Equatable {
+public struct KPI: Sendable, Equatable {
   /// Its number within the project (指標① → 1); at least 1.
   public var no: Int?
   public var name: String
@@ -37,7 +37,7 @@ public struct KPI: Codable, Sendable, Equatable {
 
 /// A KPI's final target (最終目標): a column 最終目標, 目標（R6）, a year header annotated
 /// （目標値）, or a value carrying its year （40%以上（2020年度））.
-public struct FinalTarget: Codable, Sendable, Equatable {
+public struct FinalTarget: Sendable, Equatable {
   /// Nil when the sheet names no year for it.
   public var fiscalYear: Int?
   public var value: Double?
@@ -49,7 +49,7 @@ public struct FinalTarget: Codable, Sendable, Equatable {
 }
 
 /// Which way a KPI improves.
-public enum Direction: String, Codable, Sendable, CaseIterable {
+public enum Direction: String, Sendable, CaseIterable {
   case increase
   /// Lower is better (e.g. a number of vacant houses).
   case decrease
@@ -64,7 +64,7 @@ public enum Direction: String, Codable, Sendable, CaseIterable {
 }
 
 /// A KPI's target and actual in one fiscal year.
-public struct KPIValue: Codable, Sendable, Equatable {
+public struct KPIValue: Sendable, Equatable {
   public var fiscalYear: Int
   /// Nil when the sheet shows none ('-').
   public var target: Double?
@@ -84,24 +84,10 @@ public struct KPIValue: Codable, Sendable, Equatable {
     self.due = due
     self.source = source
   }
-
-  private enum CodingKeys: String, CodingKey {
-    case fiscalYear, target, actual, due, source
-  }
-
-  /// Writes `target` and `actual` as `null` when nil: the schema requires both keys.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(fiscalYear, forKey: .fiscalYear)
-    try container.encode(target, forKey: .target)
-    try container.encode(actual, forKey: .actual)
-    try container.encodeIfPresent(due, forKey: .due)
-    try container.encodeIfPresent(source, forKey: .source)
-  }
 }
 
 /// The cells a value's target and actual were read from, as `Sheet!A1`, for audits.
-public struct ValueSource: Codable, Sendable, Equatable, Hashable {
+public struct ValueSource: Sendable, Equatable, Hashable {
   public var target: String?
   public var actual: String?
 

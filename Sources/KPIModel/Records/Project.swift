@@ -1,5 +1,5 @@
 /// One grant project (事業) with its years, KPIs and evaluation.
-public struct Project: Codable, Sendable, Equatable {
+public struct Project: Sendable, Equatable {
   /// The number the sheet gives it (① → 1); at least 1.
   public var no: Int?
   /// The name without its marker or period; never empty.
@@ -40,7 +40,7 @@ public struct Project: Codable, Sendable, Equatable {
 }
 
 /// Whether a municipality runs the project alone or with others.
-public enum Scope: String, Codable, Sendable, CaseIterable {
+public enum Scope: String, Sendable, CaseIterable {
   /// 単市 / 単町 / 単村 / 単独.
   case single
   /// 広域.
@@ -48,7 +48,7 @@ public enum Scope: String, Codable, Sendable, CaseIterable {
 }
 
 /// A project's first and last fiscal year, both included.
-public struct FiscalPeriod: Codable, Sendable, Equatable, Hashable {
+public struct FiscalPeriod: Sendable, Equatable, Hashable {
   public var start: Int
   public var end: Int
 
@@ -62,7 +62,7 @@ public struct FiscalPeriod: Codable, Sendable, Equatable, Hashable {
 }
 
 /// What a project did in one fiscal year and what it cost.
-public struct ProjectYear: Codable, Sendable, Equatable {
+public struct ProjectYear: Sendable, Equatable {
   public var fiscalYear: Int
   /// One item per activity, bullets removed.
   public var activities: [String]
@@ -74,22 +74,10 @@ public struct ProjectYear: Codable, Sendable, Equatable {
     self.activities = activities
     self.cost = cost
   }
-
-  private enum CodingKeys: String, CodingKey {
-    case fiscalYear, activities, cost
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    fiscalYear = try container.decode(Int.self, forKey: .fiscalYear)
-    // The schema lets activities be left out; an absent list is an empty one.
-    activities = try container.decodeIfPresent([String].self, forKey: .activities) ?? []
-    cost = try container.decodeIfPresent(Amount.self, forKey: .cost)
-  }
 }
 
 /// A sum of money or other amount with its unit: `{"value": 6314, "unit": "千円"}`.
-public struct Amount: Codable, Sendable, Equatable, Hashable {
+public struct Amount: Sendable, Equatable, Hashable {
   public var value: Double
   public var unit: String?
 

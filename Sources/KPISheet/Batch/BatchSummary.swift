@@ -14,35 +14,51 @@ import KPIModel
 /// Messages have the shape of `validate --format json`'s problems; `sheet` and `cell` are
 /// null where the message has no place.
 public enum BatchSummary {
+  /// The summary as text, with its final newline.
   public static func json(
     _ results: [BatchResult], seconds: Double,
     language: DiagnosticLanguage = DiagnosticText.language
   ) -> String {
+    let writer = JSONWriter()
+    write(results, seconds: seconds, language: language, to: writer)
+    return writer.text
+  }
+
+  /// Writes the summary, with its final newline, to `writer`. `seconds` is rounded to the
+  /// millisecond.
+  public static func write(
+    _ results: [BatchResult], seconds: Double, language: DiagnosticLanguage,
+    to writer: JSONWriter
+  ) {
     let exitCode = results.map(\.exitStatus).max() ?? .success
-    var text = "{\"converted\": \(results.count { $0.status == .converted }), "
-    text += "\"skipped\": \(results.count { $0.status == .skipped }), "
-    text += "\"failed\": \(results.count { $0.status == .failed }), "
-    text += "\"seconds\": \(JSONText.number((seconds * 1000).rounded() / 1000)), "
-    text += "\"exitCode\": \(exitCode.rawValue),\n \"inputs\": ["
-    text += results.map { entry($0, language: language) }.joined(separator: ",\n  ")
-    return text + "]}\n"
+    writer.object(.inline) {
+      writer.member("converted", results.count { $0.status == .converted })
+      writer.member("skipped", results.count { $0.status == .skipped })
+      writer.member("failed", results.count { $0.status == .failed })
+      writer.member("seconds", (seconds * 1000).rounded() / 1000, .stored)
+      writer.member("exitCode", Int(exitCode.rawValue))
+      writer.lineBreak(indent: " ")
+      writer.key("inputs")
+      let oneInputPerLine = JSONWriter.Layout(opening: "", separator: ",\n  ", closing: "")
+      writer.array(oneInputPerLine) {
+        for result in results { entry(result, language: language, to: writer) }
+      }
+    }
+    writer.newline()
   }
 
-  static func entry(_ result: BatchResult, language: DiagnosticLanguage) -> String {
-    let messages = result.messages.map { problem($0, language: language) }
-    return "{\"input\": \(JSONText.string(result.input)), "
-      + "\"output\": \(result.output.map(JSONText.string) ?? "null"), "
-      + "\"status\": \(JSONText.string(result.status.rawValue)), "
-      + "\"exitCode\": \(result.exitStatus.rawValue), "
-      + "\"messages\": [\(messages.joined(separator: ", "))]}"
-  }
-
-  /// `{"severity", "code", "sheet", "cell", "message"}`, as `validate --format json` has it.
-  public static func problem(_ diagnostic: Diagnostic, language: DiagnosticLanguage) -> String {
-    "{\"severity\": \(JSONText.string(diagnostic.severity.rawValue)), "
-      + "\"code\": \(JSONText.string(diagnostic.code.rawValue)), "
-      + "\"sheet\": \(diagnostic.sheet.map(JSONText.string) ?? "null"), "
-      + "\"cell\": \(diagnostic.cell.map(JSONText.string) ?? "null"), "
-      + "\"message\": \(JSONText.string(diagnostic.message(in: language)))}"
+  private static func entry(
+    _ result: BatchResult, language: DiagnosticLanguage, to writer: JSONWriter
+  ) {
+    writer.object(.inline) {
+      writer.member("input", result.input)
+      writer.member("output", result.output)
+      writer.member("status", result.status.rawValue)
+      writer.member("exitCode", Int(result.exitStatus.rawValue))
+      writer.key("messages")
+      writer.array(.inline) {
+        for message in result.messages { writer.problem(message, language: language) }
+      }
+    }
   }
 }

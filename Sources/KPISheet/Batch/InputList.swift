@@ -42,6 +42,22 @@ public struct InputList: Sendable, Equatable {
     }
   }
 
+  /// The files, for a run that needs at least one and reads them all together (`convert -o`).
+  ///
+  /// - Throws: `KPISheetError` (exit 66) naming the first empty folder, or saying there is no
+  ///   input at all.
+  public func requireFiles() throws -> [String] {
+    if let folder = emptyFolders.first {
+      throw KPISheetError(
+        .noInput, "\(folder): the folder holds no .xlsx, .xlsm or .json file",
+        japanese: "\(folder): .xlsx、.xlsm、.json のファイルがないフォルダーです")
+    }
+    guard !files.isEmpty else {
+      throw KPISheetError(.noInput, "no input to convert", japanese: "変換する入力ファイルがありません")
+    }
+    return files
+  }
+
   /// The readable files directly inside `folder`, in name order.
   static func search(folder: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -1,3 +1,4 @@
+import KPIModel
 import XLSXReader
 
 /// The `kpisheet cells` dump: the reader's raw view of a workbook as JSON, CSV or TSV.
@@ -16,6 +17,23 @@ public struct CellsExport {
     self.format = format
     self.sheetName = sheetName
     self.fillMerged = fillMerged
+  }
+
+  /// Opens the workbook `input` names (a path, or `-` for standard input) for a dump.
+  ///
+  /// - Throws: the reader's `XLSXError` (exit 65 or 66) naming the file and what is wrong.
+  public static func openWorkbook(_ input: String, limits: ReaderLimits = ReaderLimits()) throws
+    -> XLSXWorkbook
+  {
+    let file = try InputFile(input)
+    return try XLSXWorkbook(path: file.path, displayName: file.displayName, limits: limits)
+  }
+
+  /// Opens `input` (a path, or `-`) and writes its dump to `output`.
+  public func write(
+    input: String, limits: ReaderLimits = ReaderLimits(), to output: ByteWriter
+  ) throws {
+    try write(Self.openWorkbook(input, limits: limits), to: output)
   }
 
   /// Writes the dump of `workbook` to `output`.
@@ -71,42 +89,67 @@ public struct CellsExport {
 
   // MARK: JSON
 
+  /// One line per sheet head and per cell, through the shared JSON writer:
+  ///
+  /// ```json
+  /// [
+  /// {"sheet": "KPI", "hidden": false, "merged": ["A1:C1"],
+  ///  "cells": [
+  ///   {"ref": "A1", "type": "string", "value": "事業名"},
+  ///   {"ref": "B2", "type": "number", "value": 0.054, "format": "0.0%"}
+  ///  ]}
+  /// ]
+  /// ```
   private func writeJSON(
     _ workbook: XLSXWorkbook, sheets: [SheetInfo], scans: [SheetScan], to output: ByteWriter
   ) throws {
-    output.write("[")
-    for (number, sheet) in sheets.enumerated() {
-      let merges = scans[number].merges
-      output.write(number == 0 ? "\n" : ",\n")
-      output.write("{\"sheet\": \(JSONText.string(sheet.name)), \"hidden\": \(sheet.isHidden), ")
-      output.write(
-        "\"merged\": [\(merges.map { JSONText.string($0.description) }.joined(separator: ", "))],")
-      output.write("\n \"cells\": [")
-      var first = true
-      try forEachOutputRow(workbook, sheet, merges: merges) { row in
-        for cell in row.cells {
-          output.write(first ? "\n  " : ",\n  ")
-          first = false
-          output.write(Self.json(cell))
+    let writer = output.jsonWriter()
+    try writer.array(.lines(indent: "")) {
+      for (number, sheet) in sheets.enumerated() {
+        let merges = scans[number].merges
+        try writer.object(.inline) {
+          writer.member("sheet", sheet.name)
+          writer.member("hidden", sheet.isHidden)
+          writer.member("merged", strings: merges.map(\.description))
+          writer.lineBreak(indent: " ")
+          writer.key("cells")
+          try writer.array(.lines(indent: "  ", closingIndent: " ")) {
+            try forEachOutputRow(workbook, sheet, merges: merges) { row in
+              for cell in row.cells { Self.write(cell, to: writer) }
+            }
+          }
         }
       }
-      output.write(first ? "]}" : "\n ]}")
     }
-    output.write(sheets.isEmpty ? "]\n" : "\n]\n")
+    writer.newline()
+    writer.flush()
   }
 
-  static func json(_ cell: Cell) -> String {
-    var text = "{\"ref\": \"\(cell.reference)\", "
-    switch cell.value {
-    case .string(let value): text += "\"type\": \"string\", \"value\": \(JSONText.string(value))"
-    case .number(let value): text += "\"type\": \"number\", \"value\": \(JSONText.number(value))"
-    case .boolean(let value): text += "\"type\": \"boolean\", \"value\": \(value)"
-    case .date(let value): text += "\"type\": \"date\", \"value\": \"\(value)\""
-    case .error(let value): text += "\"type\": \"error\", \"value\": \(JSONText.string(value))"
+  /// `{"ref", "type", "value"}`, then `format` and `formula` when the cell has them; numbers
+  /// print as stored, every digit of the double.
+  static func write(_ cell: Cell, to writer: JSONWriter) {
+    writer.object(.inline) {
+      writer.member("ref", "\(cell.reference)")
+      switch cell.value {
+      case .string(let value):
+        writer.member("type", "string")
+        writer.member("value", value)
+      case .number(let value):
+        writer.member("type", "number")
+        writer.member("value", value, .stored)
+      case .boolean(let value):
+        writer.member("type", "boolean")
+        writer.member("value", value)
+      case .date(let value):
+        writer.member("type", "date")
+        writer.member("value", "\(value)")
+      case .error(let value):
+        writer.member("type", "error")
+        writer.member("value", value)
+      }
+      writer.memberIfPresent("format", cell.format?.code)
+      writer.memberIfPresent("formula", cell.formula)
     }
-    if let format = cell.format { text += ", \"format\": \(JSONText.string(format.code))" }
-    if let formula = cell.formula { text += ", \"formula\": \(JSONText.string(formula))" }
-    return text + "}"
   }
 
   // MARK: CSV and TSV
@@ -149,7 +192,7 @@ public struct CellsExport {
   static func plainText(_ value: CellValue) -> String {
     switch value {
     case .string(let text): text
-    case .number(let number): JSONText.number(number)
+    case .number(let number): NumberFormatting.string(number, .stored)
     case .boolean(let flag): flag ? "TRUE" : "FALSE"
     case .date(let date): date.description
     case .error(let text): text

@@ -1,3 +1,5 @@
+import KPIModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -32,6 +34,12 @@ public final class ByteWriter {
   public func write(_ bytes: [UInt8]) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try? flush() }
+  }
+
+  /// A JSON writer whose text streams into this writer in 64 KiB chunks. Flush the JSON
+  /// writer, then this one, when the document is done.
+  public func jsonWriter() -> JSONWriter {
+    JSONWriter(chunkSize: 1 << 16) { [self] bytes in write(bytes) }
   }
 
   /// Writes out what is buffered; throws when the descriptor refuses (a closed pipe, a full disk).

@@ -19,23 +19,27 @@ enum Verbosity: Sendable {
 }
 
 /// Prints a batch's messages as its inputs finish, with a progress line when standard error
-/// is a terminal. Called from the workers one at a time.
-final class BatchReporter: @unchecked Sendable {
-  private let total: Int
+/// is a terminal. The batch calls it from the workers one at a time, which is why its mutable
+/// state needs no lock.
+final class BatchReporter: BatchObserver, @unchecked Sendable {
+  private var total = 0
   private let verbosity: Verbosity
-  private let showsProgress: Bool
+  private var showsProgress = false
   private let language = DiagnosticText.language
   private var progressWidth = 0
 
-  init(total: Int, verbosity: Verbosity) {
-    self.total = total
+  init(verbosity: Verbosity) {
     self.verbosity = verbosity
+  }
+
+  func batchPlanned(total: Int) {
+    self.total = total
     showsProgress = verbosity != .quiet && total > 1 && isatty(2) == 1
   }
 
   /// One finished input: its errors (always), its warnings (unless quiet), a line for it
   /// (when verbose), then the progress line.
-  func report(_ result: BatchResult, finished: Int) {
+  func batchFinished(_ result: BatchResult, finished: Int) {
     var lines: [String] = []
     let own = result.status == .converted ? nil : result.messages.last
     for message in result.messages.dropLast(own == nil ? 0 : 1) {
@@ -54,7 +58,7 @@ final class BatchReporter: @unchecked Sendable {
   }
 
   /// The closing summary (unless quiet).
-  func finish(_ results: [BatchResult], seconds: Double) {
+  func batchCompleted(_ results: [BatchResult], seconds: Double) {
     clearProgress()
     if verbosity != .quiet {
       printError(BatchText.summary(results, seconds: seconds, language))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import KPISheet
-import XLSXReader
 
 extension CellsExport.Format: ExpressibleByArgument {}
 
@@ -32,11 +31,8 @@ struct CellsCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let file = try InputFile(input)
-      let workbook = try XLSXWorkbook(
-        path: file.path, displayName: file.displayName, limits: limits.limits)
       let export = CellsExport(format: format, sheetName: sheet, fillMerged: fillMerged)
-      try export.write(workbook, to: ByteWriter())
+      try export.write(input: input, limits: limits.limits, to: ByteWriter())
     }
   }
 }

@@ -171,22 +171,19 @@ struct ConvertCommand: ParsableCommand {
         fiscalYear: fiscalYear, mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
-      let list = InputList(inputs)
       if let outDir {
-        try runBatch(pipeline, list: list, outDir: outDir)
+        let batch = BatchConversion(
+          pipeline: pipeline, outputDirectory: outDir, force: force, skipExisting: skipExisting,
+          workers: jobs, summaryJSON: summaryJSON)
+        let reporter = BatchReporter(verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
+        let outcome = try batch.run(inputs, observer: reporter)
+        if outcome.exitStatus != .success { throw ExitCode(outcome.exitStatus.rawValue) }
         return
-      }
-      if let folder = list.emptyFolders.first {
-        throw KPISheetError(
-          .noInput, "\(folder): the folder holds no .xlsx, .xlsm or .json file",
-          japanese: "\(folder): .xlsx、.xlsm、.json のファイルがないフォルダーです")
-      }
-      guard !list.files.isEmpty else {
-        throw KPISheetError(.noInput, "no input to convert", japanese: "変換する入力ファイルがありません")
       }
       do {
         let outcome = try pipeline.run(
-          inputs: list.files, output: OutputFile(path: output ?? "-", force: force))
+          inputs: InputList(inputs).requireFiles(),
+          output: OutputFile(path: output ?? "-", force: force))
         if !quiet {
           for diagnostic in outcome.diagnostics { printError(DiagnosticText.line(diagnostic)) }
         }
@@ -196,59 +193,6 @@ struct ConvertCommand: ParsableCommand {
         }
         throw error
       }
-    }
-  }
-
-  /// `--out-dir`: plan every output (collisions are a usage error before any work), convert
-  /// on the workers, report, and exit with the largest code.
-  private func runBatch(_ pipeline: ConvertPipeline, list: InputList, outDir: String) throws {
-    let start = Date()
-    let plan = try BatchPlan.jobs(for: list.files, outputDirectory: outDir)
-    if let summaryJSON, summaryJSON != "-" {
-      try OutputFile(path: summaryJSON, force: true).check(inputs: list.files)
-    }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: outDir, withIntermediateDirectories: true)
-    } catch {
-      throw KPISheetError(
-        .cannotCreate, "\(outDir): the output folder cannot be created",
-        japanese: "\(outDir): 出力フォルダーを作成できません")
-    }
-    let converter = BatchConverter(
-      pipeline: pipeline, force: force, skipExisting: skipExisting,
-      workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    let leftOut = converter.results(for: list)
-    let reporter = BatchReporter(
-      total: plan.count, verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
-    for result in leftOut { reporter.report(result, finished: 0) }
-    let results = leftOut + converter.run(plan) { reporter.report($0, finished: $1) }
-    let seconds = Date().timeIntervalSince(start)
-    reporter.finish(results, seconds: seconds)
-    if let summaryJSON {
-      try OutputFile(path: summaryJSON, force: true)
-        .write(Data(BatchSummary.json(results, seconds: seconds).utf8))
-    }
-    let worst = results.map(\.exitStatus).max() ?? .success
-    if worst != .success { throw ExitCode(worst.rawValue) }
-  }
-}
-
-/// `kpisheet template`: the blank departmental sheet.
-struct TemplateCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "template",
-    abstract: "Write the blank departmental KPI sheet, with instructions and drop-down lists.")
-
-  @Option(name: .shortAndLong, help: "The workbook to write (.xlsx).")
-  var output: String
-
-  @Flag(help: "Replace the output if it exists.")
-  var force = false
-
-  func run() throws {
-    try runReporting {
-      try TemplatePipeline.write(to: OutputFile(path: output, force: force))
     }
   }
 }

@@ -1,0 +1,91 @@
+import KPIImport
+import KPIModel
+import XLSXReader
+
+/// One input's validation: the layout and tables found and the problems, or why the input
+/// could not be read.
+public struct ValidationReport {
+  /// The input as given (a path, or `-`).
+  public var file: String
+  /// What the reader found; nil for a records JSON input and for a failure.
+  public var result: ImportResult?
+  /// Why the input could not be read at all.
+  public var failure: (any ReportableError)?
+
+  public init(file: String, result: ImportResult? = nil, failure: (any ReportableError)? = nil) {
+    self.file = file
+    self.result = result
+    self.failure = failure
+  }
+
+  /// 0 when fine (warnings alone are fine), 1 when the input has errors, the failure's own
+  /// code when it could not be read.
+  public var exitStatus: ExitStatus {
+    if let failure { return failure.exitStatus }
+    return result?.hasErrors == true ? .validationFailed : .success
+  }
+
+  /// Reads `input` (a workbook, a records JSON file or `-`) and reports; never throws.
+  public static func make(for input: String, limits: ReaderLimits = ReaderLimits())
+    -> ValidationReport
+  {
+    do {
+      let file = try InputFile(input)
+      let loaded = try RecordsLoader(limits: limits).load(file)
+      return ValidationReport(file: input, result: loaded.importResult)
+    } catch let error as ReportableError {
+      return ValidationReport(file: input, failure: error)
+    } catch {
+      return ValidationReport(file: input, failure: KPISheetError(unexpected: error, file: input))
+    }
+  }
+
+  /// The lines `validate` prints: for a failure its one message (for standard error), else
+  /// the layout and tables, hidden and skipped sheets, every problem and the counts.
+  public func textLines(in language: DiagnosticLanguage) -> [String] {
+    if let failure { return [failure.message(in: language)] }
+    let text = ValidationText(file: file, language: language)
+    guard let result else { return [text.recordsJSON] }
+    var lines = [
+      text.layout(result.layout, tables: result.tables.map { "\($0.sheet)!\($0.range)" })
+    ]
+    lines += result.hiddenSheets.map(text.hidden)
+    lines += result.skippedSheets.map(text.skipped)
+    lines += result.diagnostics.map {
+      DiagnosticText.line($0, language: language, labelErrors: true)
+    }
+    let errors = result.diagnostics.filter { $0.severity == .error }.count
+    lines.append(text.counts(errors: errors, warnings: result.diagnostics.count - errors))
+    return lines
+  }
+
+  /// `{"file", "layout", "tables", "problems"}` on one line. Every problem has all five keys;
+  /// a failure is one problem whose code says why the input could not be read.
+  public func write(to writer: JSONWriter, language: DiagnosticLanguage) {
+    writer.object(.inline) {
+      writer.member("file", file)
+      writer.member("layout", result?.layout?.rawValue)
+      writer.key("tables")
+      writer.array(.inline) {
+        for table in result?.tables ?? [] {
+          writer.object(.inline) {
+            writer.member("sheet", table.sheet)
+            writer.member("range", table.range.description)
+          }
+        }
+      }
+      writer.key("problems")
+      writer.array(.inline) {
+        if let failure {
+          let problem = Diagnostic(
+            .error, BatchResult.failureCode(failure.exitStatus),
+            message: failure.message, japanese: failure.message(in: .japanese))
+          writer.problem(problem, language: language)
+        }
+        for diagnostic in result?.diagnostics ?? [] {
+          writer.problem(diagnostic, language: language)
+        }
+      }
+    }
+  }
+}
