@@ -64,8 +64,12 @@ struct TableHeader: Sendable {
     columns.filter { if case .year = $0.role { return true } else { return false } }
   }
 
+  /// The columns whose headers were read as something (a header the vocabulary lacks, such
+  /// as 備考 at the table's edge, does not widen the table).
   var span: ClosedRange<Int> {
-    (columns.first?.column ?? 0)...(columns.last?.column ?? 0)
+    let read = columns.filter { $0.role != nil }
+    let used = read.isEmpty ? columns : read
+    return (used.first?.column ?? 0)...(used.last?.column ?? 0)
   }
 }
 
