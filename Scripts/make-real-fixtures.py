@@ -290,6 +290,8 @@ def expected(fx):
     d = {"format": "kpisheet-records", "version": 1}
     if fx.get("municipality"):
         d["municipality"] = fx["municipality"]
+    if fx.get("grant"):
+        d["grant"] = fx["grant"]
     d["projects"] = [project_record(p) for p in fx["projects"]]
     return d
 
@@ -1361,6 +1363,11 @@ URAKAWA = {
 }
 
 
+for _p in URAKAWA["projects"]:
+    for _k in _p["kpis"]:
+        _k["final_year"] = 2019   # the header 目標値（H31）
+
+
 @fixture(URAKAWA)
 def draw_urakawa(fx):
     g = Grid(fx["sheet"])
@@ -1369,7 +1376,7 @@ def draw_urakawa(fx):
     g.head("B3", "施策")
     g.head("C3", "KPI項目")
     g.head("D3", "現状値")
-    g.head("F3", "目標値")
+    g.head("F3", "目標値（H31）")
     row = 4
     for p in fx["projects"]:
         n = len(p["kpis"])
@@ -1445,6 +1452,7 @@ def draw_hanamaki(fx):
 # https://note.com./ryoyoshida1771/n/n7f1bceb3b419
 NATORI = {
     "file": "natori-kids-chiiki-saisei", "writer": "xlsxwriter", "sheet": "KPI",
+    "grant": "デジタル田園都市国家構想交付金（地方創生推進タイプ）",
     "projects": [{
         "name": "キッズ事業",
         "kpis": [
@@ -1465,7 +1473,7 @@ def draw_natori(fx):
     g = Grid(fx["sheet"])
     g.width(A=2, B=26, C=7, D=14, E=14, F=16)
     g.title("B1", "地域再生計画　5-2　重要業績評価指標（KPI）", merge="F1", size=12)
-    g.note("B2", "令和5年度デジタル田園都市国家構想交付金（地方創生推進タイプ）", merge="F2")
+    g.note("B2", fx["grant"], merge="F2")
     p = fx["projects"][0]
     g.put("B4", "事業名", bold=True, fill=True)
     g.put("C4", p["name"], merge="F4")
