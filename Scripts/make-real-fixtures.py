@@ -1496,6 +1496,92 @@ def draw_natori(fx):
     return [g]
 
 
+# 長崎市（長崎県）政策評価 基本施策A4「観光交流で賑わいを創出します」（主管課：観光推進課）
+# 成果指標 H23～H27 と基本施策の評価、審議会の意見
+# https://expydoc.com/doc/11076139/page-1-基本施策a4-観光交流で賑わいを創出します-主管課：観光推進
+def _ng(targets, actuals, rates):
+    """(shown, value) pairs per year H23..H27; the 達成率 row is drawn but never read."""
+    return {2011 + i: (targets[i], actuals[i], rates[i]) for i in range(5)}
+
+
+NAGASAKI = {
+    "file": "nagasaki-kihon-shisaku-a4", "writer": "openpyxl", "sheet": "基本施策A4",
+    "projects": [{
+        "name": "観光交流で賑わいを創出します",
+        "evaluation": {"fiscalYear": 2015, "grade": "Ab",
+                       "assessment": "目標を達成しており、目的達成に向けて概ね順調に進んでいる"},
+        "kpis": [
+            {"name": "観光客数[暦年]", "unit": "人", "unit_cell": "万人",
+             "baseline": Q("558.7万人（21年）", 5587000),
+             "rows": _ng([Q(570.0, 5700000, "#,##0.0"), Q(580.0, 5800000, "#,##0.0"), Q(600.0, 6000000, "#,##0.0"),
+                          Q(620.0, 6200000, "#,##0.0"), Q(630.0, 6300000, "#,##0.0")],
+                         [Q(594.5, 5945000, "#,##0.0"), Q(595.3, 5953000, "#,##0.0"), Q(607.8, 6078000, "#,##0.0"),
+                          Q(630.6, 6306000, "#,##0.0"), Q(669.3, 6693000, "#,##0.0")],
+                         ["104.3%", "102.6%", "101.3%", "101.7%", "106.2%"])},
+            {"name": "観光消費額[暦年]", "unit": "円", "unit_cell": "億円",
+             "baseline": Q("751億円（21年）", 75100000000),
+             "rows": _ng([Q(1064.0, 106400000000, "#,##0.0"), Q(1086.0, 108600000000, "#,##0.0"),
+                          Q(1134.0, 113400000000, "#,##0.0"), Q(1182.0, 118200000000, "#,##0.0"),
+                          Q(1217.0, 121700000000, "#,##0.0")],
+                         [Q(1097.7, 109770000000, "#,##0.0"), Q(1154.5, 115450000000, "#,##0.0"),
+                          Q(1203.2, 120320000000, "#,##0.0"), Q(1243.2, 124320000000, "#,##0.0"),
+                          Q(1368.3, 136830000000, "#,##0.0")],
+                         ["103.2%", "106.3%", "106.1%", "105.2%", "112.4%"])},
+        ],
+    }],
+}
+for _k in NAGASAKI["projects"][0]["kpis"]:
+    _k["values"] = {fy: (t, a) for fy, (t, a, _) in _k["rows"].items()}
+
+
+@fixture(NAGASAKI)
+def draw_nagasaki(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=20, C=18, D=6, E=4, F=8, **{get_column_letter(7 + i): 10 for i in range(5)})
+    g.title("B1", "基本施策A4　観光交流で賑わいを創出します", merge="K1")
+    g.note("I2", "主管課：観光推進課", merge="K2")
+    p = fx["projects"][0]
+    g.put("B3", "施策名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="K3")
+    g.put("B4", "施策の目的", bold=True, fill=True)
+    g.put("C4", "まちが、より多くの観光客や市民で賑わっている", merge="K4")
+    g.put("B5", "評価", bold=True, fill=True)
+    ev = p["evaluation"]
+    g.put("C5", ev["grade"] + "：" + ev["assessment"], merge="K5")
+    g.note("B7", "ウ　成果指標（「⇧」は目標値を上回ることが望ましい指標、「⇩」は目標値を下回ることが望ましい指標）", merge="K7")
+    g.head("B8", "指標名")
+    g.head("C8", "基準値（時期）")
+    g.head("D8", "単位")
+    g.head("E8", None)
+    g.head("F8", "区分")
+    for i, y in enumerate(["H23", "H24", "H25", "H26", "H27"]):
+        g.head(ref(7 + i, 8), y)
+    row = 9
+    for k in p["kpis"]:
+        for col, q in (("B", k["name"]), ("D", k["unit_cell"]), ("E", "⇧")):
+            g.put(ref(col, row), q, merge=ref(col, row + 2), h="center" if col != "B" else "left")
+        put_q(g, ref("C", row), k["baseline"], merge=ref("C", row + 2), h="right")
+        for j, label in enumerate(["目標値", "実績値", "達成率"]):
+            g.put(ref("F", row + j), label, h="center")
+        for i, fy in enumerate(sorted(k["rows"])):
+            t, a, rate = k["rows"][fy]
+            put_q(g, ref(7 + i, row), t, h="right")
+            put_q(g, ref(7 + i, row + 1), a, h="right")
+            g.put(ref(7 + i, row + 2), rate, h="right")
+        row += 3
+    row += 1
+    g.put(ref("B", row), "評価結果の妥当性", bold=True, fill=True)
+    g.put(ref("C", row), "基本施策の成果指標の達成状況から評価結果を「Ab」（目標を達成しており、目的達成に向けて概ね順調に進んでいる）と"
+          "判断しているが、様々な取組みが進められているなかで不十分と自己評価しているものが多く、評価結果と取組みの整合性が感じられない。"
+          "評価結果の補足として今後必要な取組みについて記載してはどうか。", merge=ref("K", row))
+    g.heights[row] = 45
+    g.put(ref("B", row + 1), "審議会における政策評価に関する意見", bold=True, fill=True)
+    g.put(ref("C", row + 1), "○交流人口に関わるビッグデータは上から見た点（位置）と時間の情報を主なものとして解析を行う。"
+          "実際に接客をしているホテル等から得られる情報や、観光客の年齢層や国の構成等を総合的に解析する必要がある。", merge=ref("K", row + 1))
+    g.heights[row + 1] = 45
+    return [g]
+
+
 # ---------------------------------------------------------------------------------------------
 
 
