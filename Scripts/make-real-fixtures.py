@@ -1585,6 +1585,73 @@ def draw_nagasaki(fx):
 
 # ---------------------------------------------------------------------------------------------
 
+# 喜界町（鹿児島県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# https://expydoc.com/doc/10606083/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型
+KIKAI = {
+    "file": "kikai-senkogata-jisshi-kekka", "writer": "xlsxwriter", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "喜界版総合戦略策定事業", "department": "企画観光課",
+         "content": "○国の長期ビジョンと総合戦略を勘案して、近隣市町村と連携し、地域の特性を踏まえ、今後の展望を見据えた「喜界版総合戦略」を策定する。",
+         "result": "【内容】\n○喜界町人口ビジョン及び喜界町まち・ひと・しごと創生総合戦略策定のため、各種会議の開催、人口分析業務委託等を行った。",
+         "kpis": []},
+        {"name": "オペレーター育成事業", "department": "企画観光課",
+         "content": "○喜界町では、雇用創出のためコールセンターを誘致する。誘致には、経営資源となる人材育成・確保や求職者のスキルアップが必要となるため、企業内研修を委託する。",
+         "result": "【内容】\n○現在、コールセンターの誘致に向け、条件等について交渉を行っている。",
+         "kpis": [{"name": "雇用者数", "unit": "人", "target_cell": "20人\n（H29.3）",
+                   "values": {2015: (BLANK, BLANK), 2016: (Q(None, 20), BLANK, "H29.3")}}]},
+        {"name": "「あるもの再利用」による移住・定住促進事業", "department": None,
+         "content": "○喜界町では、学校跡地施設を改修整備して、大学の研究施設を誘致する。研究施設の誘致により、交流人口拡大及び研究者等の定住促進を図る。",
+         "result": "【内容】\n○平成27年8月、サンゴ礁科学研究所が旧早町小学校に開設した。開設に伴い、施設改修費等の補助を行った。\n"
+                   "【効果】\n○研究員が1人定住\n○大学等の研究者が25人来島し、調査・研究活動を行った。\n○入込客52,674人（H26）→",
+         "kpis": [{"name": "移住希望研究者", "unit": "人", "target_cell": "1人\n（H29.3）",
+                   "values": {2015: (BLANK, Q("1人", 1)), 2016: (Q(None, 1), BLANK, "H29.3")}},
+                  {"name": "入込客増加", "unit": "人", "target_cell": "500人\n（H29.3）",
+                   "values": {2015: (BLANK, Q("2,807人", 2807)), 2016: (Q(None, 500), BLANK, "H29.3")}}]},
+    ],
+}
+
+
+@fixture(KIKAI)
+def draw_kikai(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=24, D=40, E=16, F=12, G=12, H=12, I=36, J=24)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="J1", size=12)
+    g.head("B3", "No", merge="B4")
+    g.head("C3", "交付対象事業名", merge="C4")
+    g.head("D3", "事業内容", merge="D4")
+    g.head("E3", "本事業における重要業績評価指標（KPI）", merge="G3")
+    g.head("E4", "指標")
+    g.head("F4", "指標値（目標年月）")
+    g.head("G4", "実績値（H28.3現在）")
+    g.head("H3", "担当課", merge="H4")
+    g.head("I3", "事業実施内容・効果・今後の展開", merge="I4")
+    g.head("J3", "外部有識者からの意見", merge="J4")
+    g.heights[4] = 30
+    row = 5
+    for no, p in enumerate(fx["projects"], start=1):
+        kpis = p["kpis"] or [None]
+        n = len(kpis)
+        last = row + n - 1
+        span = (lambda col: ref(col, last) if n > 1 else None)
+        g.put(ref("B", row), no, merge=span("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=span("C"))
+        g.put(ref("D", row), p["content"], merge=span("D"))
+        g.put(ref("H", row), p["department"], merge=span("H"))
+        g.put(ref("I", row), p["result"], merge=span("I"))
+        g.put(ref("J", row), None, merge=span("J"))
+        for k in kpis:
+            if k is None:
+                for col in "EFG":
+                    g.put(ref(col, row), None)
+            else:
+                g.put(ref("E", row), k["name"])
+                g.put(ref("F", row), k["target_cell"], h="right")
+                put_q(g, ref("G", row), k["values"][2015][1], h="right")
+            g.heights[row] = 60
+            row += 1
+    return [g]
+
+
 
 def validate(doc, name):
     try:
