@@ -1,0 +1,1707 @@
+#!/usr/bin/env python3
+"""Rebuilds KPI tables that Japanese municipalities published as workbooks, with the records each must read as.
+
+    python3 Scripts/make-real-fixtures.py     # rewrites Tests/KPIImportTests/Fixtures/real/*
+
+Why: the layouts in shared/spec/input-layouts.md were drawn from a handful of sheets; the section
+"What real sheets do, whatever their layout" lists what published tables do besides. Each fixture
+here takes the figures of one table a municipality or prefecture published (効果検証シート,
+KPI評価シート, 施策マネジメントシート, 事業実施結果報告, 総合戦略の進捗表), as the public text
+of the document shows them, and draws them the way an officer keeps such a table in Excel:
+title rows, a header block over two or three merged rows, 方眼紙 merges, spacer columns, wrapped
+labels and notes under the table.
+
+Every fixture is ONE data structure below (FIXTURES), with a comment naming its source (the
+municipality, the document and the address the text was found at). A figure is written once, as
+the pair (what the cell shows, what records.md reads it as); the drawing puts the first in the
+workbook and the expected records take the second. Nothing here parses a cell the way a reader
+will, and nothing is taken from kpisheet's output. The expected records leave out `source`
+(the reader's test compares records with sources stripped).
+
+Writers: openpyxl 3.1.5 for most, XlsxWriter 3.3.1 for the fixtures marked writer="xlsxwriter".
+Files are deterministic: fixed document properties and times, fixed zip entry times.
+Every expected file is validated against shared/spec/records.schema.json (jsonschema) when
+jsonschema is installed, and every workbook is reopened with openpyxl and, when installed,
+python-calamine (both must see the same non-empty cells).
+"""
+
+import datetime
+import io
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "Tests" / "KPIImportTests" / "Fixtures" / "real"
+SCHEMA_CANDIDATES = [ROOT / "shared" / "spec" / "records.schema.json",
+                     ROOT.parent / "shared" / "spec" / "records.schema.json",
+                     ROOT / "Tests" / "Schema" / "records.schema.json"]
+
+FIXED_TIME = datetime.datetime(2024, 4, 1, 0, 0, 0)
+FIXED_ZIP_TIME = (2024, 4, 1, 9, 0, 0)
+FIXED_STAMP = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+AUTHOR = "kpisheet Scripts/make-real-fixtures.py"
+FONT_NAME = "ＭＳ 明朝"
+HEADER_FILL = "DDEBF7"
+
+
+# ---------------------------------------------------------------------------------------------
+# A writer-independent grid: cells with a value, a number format and a few styles; merges.
+
+
+class Grid:
+    def __init__(self, name):
+        self.name = name
+        self.cells = {}      # (row, col) -> dict(value, fmt, bold, fill, h, wrap, border, size)
+        self.merges = []     # (min_col, min_row, max_col, max_row)
+        self.widths = {}     # column letter -> width
+        self.heights = {}    # row -> height
+
+    def put(self, ref, value, *, merge=None, fmt=None, bold=False, fill=False, h="left",
+            wrap=True, border=True, size=10):
+        """Writes value at ref; merges ref:merge; every cell of the range gets the style."""
+        rng = f"{ref}:{merge}" if merge else ref
+        c1, r1, c2, r2 = range_boundaries(rng)
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                self.cells[(r, c)] = dict(value=None, fmt=None, bold=bold, fill=fill, h=h,
+                                          wrap=wrap, border=border, size=size)
+        top = self.cells[(r1, c1)]
+        top["value"] = value
+        top["fmt"] = fmt
+        if merge:
+            self.merges.append((c1, r1, c2, r2))
+
+    def head(self, ref, value, merge=None):
+        """A header cell: bold, filled, centred, bordered."""
+        self.put(ref, value, merge=merge, bold=True, fill=True, h="center")
+
+    def title(self, ref, value, merge=None, size=14):
+        self.put(ref, value, merge=merge, bold=True, border=False, wrap=False, size=size)
+
+    def note(self, ref, value, merge=None):
+        self.put(ref, value, merge=merge, border=False)
+
+    def width(self, **cols):
+        self.widths.update(cols)
+
+
+def ref(col, row):
+    """ref(3, 5) -> 'C5'; col may be a letter."""
+    if isinstance(col, str):
+        col = column_index_from_string(col)
+    return f"{get_column_letter(col)}{row}"
+
+
+def render_openpyxl(grids, path):
+    wb = Workbook()
+    wb.remove(wb.active)
+    props = wb.properties
+    props.creator = props.lastModifiedBy = AUTHOR
+    props.created = props.modified = FIXED_TIME
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    for g in grids:
+        ws = wb.create_sheet(g.name)
+        ws.sheet_view.showGridLines = False
+        for col, width in g.widths.items():
+            ws.column_dimensions[col].width = width
+        for row, height in g.heights.items():
+            ws.row_dimensions[row].height = height
+        for (r, c), s in sorted(g.cells.items()):
+            cell = ws.cell(row=r, column=c)
+            cell.font = Font(name=FONT_NAME, size=s["size"], bold=s["bold"])
+            cell.alignment = Alignment(horizontal=s["h"], vertical="center", wrap_text=s["wrap"])
+            if s["border"]:
+                cell.border = box
+            if s["fill"]:
+                cell.fill = fill
+        for (c1, r1, c2, r2) in g.merges:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        for (r, c), s in sorted(g.cells.items()):
+            if s["value"] is not None:
+                cell = ws.cell(row=r, column=c)
+                cell.value = s["value"]
+                if s["fmt"]:
+                    cell.number_format = s["fmt"]
+    raw = io.BytesIO()
+    wb.save(raw)
+    restamp(raw.getvalue(), path)
+
+
+def render_xlsxwriter(grids, path):
+    import xlsxwriter
+    raw = io.BytesIO()
+    wb = xlsxwriter.Workbook(raw, {"in_memory": True})
+    wb.set_properties({"author": AUTHOR, "created": FIXED_TIME})
+    formats = {}
+
+    def fmt_for(s):
+        key = (s["fmt"], s["bold"], s["fill"], s["h"], s["wrap"], s["border"], s["size"])
+        if key not in formats:
+            spec = {"font_name": FONT_NAME, "font_size": s["size"], "bold": s["bold"],
+                    "align": s["h"], "valign": "vcenter", "text_wrap": s["wrap"]}
+            if s["border"]:
+                spec["border"] = 1
+            if s["fill"]:
+                spec["bg_color"] = "#" + HEADER_FILL
+                spec["pattern"] = 1
+            if s["fmt"]:
+                spec["num_format"] = s["fmt"]
+            formats[key] = wb.add_format(spec)
+        return formats[key]
+
+    def write(ws, r, c, s):
+        v, f = s["value"], fmt_for(s)
+        if v is None:
+            ws.write_blank(r, c, None, f)
+        elif isinstance(v, (datetime.date, datetime.datetime)):
+            ws.write_datetime(r, c, v, f)
+        elif isinstance(v, str):
+            ws.write_string(r, c, v, f)
+        else:
+            ws.write_number(r, c, v, f)
+
+    for g in grids:
+        ws = wb.add_worksheet(g.name)
+        ws.hide_gridlines(2)
+        for col, width in g.widths.items():
+            i = column_index_from_string(col) - 1
+            ws.set_column(i, i, width)
+        for row, height in g.heights.items():
+            ws.set_row(row - 1, height)
+        covered = set()
+        for (c1, r1, c2, r2) in g.merges:
+            s = g.cells[(r1, c1)]
+            if isinstance(s["value"], (int, float, datetime.date)):
+                ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, None, fmt_for(s))
+                write(ws, r1 - 1, c1 - 1, s)
+            else:
+                ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, s["value"] or "", fmt_for(s))
+            covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+        for (r, c), s in sorted(g.cells.items()):
+            if (r, c) not in covered:
+                write(ws, r - 1, c - 1, s)
+    wb.close()
+    restamp(raw.getvalue(), path)
+
+
+def restamp(data, path):
+    """Rewrites a workbook archive with fixed zip entry times and fixed document times."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                part = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              rb"\g<1>" + FIXED_STAMP.encode() + rb"\g<2>", part)
+            if info.filename == "docProps/app.xml":
+                part = re.sub(rb"<TotalTime>[^<]*</TotalTime>", b"<TotalTime>0</TotalTime>", part)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, part)
+    path.write_bytes(out.getvalue())
+
+
+# ---------------------------------------------------------------------------------------------
+# The data model every fixture is written in.
+#
+# A figure is a pair Q(shown, value): `shown` is what the cell holds (text, or a number whose
+# number format is given by fmt), `value` what records.md reads it as (None for null).
+# A KPI is a dict:
+#   name    the KPI's name in the records; cell: the KPI cell as drawn when it differs (line breaks)
+#   unit    the unit in the records (NFKC, multiplier applied), or None
+#   values  {fiscalYear: (target Q, actual Q[, due text])}, drawn per fixture
+#   baseline / final: Q, and final_year the final target's fiscal year (or None)
+#   grade   a per-KPI grade as written
+# A project is a dict: name, kpis, and optional no, department, grantType, cost {fy: Q}, unit_cost,
+# evaluation {...} (records' own keys), period.
+
+
+def Q(shown, value, fmt=None):
+    return (shown, value, fmt)
+
+
+DASH = Q("-", None)
+BLANK = Q(None, None)
+
+
+def put_q(g, at, q, **style):
+    shown, _, fmt = q
+    g.put(at, shown, fmt=fmt, **style)
+
+
+def kpi_record(no, k):
+    rec = {"no": no, "name": k["name"]}
+    if k.get("unit") is not None:
+        rec["unit"] = k["unit"]
+    if k.get("baseline") is not None and k["baseline"][1] is not None:
+        rec["baseline"] = k["baseline"][1]
+    if k.get("final") is not None and k["final"][1] is not None:
+        rec["finalTarget"] = {"fiscalYear": k.get("final_year"), "value": k["final"][1]}
+    if k.get("grade") is not None:
+        rec["grade"] = k["grade"]
+    values = []
+    for fy in sorted(k.get("values", {})):
+        entry = k["values"][fy]
+        v = {"fiscalYear": fy, "target": entry[0][1], "actual": entry[1][1]}
+        if len(entry) > 2 and entry[2] is not None:
+            v["due"] = entry[2]
+        values.append(v)
+    rec["values"] = values
+    return rec
+
+
+def project_record(p):
+    rec = {}
+    if p.get("no") is not None:
+        rec["no"] = p["no"]
+    rec["name"] = p["name"]
+    for key in ("department", "grantType", "period"):
+        if p.get(key) is not None:
+            rec[key] = p[key]
+    years = set()
+    for k in p["kpis"]:
+        years.update(k.get("values", {}).keys())
+    costs = p.get("cost", {})
+    years.update(fy for fy, q in costs.items() if q[1] is not None)
+    rec["years"] = []
+    for fy in sorted(years):
+        y = {"fiscalYear": fy}
+        if fy in costs and costs[fy][1] is not None:
+            y["cost"] = {"value": costs[fy][1], "unit": p["cost_unit"]}
+        rec["years"].append(y)
+    rec["kpis"] = [kpi_record(i + 1, k) for i, k in enumerate(p["kpis"])]
+    if p.get("evaluation"):
+        rec["evaluation"] = p["evaluation"]
+    return rec
+
+
+def expected(fx):
+    d = {"format": "kpisheet-records", "version": 1}
+    if fx.get("municipality"):
+        d["municipality"] = fx["municipality"]
+    if fx.get("grant"):
+        d["grant"] = fx["grant"]
+    d["projects"] = [project_record(p) for p in fx["projects"]]
+    return d
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures. Each: a data dict (figures written once) and a draw function taking it.
+
+FIXTURES = []
+
+
+def fixture(data):
+    def wrap(draw):
+        data["draw"] = draw
+        FIXTURES.append(data)
+        return draw
+    return wrap
+
+
+# 綾町（宮崎県）「綾町まち・ひと・しごと創生総合戦略 重点目標及びKPI（重要業績成果指標）等実績評価シート」
+# (重点目標・KPI評価シート(綾町).pdf, 連携中枢都市圏構想 宮崎市)
+# https://123deta.com/document/rz32mp7q-重点目標KPI評価シート綾町pdf連携中枢都市圏構想宮崎市.html
+AYA = {
+    "file": "aya-kpi-hyoka", "writer": "openpyxl", "sheet": "KPI評価",
+    "projects": [{
+        "name": "ブランド力の向上",
+        "activities": "・韓国交流事業\n・日本で最も美しい村連合参加事業\n・綾町出身者ふるさと交流会事業",
+        "department": "企画財政課",
+        "issue": "綾出身者の交流会を東京・大阪とも3年毎開催としたが、高齢化が進行しており、開催期間のさらなる短縮を求められている。",
+        "next": "高齢化により参加できない出身者も多くなっており、開催方法の検討と若い出身者の登録を推進する。",
+        "kpis": [{
+            "name": "観光入込客数", "unit": "人",
+            "values": {
+                2015: (Q("90万人", 900000), Q("96.8万人", 968000)),
+                2016: (Q("92万人", 920000), Q("98.6万人", 986000)),
+                2017: (Q("94万人", 940000), BLANK),
+                2018: (Q("96万人", 960000), BLANK),
+                2019: (Q("98万人", 980000), BLANK),
+            },
+        }],
+    }],
+}
+
+
+@fixture(AYA)
+def draw_aya(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=5, C=16, D=18, E=6, F=9, G=9, H=9, I=9, J=9, K=2, L=28, M=12)
+    g.title("B1", "綾町まち・ひと・しごと創生総合戦略　重点目標及びKPI（重要業績成果指標）等実績評価シート",
+            merge="M1")
+    # Two header rows: the year group over H27..H31; the other headers merged down over both.
+    g.head("B3", "No", merge="B4")
+    g.head("C3", "施策", merge="C4")
+    g.head("D3", "KPI", merge="D4")
+    g.head("E3", "区分", merge="E4")
+    g.head("F3", "年度別の目標・実績", merge="J3")
+    for i, label in enumerate(["H27", "H28", "H29", "H30", "H31"]):
+        g.head(ref(6 + i, 4), label)
+    g.head("L3", "関連事業", merge="L4")
+    g.head("M3", "担当課", merge="M4")
+    p = fx["projects"][0]
+    k = p["kpis"][0]
+    g.put("B5", 77, merge="B6", h="center")
+    g.put("C5", p["name"], merge="C6")
+    g.put("D5", k["name"], merge="D6")
+    g.put("E5", "目標", h="center")
+    g.put("E6", "実績", h="center")
+    for i, fy in enumerate(sorted(k["values"])):
+        t, a = k["values"][fy][:2]
+        put_q(g, ref(6 + i, 5), t, h="right")
+        put_q(g, ref(6 + i, 6), a, h="right")
+    g.put("L5", p["activities"], merge="L6")
+    g.put("M5", p["department"], merge="M6")
+    g.heights.update({4: 18, 5: 30, 6: 30})
+    g.note("B8", "課題：" + p["issue"], merge="M8")
+    g.note("B9", "今後の対応：" + p["next"], merge="M9")
+    return [g]
+
+
+# 福島市（福島県）「福島市観光振興計画」第10章 評価指標（KPI）の設定と進行管理
+# https://expydoc.com/doc/7802075/（kpi）の設定と進行管理
+FUKUSHIMA = {
+    "file": "fukushima-kanko-kpi", "writer": "xlsxwriter", "sheet": "評価指標",
+    "projects": [{
+        "name": "福島市観光振興計画",
+        "kpis": [
+            {"name": "観光客入込数（年間）", "unit": "人",
+             "baseline": Q("635万人", 6350000), "final": Q("670万人", 6700000), "final_year": 2020,
+             "about": "1年間に福島市を訪れる観光客の総数で、観光振興の状況をはかる指標です。"},
+            {"name": "花をテーマにした観光客誘致（年間）", "unit": "人",
+             "baseline": Q("33万人", 330000), "final": Q("45万人", 450000), "final_year": 2020,
+             "about": "1年間に花観光を目的に福島市を訪れる観光客の総数で、観光振興の状況をはかる指標です。"},
+            {"name": "市内温泉地宿泊客数（年間）", "unit": "人",
+             "baseline": Q("95万9千人", 959000), "final": Q("108万人", 1080000), "final_year": 2020,
+             "about": "1年間に福島市の3つの温泉地の宿泊客数で、観光振興の状況をはかる指標です。"},
+        ],
+    }],
+}
+
+
+@fixture(FUKUSHIMA)
+def draw_fukushima(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=14, D=14, E=2, F=50)
+    g.title("B1", "第10章　評価指標（KPI）の設定と進行管理", merge="F1")
+    g.note("B2", "1．評価指標（KPI）の設定", merge="F2")
+    g.put("B4", "事業名", bold=True, fill=True)
+    g.put("C4", fx["projects"][0]["name"], merge="D4")
+    g.head("B6", "指標（KPI）")
+    g.head("C6", "現状値（平成26年）")
+    g.head("D6", "目標値（平成32年）")
+    g.head("F6", "指標の説明")
+    row = 7
+    for k in fx["projects"][0]["kpis"]:
+        g.put(ref("B", row), k["name"])
+        put_q(g, ref("C", row), k["baseline"], h="right")
+        put_q(g, ref("D", row), k["final"], h="right")
+        g.put(ref("F", row), k["about"])
+        g.heights[row] = 30
+        row += 1
+    g.note(ref("B", row + 1), "※本市の観光客入込数（年間）は、平成22年の662万人がピークでしたが、平成23年には543万人まで落ち込みました。",
+           merge=ref("F", row + 1))
+    g.note(ref("B", row + 2), "出典：福島市観光振興計画　第10章　評価指標（KPI）の設定と進行管理", merge=ref("F", row + 2))
+    return [g]
+
+
+# 松戸市（千葉県）「総合戦略における数値目標・重要業績評価指標の現状値」
+# 第7回松戸市まち・ひと・しごと創生懇談会 資料4（H30.10.3）
+# https://pdfslide.net/documents/cc-cfeeceoec-1-6eeefieeecoece.html
+MATSUDO = {
+    "file": "matsudo-suchi-mokuhyo", "writer": "xlsxwriter", "sheet": "基本目標Ⅰ",
+    "projects": [{
+        "name": "子育て・教育・文化を軸とした都市ブランドづくり",
+        "kpis": [
+            # year header, its second-line note, the cell
+            {"name": "婚姻率", "unit": "‰",
+             "columns": [("平成25年", "（基準値）", Q("5.5‰", 5.5)), ("平成27年", None, Q("5.4‰", 5.4)),
+                         ("平成28年", None, Q("5.0‰", 5)), ("平成31年", "（目標値）", Q("5.9‰", 5.9))],
+             "values": {2013: (BLANK, Q("5.5‰", 5.5)), 2015: (BLANK, Q("5.4‰", 5.4)),
+                        2016: (BLANK, Q("5.0‰", 5)), 2019: (Q("5.9‰", 5.9), BLANK)},
+             "baseline": Q("5.5‰", 5.5), "final": Q("5.9‰", 5.9), "final_year": 2019,
+             "ref": "参考）婚姻率＝婚姻件数／人口（千人）　H26　5.3‰"},
+            {"name": "出生数", "unit": "人",
+             "columns": [("平成26年", "（基準値）", Q(3823, 3823, '#,##0"人"')),
+                         ("平成27年", None, Q(3975, 3975, '#,##0"人"')),
+                         ("平成28年", None, Q(3782, 3782, '#,##0"人"')),
+                         ("平成29年", None, Q(3679, 3679, '#,##0"人"')),
+                         ("平成31年", "（目標値）", Q(4107, 4107, '#,##0"人"'))],
+             "values": {2014: (BLANK, Q(3823, 3823)), 2015: (BLANK, Q(3975, 3975)),
+                        2016: (BLANK, Q(3782, 3782)), 2017: (BLANK, Q(3679, 3679)),
+                        2019: (Q(4107, 4107), BLANK)},
+             "baseline": Q(3823, 3823), "final": Q(4107, 4107), "final_year": 2019,
+             "ref": "参考）平成25　4,016"},
+        ],
+    }],
+}
+
+
+@fixture(MATSUDO)
+def draw_matsudo(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=16, C=12, D=12, E=12, F=12, G=12, H=4)
+    g.title("B1", "総合戦略における数値目標・重要業績評価指標の現状値", merge="H1")
+    g.note("B2", "H30.10.3　第7回松戸市まち・ひと・しごと創生懇談会　資料4", merge="H2")
+    g.put("B4", "施策名", bold=True, fill=True)
+    g.put("C4", fx["projects"][0]["name"], merge="G4")
+    g.note("B5", "（表中の数値右側に表示した矢印は、当該数値欄の左欄の数値と比べた上下の動きを表しています。）", merge="H5")
+    row = 7
+    for k in fx["projects"][0]["kpis"]:
+        g.head(ref("B", row), "数値目標")
+        for i, (year, note, _) in enumerate(k["columns"]):
+            g.head(ref(3 + i, row), year + ("\n" + note if note else ""))
+        g.heights[row] = 30
+        g.put(ref("B", row + 1), k["name"])
+        for i, (_, _, q) in enumerate(k["columns"]):
+            put_q(g, ref(3 + i, row + 1), q, h="right")
+        g.note(ref("B", row + 2), k["ref"], merge=ref("G", row + 2))
+        row += 5
+    return [g]
+
+
+# 江田島市（広島県）「総合戦略の具体的施策 ①地域で暮らすためのしごとをつくる」資料4
+# https://expydoc.com/doc/11208543/総合戦略の具体的施策-①地域で暮らすためのしごとをつくる
+ETAJIMA = {
+    "file": "etajima-shisaku-kpi", "writer": "openpyxl", "sheet": "具体的施策①",
+    "projects": [
+        {"name": "地域で暮らすためのしごとをつくる",
+         "kpis": [{"name": "創業・起業の年間件数", "cell": "創業・起業の年間件数（件）", "unit": "件",
+                   "baseline": Q(3, 3), "values": {2015: (BLANK, Q(9, 9))},
+                   "change": "－", "grade_cell": "－", "final": Q(12, 12), "final_year": 2019}]},
+        {"name": "農林業の振興",
+         "kpis": [
+             {"name": "有害鳥獣による農作物年間被害額", "cell": "有害鳥獣による農作物年間被害額（千円）",
+              "unit": "千円", "baseline": Q(22585, 22585, "#,##0"),
+              "values": {2015: (BLANK, Q(20563, 20563, "#,##0"))},
+              "change": "○", "grade": "A", "final": Q(20000, 20000, "#,##0"), "final_year": 2019,
+              "review": "防護柵の設置等による防除対策の普及により，減少した。今後も，侵入防止柵の設置，鳥獣を引き寄せない圃場への"
+                        "環境改善を中心とした総合的な被害対策の取組強化及び加害個体の捕獲の推進について，生産者への啓発を行うなど，支援制度を維持する。"},
+             {"name": "オリーブ栽培の面積", "cell": "オリーブ栽培の面積（ha）", "unit": "ha",
+              "baseline": Q(22.6, 22.6, "0.0"), "values": {2015: (BLANK, Q(24.6, 24.6, "0.0"))},
+              "change": "○", "grade": "B", "final": Q(35, 35, "0.0"), "final_year": 2019},
+         ]},
+    ],
+}
+
+
+@fixture(ETAJIMA)
+def draw_etajima(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=22, C=34, D=11, E=11, F=9, G=8, H=11)
+    g.title("B1", "総合戦略の具体的施策　①地域で暮らすためのしごとをつくる", merge="H1")
+    g.note("B2", "※目標値（H31）内の「延べ」は計画期間（5年間）の合計値", merge="H2")
+    g.head("B4", "施策", merge="B5")
+    g.head("C4", "指標名（単位）", merge="C5")
+    g.head("D4", "現状値（H26）", merge="D5")
+    g.head("E4", "H27", merge="G4")
+    g.head("E5", "実績")
+    g.head("F5", "改善・悪化")
+    g.head("G5", "達成度")
+    g.head("H4", "目標値（H31）", merge="H5")
+    row = 6
+    for p in fx["projects"]:
+        n = len(p["kpis"])
+        g.put(ref("B", row), p["name"], merge=ref("B", row + n - 1) if n > 1 else None)
+        for k in p["kpis"]:
+            g.put(ref("C", row), k["cell"])
+            put_q(g, ref("D", row), k["baseline"], h="right")
+            put_q(g, ref("E", row), k["values"][2015][1], h="right")
+            g.put(ref("F", row), k["change"], h="center")
+            g.put(ref("G", row), k.get("grade") or k.get("grade_cell"), h="center")
+            put_q(g, ref("H", row), k["final"], h="right")
+            row += 1
+    row += 1
+    g.note(ref("B", row), "改善・悪化：改善○，維持△，悪化×，未実施－　　達成度：順調A，要改善B，未実施－", merge=ref("H", row))
+    for k in fx["projects"][1]["kpis"]:
+        if "review" in k:
+            row += 1
+            g.note(ref("B", row), "≪成果と見直し≫ " + k["cell"] + "：" + k["review"], merge=ref("H", row))
+            g.heights[row] = 30
+    return [g]
+
+
+# 出雲市（島根県）「出雲市まち・ひと・しごと創生総合戦略に係る平成28年度の進捗状況の評価・検証について」報告2
+# https://123deta.com/document/z1d560vz-報告まちひとしご創生総合戦略平成年度進捗状況評価検証について.html
+IZUMO = {
+    "file": "izumo-h28-shinchoku", "writer": "openpyxl", "sheet": "H28進捗",
+    "projects": [{
+        "name": "出雲市まち・ひと・しごと創生総合戦略",
+        "kpis": [
+            {"name": "雇用創出数", "final": Q("1,000人", 1000), "final_year": 2019, "unit": "人",
+             "values": {2016: (BLANK, Q("515人（255人）", 515))}},
+            {"name": "社会増（転入－転出）", "unit": "人",
+             "final": Q(1600, 1600, '#,##0"人";"▲"#,##0"人"'), "final_year": 2019,
+             "values": {2016: (BLANK, Q("1,098人（221人）", 1098))}},
+            {"name": "出生数", "final": Q("8,000人", 8000), "final_year": 2019, "unit": "人",
+             "values": {2016: (BLANK, Q("3,170人（1,571人）", 3170))}},
+        ],
+    }],
+}
+
+
+@fixture(IZUMO)
+def draw_izumo(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=26, C=14, D=20)
+    g.title("B1", "総合戦略の基本目標に係る平成28年度の進捗状況", merge="D1")
+    g.put("B3", "取組名", bold=True, fill=True)
+    g.put("C3", fx["projects"][0]["name"], merge="D3")
+    g.head("B5", "数値目標", merge="B6")
+    g.head("C5", "目標値（H31）", merge="C6")
+    g.head("D5", "平成28年度")
+    g.head("D6", "実績値（累計）")
+    row = 7
+    for k in fx["projects"][0]["kpis"]:
+        g.put(ref("B", row), k["name"])
+        put_q(g, ref("C", row), k["final"], h="right")
+        put_q(g, ref("D", row), k["values"][2016][1], h="right")
+        row += 1
+    g.note(ref("B", row + 1), "※目標値は平成27年度～平成31年度の5年間の累計", merge=ref("D", row + 1))
+    g.note(ref("B", row + 2), "※実績値の（　）内は平成28年度単年の数値", merge=ref("D", row + 2))
+    return [g]
+
+
+# 群馬県内の町（町名は取得した本文に無い）「施策マネジメントシート（平成27年度の振り返り、総括）」
+# 施策23 移住定住の促進（総合戦略課）
+# https://expydoc.com/doc/11400802/3.移住定住の促進
+GUNMA_TOWN = {
+    "file": "gunma-town-shisaku-management", "writer": "openpyxl", "sheet": "施策23",
+    "projects": [{
+        "name": "移住定住の促進",
+        "kpis": [
+            {"letter": "A", "name": "転入者数（窓口）", "unit": "人", "unit_cell": "人",
+             "values": {
+                 2011: (BLANK, Q(359, 359)), 2012: (Q(437, 437), Q(445, 445)),
+                 2013: (Q(424, 424), Q(448, 448)), 2014: (Q(413, 413), Q(449, 449)),
+                 2015: (Q(401, 401), Q(376, 376)), 2016: (Q(391, 391), BLANK),
+                 2017: (Q(380, 380), BLANK)}},
+            {"letter": "B", "name": "移住定住に関する相談件数", "unit": "件", "unit_cell": "件",
+             "values": {
+                 2011: (BLANK, BLANK), 2012: (Q(10, 10), Q(6, 6)), 2013: (Q(20, 20), Q(8, 8)),
+                 2014: (Q(30, 30), Q(21, 21)), 2015: (Q(40, 40), Q(14, 14)),
+                 2016: (Q(50, 50), BLANK), 2017: (Q(60, 60), BLANK)}},
+        ],
+    }],
+}
+GUNMA_YEARS = ["平成23年度", "平成24年度", "平成25年度", "平成26年度", "平成27年度", "平成28年度", "平成29年度"]
+
+
+@fixture(GUNMA_TOWN)
+def draw_gunma(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=26, D=6, E=8, **{get_column_letter(6 + i): 10 for i in range(7)})
+    g.title("B1", "施策マネジメントシート（平成27年度の振り返り、総括）", merge="L1")
+    g.note("J2", "作成日　平成28年7月6日", merge="L2")
+    g.put("B3", "基本目標", merge="C3", bold=True, fill=True)
+    g.put("D3", "Ⅲ　交流による魅力と活力にあふれるまち", merge="H3")
+    g.put("I3", "主管課", bold=True, fill=True)
+    g.put("J3", "総合戦略課", merge="L3")
+    g.put("B4", "施策名", merge="C4", bold=True, fill=True)
+    g.put("D4", fx["projects"][0]["name"], merge="H4")
+    g.put("I4", "関係課", bold=True, fill=True)
+    g.put("J4", None, merge="L4")
+    g.note("B6", "2．施策の成果指標", merge="L6")
+    g.head("B7", "成果指標名", merge="C7")
+    g.head("D7", "単位")
+    g.head("E7", "区分")
+    for i, y in enumerate(GUNMA_YEARS):
+        g.head(ref(6 + i, 7), y)
+    row = 8
+    kpis = fx["projects"][0]["kpis"]
+    for k in kpis:
+        g.put(ref("B", row), k["letter"], merge=ref("B", row + 1), h="center")
+        g.put(ref("C", row), k["name"], merge=ref("C", row + 1))
+        g.put(ref("D", row), k["unit_cell"], merge=ref("D", row + 1), h="center")
+        g.put(ref("E", row), "実績値", h="center")
+        g.put(ref("E", row + 1), "目標値", h="center")
+        for i, fy in enumerate(sorted(k["values"])):
+            t, a = k["values"][fy][:2]
+            put_q(g, ref(6 + i, row), a, h="right")
+            put_q(g, ref(6 + i, row + 1), t, h="right")
+        row += 2
+    for letter in "CDEF":   # the form's empty indicator rows
+        g.put(ref("B", row), letter, merge=ref("B", row + 1), h="center")
+        g.put(ref("C", row), None, merge=ref("C", row + 1))
+        g.put(ref("D", row), None, merge=ref("D", row + 1))
+        g.put(ref("E", row), "実績値", h="center")
+        g.put(ref("E", row + 1), "目標値", h="center")
+        for i in range(7):
+            g.put(ref(6 + i, row), None)
+            g.put(ref(6 + i, row + 1), None)
+        row += 2
+    row += 1
+    g.put(ref("B", row), "成果指標設定の考え方", merge=ref("C", row + 1), bold=True, fill=True)
+    g.put(ref("D", row), "A)直接的な設問であり、数値が高まれば目的が達成されていると考えらるため成果指標とした。",
+          merge=ref("L", row))
+    g.put(ref("D", row + 1), "B)相談件数の増加により、町への移住を考える人が必要な情報発信をしていることが考えられるため成果指標とした。",
+          merge=ref("L", row + 1))
+    row += 2
+    g.put(ref("B", row), "目標値設定の考え方", merge=ref("C", row), bold=True, fill=True)
+    g.put(ref("D", row), "A)成り行きでは、平成21～24年度の実績から推測（過去4年間の平均値を基点（457+480+359+445）/4年=435人、"
+          "△4.0%で推移すると仮定。）", merge=ref("L", row))
+    g.heights[row] = 30
+    return [g]
+
+
+# 桜川市（茨城県）「桜川市行政評価システム 平成26年度 施策評価マネジメントシート（平成25年度の実績評価）」
+# 施策No.503 観光の振興（商工観光課）
+# https://paperzz.com/doc/6592955/26---桜川市
+SAKURAGAWA_YEARS = list(range(2009, 2017))
+
+
+def _sk(targets, actuals):
+    """targets for 2010..2016, actuals for 2010..2013; 2009 is shown with both cells empty."""
+    v = {2009: (BLANK, BLANK)}
+    for i, fy in enumerate(range(2010, 2017)):
+        t = Q(targets[i], targets[i], "#,##0")
+        a = Q(actuals[i], actuals[i], "#,##0") if i < len(actuals) else BLANK
+        v[fy] = (t, a)
+    return v
+
+
+SAKURAGAWA = {
+    "file": "sakuragawa-shisaku-hyoka", "writer": "xlsxwriter", "sheet": "施策503",
+    "projects": [{
+        "name": "観光の振興",
+        "kpis": [
+            {"name": "観光客入り込み客数", "unit": "人",
+             "values": _sk([380500, 620000, 625000, 400000, 405000, 410000, 415000],
+                           [614800, 385500, 333600, 367100])},
+            {"name": "上野沼やすらぎの里キャンプ場利用者数", "unit": "人",
+             "values": _sk([12607, 6000, 10000, 11500, 12000, 12000, 12000],
+                           [11842, 6716, 11573, 11605])},
+            {"name": "真壁町並み（ひなまつり含む）客数", "unit": "人",
+             "values": _sk([101567, 80000, 90000, 100000, 110000, 115000, 120000],
+                           [111387, 100121, 111097, 81505])},
+            {"name": "雨引観音客数", "unit": "人",
+             "values": _sk([206394, 420000, 430000, 200000, 205000, 210000, 215000],
+                           [415276, 139833, 145159, 181169])},
+        ],
+    }],
+}
+
+
+@fixture(SAKURAGAWA)
+def draw_sakuragawa(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=6, D=8, **{get_column_letter(5 + i): 10 for i in range(8)})
+    g.title("B1", "桜川市行政評価システム　平成26年度　施策評価マネジメントシート（平成25年度の実績評価）", merge="L1")
+    g.put("B3", "施策No.", bold=True, fill=True)
+    g.put("C3", 503, merge="D3", h="center")
+    g.put("E3", "政策名", bold=True, fill=True)
+    g.put("F3", "魅力と活力のある産業社会づくり", merge="L3")
+    g.put("B4", "施策名", bold=True, fill=True)
+    g.put("C4", fx["projects"][0]["name"], merge="D4")
+    g.put("E4", "主管課", bold=True, fill=True)
+    g.put("F4", "商工観光課", merge="G4")
+    g.put("H4", "関係課", bold=True, fill=True)
+    g.put("I4", "農林課、文化財課、都市整備課、企画課", merge="L4")
+    g.note("B6", "1．施策の目的と成果把握", merge="L6")
+    g.put("B7", "施策の意図", bold=True, fill=True)
+    g.put("C7", "四季を通じて観光客に訪れてもらう", merge="L7")
+    g.head("B9", "成果指標名")
+    g.head("C9", "単位")
+    g.head("D9", "区分")
+    for i, fy in enumerate(SAKURAGAWA_YEARS):
+        g.head(ref(5 + i, 9), f"{fy}年度")
+    row = 10
+    for k in fx["projects"][0]["kpis"]:
+        g.put(ref("B", row), k["name"], merge=ref("B", row + 1))
+        g.put(ref("C", row), "人", merge=ref("C", row + 1), h="center")
+        g.put(ref("D", row), "目標値", h="center")
+        g.put(ref("D", row + 1), "実績値", h="center")
+        for i, fy in enumerate(SAKURAGAWA_YEARS):
+            t, a = k["values"][fy][:2]
+            put_q(g, ref(5 + i, row), t, h="right")
+            put_q(g, ref(5 + i, row + 1), a, h="right")
+        row += 2
+    row += 1
+    g.put(ref("B", row), "成果指標設定の考え方", bold=True, fill=True)
+    g.put(ref("C", row), "○四季を通じて観光客に訪れてもらうために、①観光客入り込み客数と、代表的な集客地②「やすらぎの里利用者数」"
+          "③「真壁街並み（ひなまつり含む）客数」④「雨引観音客数」を指標とした。", merge=ref("L", row))
+    g.heights[row] = 30
+    g.put(ref("B", row + 1), "成果指標の把握方法と算定式等", bold=True, fill=True)
+    g.put(ref("C", row + 1), "○対象の「1都、6県の人口」は、関東地区の人口。", merge=ref("L", row + 1))
+    return [g]
+
+
+# 兵庫県内の町と思われる（町名は取得した本文に無い）「まち・ひと・しごと創生総合戦略事業検証結果一覧（H30実績）」
+# https://vdocuments.net/l-s-b-s-v-w-c-n-c-y.html
+KENSHO = {
+    "file": "town-kensho-h30", "writer": "openpyxl", "sheet": "検証結果一覧",
+    "projects": [{
+        "name": "雇用促進奨励金事業", "department": "まちづくり推進課",
+        "purpose": "事業所や工場を新設または増築した企業（投資額1,000万円以上・雇用10名うち町内5名の企業立地促進奨励金該当企業）"
+                   "に対し、町内居住者の雇用者数に応じて雇用奨励金を交付することで、町内への企業立地を促進し、町民雇用の創出・拡大を図る。",
+        "content": "現在、町企業誘致促進奨励金の対象となっている企業がないため、企業誘致活動及び企業訪問の際、"
+                   "トーカロ㈱、㈱ライト製作所、㈲髙木商店等に誘致促進奨励金制度及び雇用促進奨励金制度について説明した。",
+        "budget": "予算額　0\n執行額　0",
+        "progress": "平成31年3月31日現在、指定企業が0件のため、奨励金対象の町内新規雇用者も0人となっている。",
+        "outlook": "現在、企業立地促進奨励金を活用している企業がなく、奨励制度を利用した町内在住者の雇用者の増加を見込むことはできない。",
+        "kpis": [{"name": "奨励金対象の町内新規雇用者", "cell": "奨励金対象の町内新規雇用者\n平成31年度まで10人",
+                  "unit": "人", "final": Q(None, 10), "final_year": 2019,
+                  "values": {2018: (BLANK, Q("0人（0人）", 0))}, "rate": "0%"}],
+        "evaluation": {"fiscalYear": 2018, "grade": "3",
+                       "expertOpinion": "・農業法人が対象業種となっていないことから対象とするよう検討願う。併せて、雇用人数の基準についても緩和願う。"},
+    }],
+}
+
+
+@fixture(KENSHO)
+def draw_kensho(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=16, D=12, E=30, F=30, G=12, H=18, I=11, J=10, K=24, L=24, M=6, N=30)
+    g.title("B1", "まち・ひと・しごと創生総合戦略事業検証結果一覧（H30実績）", merge="L1")
+    g.note("N1", "1 / 4")
+    heads = ["No", "事業名", "担当課", "事業目的", "H30年度事業内容", "予算額・執行額\n（千円）",
+             "重要業績評価指標（KPI）", "H30実績値（累計）", "達成率\n（H30/H31）", "目標の進捗状況",
+             "今後の達成見込み", "評価", "委員意見"]
+    for i, h in enumerate(heads):
+        g.head(ref(2 + i, 3), h)
+    g.heights[3] = 32
+    p = fx["projects"][0]
+    k = p["kpis"][0]
+    row = 4
+    g.put(ref("B", row), 1, h="center")
+    g.put(ref("C", row), p["name"])
+    g.put(ref("D", row), p["department"])
+    g.put(ref("E", row), p["purpose"])
+    g.put(ref("F", row), p["content"])
+    g.put(ref("G", row), p["budget"])
+    g.put(ref("H", row), k["cell"])
+    put_q(g, ref("I", row), k["values"][2018][1], h="center")
+    g.put(ref("J", row), k["rate"], h="center")
+    g.put(ref("K", row), p["progress"])
+    g.put(ref("L", row), p["outlook"])
+    g.put(ref("M", row), p["evaluation"]["grade"], h="center")
+    g.put(ref("N", row), p["evaluation"]["expertOpinion"])
+    g.heights[row] = 150
+    return [g]
+
+
+# 四万十市（高知県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の検証結果について」
+# ぶしゅかんの産地化推進事業【基礎交付分】
+# https://paperzz.com/doc/5805687/地方創生先行型交付金事業の検証結果.pdf
+H28_3 = datetime.datetime(2016, 3, 31)
+SHIMANTO = {
+    "file": "shimanto-bushukan", "writer": "openpyxl", "sheet": "ぶしゅかん",
+    "projects": [{
+        "name": "ぶしゅかんの産地化推進事業", "grantType": "基礎交付分", "department": "四万十市農林水産課",
+        "overview": "地域特産のぶしゅかんを産地形成し、農家の持続した農業経営の支援と、生産された農産物の加工のしくみを確立し雇用を創出する。"
+                    "ぶしゅかんの販路拡大のために、首都圏の百貨店等でブランディングキャンペーンを実施する。",
+        "kpis": [
+            {"name": "H27新植面積", "unit": "ha", "table": 1,
+             "values": {2015: (Q(2, 2), Q(2.14, 2.14), "2016-03-31")}},
+            {"name": "ぶしゅかん新植面積", "unit": "ha", "table": 2,
+             "baseline": Q("0.9ha", 0.9), "values": {2015: (BLANK, Q("3.04ha", 3.04))},
+             "final": Q("12ha", 12), "final_year": 2019},
+            {"name": "ぶしゅかん生産量", "unit": "t", "table": 2,
+             "baseline": Q("13t", 13), "values": {2015: (BLANK, Q("19t", 19))},
+             "final": Q("54t", 54), "final_year": 2019},
+        ],
+    }],
+}
+
+
+@fixture(SHIMANTO)
+def draw_shimanto(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=24, C=12, D=8, E=14, F=12, G=8, H=14)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の検証結果", merge="H1")
+    g.note("B2", "基本目標1　地産外商により安定した雇用を創出する　（1）地産を強化する　1）農業の振興　①戦略品目の生産拡大",
+           merge="H2")
+    p = fx["projects"][0]
+    labels = [("事業名", p["name"]), ("交付金の種類", p["grantType"]), ("担当課", p["department"]),
+              ("事業概要", p["overview"])]
+    row = 4
+    for label, value in labels:
+        g.put(ref("B", row), label, bold=True, fill=True)
+        g.put(ref("C", row), value, merge=ref("H", row))
+        row += 1
+    g.heights[7] = 45
+    row += 1
+    for i, h in enumerate(["重要業績評価指標（KPI）", "目標値", "（単位）", "目標年月", "実績値", "（単位）", "実績年月"]):
+        g.head(ref(2 + i, row), h)
+    k = p["kpis"][0]
+    t, a, _ = k["values"][2015]
+    g.put(ref("B", row + 1), k["name"])
+    put_q(g, ref("C", row + 1), t, h="right")
+    g.put(ref("D", row + 1), "ha", h="center")
+    g.put(ref("E", row + 1), H28_3, fmt='[$-411]ggge"年"m"月"', h="center")
+    put_q(g, ref("F", row + 1), a, h="right")
+    g.put(ref("G", row + 1), "ha", h="center")
+    g.put(ref("H", row + 1), H28_3, fmt='[$-411]ggge"年"m"月"', h="center")
+    row += 3
+    g.note(ref("B", row), "参考：総合戦略のKPI（目標（H31）とH27到達点）", merge=ref("H", row))
+    row += 1
+    for i, h in enumerate(["指標名称", "基準値（H26）", "実績値（H27）", "目標値（H31）"]):
+        g.head(ref(2 + i, row), h)
+    for k in p["kpis"][1:]:
+        row += 1
+        g.put(ref("B", row), k["name"])
+        put_q(g, ref("C", row), k["baseline"], h="right")
+        put_q(g, ref("D", row), k["values"][2015][1], h="right")
+        put_q(g, ref("E", row), k["final"], h="right")
+    row += 2
+    g.put(ref("B", row), "H27年度の取り組み実績", bold=True, fill=True)
+    g.put(ref("C", row), "○ぶしゅかん販売促進の取組\n◆首都圏での青玉キャンペーン（8月）\n◆枚方友好・交流都市物産展（11月）\n"
+          "○産地化に向けた取組\n◆ぶしゅかん新規定植用苗木購入代補助（補助率1/2以内）\n補助実績　19件　1,069本　214a（ほ場20箇所）",
+          merge=ref("H", row))
+    g.heights[row] = 90
+    return [g]
+
+
+# 鯖江市（福井県）「鯖江市立地適正化計画」8章 目標値の設定
+# https://expydoc.com/doc/11054390/8章-目標値の設定
+SABAE = {
+    "file": "sabae-ricchi-tekiseika", "writer": "openpyxl", "sheet": "8章目標値",
+    "projects": [
+        {"no": 2, "cell": "②子育て世代の居住誘導", "name": "子育て世代の居住誘導",
+         "kpis": [{"name": "中心市街地周辺の人口", "unit": "人",
+                   "baseline": Q("2,044人（2014年）", 2044), "final": Q("2,000人以上", 2000), "final_year": 2019}]},
+        {"no": 3, "cell": "③地域間の移動性の確保", "name": "地域間の移動性の確保",
+         "kpis": [{"name": "つつじバス年間利用者数", "unit": "人",
+                   "baseline": Q("18.8万人（2014年）", 188000), "final": Q("20万人", 200000), "final_year": 2019},
+                  {"name": "福武線市内駅年間利用者数", "unit": "人",
+                   "baseline": Q("48.2万人（2014年）", 482000), "final": Q("52万人", 520000), "final_year": 2019}]},
+        {"no": 4, "cell": "④安全で持続可能な地域づくり", "name": "安全で持続可能な地域づくり",
+         "kpis": [{"name": "河川施設の整備率", "unit": "%",
+                   "baseline": Q("59.5%（2014年）", 59.5), "final": Q("62.1%", 62.1), "final_year": 2019},
+                  {"name": "雨水幹線等の整備率", "unit": "%",
+                   "baseline": Q("44.6%（2014年）", 44.6), "final": Q("45.6%", 45.6), "final_year": 2019},
+                  {"name": "上水道耐震管路の整備率", "unit": "%",
+                   "baseline": Q("55.0%（2014年）", 55), "final": Q("61.9%", 61.9), "final_year": 2019},
+                  {"name": "橋梁長寿命化に伴う修繕箇所数", "unit": "箇所",
+                   "baseline": Q("2箇所（2014年）", 2), "final": Q("2箇所", 2), "final_year": 2019}]},
+    ],
+}
+
+
+@fixture(SABAE)
+def draw_sabae(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=26, C=30, D=18, E=16)
+    g.title("B1", "8章　目標値の設定", merge="E1")
+    g.note("B2", "(1)目標値の設定", merge="E2")
+    g.note("B3", "・鯖江市立地適正化計画の達成状況を判断するため、「まちづくりの方針（ターゲット）」で定めた4つの視点で目標となる指標を設定します。",
+           merge="E3")
+    g.head("B5", "施策")
+    g.head("C5", "成果指標")
+    g.head("D5", "現状値")
+    g.head("E5", "目標値（2019年）")
+    row = 6
+    for p in fx["projects"]:
+        n = len(p["kpis"])
+        g.put(ref("B", row), p["cell"], merge=ref("B", row + n - 1) if n > 1 else None)
+        for k in p["kpis"]:
+            g.put(ref("C", row), k["name"])
+            put_q(g, ref("D", row), k["baseline"], h="right")
+            put_q(g, ref("E", row), k["final"], h="right")
+            row += 1
+    g.note(ref("B", row + 1), "・当面の目標は総合戦略での重要業績評価指標（KPI）との整合を図ります。", merge=ref("E", row + 1))
+    g.note(ref("B", row + 2), "・その後の目標値については、達成状況の検証・課題の分析等を行った上で、改めて設定することとします。",
+           merge=ref("E", row + 2))
+    return [g]
+
+
+# 長和町（長野県）「平成28年度における地方創生関連事業一覧」
+# 【平成28年6月24日 第6回長和町地方創生推進協議会資料】
+# https://expydoc.com/doc/10338944/28年度地方創生事業一覧（28.6.3現在）-pdf：139kb-
+NAGAWA = {
+    "file": "nagawa-h28-jigyo-ichiran", "writer": "openpyxl", "sheet": "H28事業一覧",
+    "projects": [
+        {"name": "公共交通事業", "section": "総務係", "cost": {2016: Q(99, 99)}, "cost_unit": "千円",
+         "expense": "委員報酬：99", "content": "時代に対応した公共交通網の検討", "kpis": []},
+        {"name": "国際交流事業", "section": "総務係", "cost": {2016: Q(418, 418)}, "cost_unit": "千円",
+         "expense": "実行委員会報酬：218、事務用備品：200",
+         "content": "イギリスブレックランド地方との国際交流事業の推進",
+         "progress": "イギリスセットフォード町との姉妹都市提携に向けて、現在は双方の実行委員会の交流活動を活発に進めていく段階で、"
+                     "28年度は、「長和青少年黒耀石大使」の派遣と「Brecks-Nagawa国際交流実行委員会来町」事業を行う。",
+         "kpis": [{"name": "英国セットフォード町との交流人数（年間）", "unit": "人",
+                   "baseline": DASH, "final": Q("20人（H31）", 20), "final_year": 2019}]},
+        {"name": "空き家活用移住促進事業", "section": "まちづくり政策係", "cost": {2016: BLANK}, "cost_unit": "千円",
+         "expense": None, "content": None,
+         "kpis": [
+             {"name": "地図情報システムを活用した空き家マッピング件数", "unit": "件",
+              "baseline": DASH, "final": Q("450件", 450), "final_year": None},
+             {"name": "空き家の整備による新たな価値の創出のための整備件数", "unit": "件",
+              "baseline": DASH, "final": Q("1件", 1), "final_year": None},
+             {"name": "空き家を利用した特産品等展示販売施設の利用者数", "unit": "人/年",
+              "baseline": DASH, "final": Q("3,000人/年", 3000), "final_year": None},
+             {"name": "空き家コーディネーター組織設立数", "unit": "団体",
+              "baseline": DASH, "final": Q("1団体", 1), "final_year": None}]},
+        {"name": "子どもたちの交通安全対策事業", "section": "生活環境係", "cost": {2016: BLANK}, "cost_unit": "千円",
+         "expense": None, "content": None,
+         "progress": "今年度事業は夏頃発注予定。和田地区（街道線）、長久保地区（町裏線）2箇所。平成30年度までに、要望路線の工事完了を目指す。",
+         "kpis": [{"name": "交通事故発生件数（年間）", "unit": "件",
+                   "baseline": Q("19件（H26）", 19), "final": Q("14件（H31）", 14), "final_year": 2019}]},
+        {"name": "アートをテーマとした構想事業", "section": "まち・ひと・しごと創生係", "cost": {2016: Q(9474, 9474)},
+         "cost_unit": "千円", "expense": "構想事業委託料：9,474", "content": "アートによるまちづくり事業の検討", "kpis": []},
+        {"name": "FMとうみ放送委託事業", "section": "情報広報係", "cost": {2016: Q(789, 789)}, "cost_unit": "千円",
+         "expense": "放送委託料：789", "content": "FMとうみによる情報発信", "kpis": []},
+        {"name": "乳幼児家庭応援事業", "section": "子育て支援係", "cost": {2016: Q(300, 300)}, "cost_unit": "千円",
+         "expense": "消耗品：300", "content": None, "kpis": []},
+    ],
+}
+
+
+@fixture(NAGAWA)
+def draw_nagawa(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=5, C=24, D=14, E=10, F=22, G=28, H=36, I=36, J=12, K=12)
+    g.title("B1", "平成28年度における地方創生関連事業一覧", merge="G1")
+    g.note("H1", "【平成28年6月24日　第6回長和町地方創生推進協議会資料】", merge="K1")
+    heads = ["番号", "事業名称", "担当係", "事業費（千円）", "主な経費（千円）", "事業内容", "現在の進捗状況と今後の見込",
+             "KPI", "基準値", "最終目標"]
+    for i, h in enumerate(heads):
+        g.head(ref(2 + i, 3), h)
+    row = 4
+    for no, p in enumerate(fx["projects"], start=1):
+        kpis = p["kpis"] or [None]
+        n = len(kpis)
+        last = row + n - 1
+        span = (lambda col: ref(col, last) if n > 1 else None)
+        g.put(ref("B", row), no, merge=span("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=span("C"))
+        g.put(ref("D", row), p["section"], merge=span("D"))
+        put_q(g, ref("E", row), p["cost"][2016], merge=span("E"), h="right")
+        g.put(ref("F", row), p["expense"], merge=span("F"))
+        g.put(ref("G", row), p["content"], merge=span("G"))
+        g.put(ref("H", row), p.get("progress"), merge=span("H"))
+        for k in kpis:
+            if k is None:
+                for col in "IJK":
+                    g.put(ref(col, row), "-", h="center")
+            else:
+                g.put(ref("I", row), k["name"])
+                put_q(g, ref("J", row), k["baseline"], h="center" if k["baseline"][0] == "-" else "right")
+                put_q(g, ref("K", row), k["final"], h="right")
+            row += 1
+    return [g]
+
+
+# 町（町名は取得した本文に無い）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# 評価・検証結果（防災福祉マップづくり支援事業、特産品PR事業）
+# https://expydoc.com/doc/11952498/評価・検証結果はこちら--pdfファイル／870kb-
+BOUSAI = {
+    "file": "town-senkogata-kensho", "writer": "openpyxl", "sheet": "事業実施結果報告",
+    "projects": [
+        {"name": "防災福祉マップづくり支援事業", "grantType": "基礎交付", "cost": {2015: Q(0, 0, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "研修会の参加者", "unit": "名", "values": {2015: (Q(120, 120), Q(0, 0), "H28.2")}},
+                  {"name": "ワークショップの参加者", "unit": "名", "values": {2015: (Q(40, 40), Q(0, 0), "H28.2")}}],
+         "effect_cell": "地方創生に効果がなかった",
+         "evaluation": {"fiscalYear": 2015, "effect": "not-effective",
+                        "assessment": "総合戦略のKPI達成に有効とは言えない",
+                        "expertOpinion": "平成27年度は自主防災組織の育成を図っている段階であったことから実施を見送ったが、平成28年度に実施する予定である。",
+                        "policy": "continue",
+                        "policyReason": "自主防災組織の体制が整ったところから研修会の開催及び防災福祉マップづくりを実施する。"},
+         "policy_cell": "事業の継続"},
+        {"name": "特産品PR事業", "grantType": "基礎交付", "cost": {2015: Q(1113001, 1113001, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "町内の主要な観光物産店舗における売上の前年度比増加率", "unit": "%",
+                   "values": {2015: (Q(1, 1), Q(5.93, 5.93), "H28.3")}},
+                  {"name": "ブランド化に取組む農家・商店・企業数", "unit": "件",
+                   "values": {2015: (Q(6, 6), Q(8, 8), "H28.3")}}],
+         "effect_cell": "地方創生に非常に効果的であった",
+         "evaluation": {"fiscalYear": 2015, "effect": "very-effective",
+                        "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "今や社会現象とも言えるふるさと納税だが、関連用品のデザイン面の充実によるファンづくりは先進的と言える。"
+                                         "寄付者からの評価も高いほか、他自治体の参考事例としても取り上げられ、効果が高かった。",
+                        "policy": "continue", "policyReason": "大きな効果があったため。"},
+         "policy_cell": "事業の継続"},
+    ],
+}
+
+INDICATORS = ["指標①", "指標②", "指標③", "指標④", "指標⑤"]
+
+
+def national_header(g, top, *, due=True, department=False, opinion="外部有識者からの意見",
+                    grant=True, effect=True, due_word="目標年月", name_word="交付対象事業の名称"):
+    """The 様式2 header over three rows (circled numbers, group headers, sub-headers).
+
+    Returns the column letter of each field."""
+    cols = {}
+    c = 2
+    def take(key, width=1):
+        nonlocal c
+        cols[key] = get_column_letter(c)
+        c += width
+    take("no")
+    take("name")
+    if department:
+        take("department")
+    if grant:
+        take("grant")
+    take("cost")
+    take("label")
+    take("kpi")
+    take("target")
+    take("unit")
+    if due:
+        take("due")
+    take("actual")
+    if effect:
+        take("effect")
+    take("assessment")
+    take("opinion")
+    take("policy")
+    take("reason")
+    r1, r2, r3 = top, top + 1, top + 2
+    marks = {"no": "①", "name": "②", "cost": "③", "label": "④", "actual": "⑤", "assessment": "⑥", "policy": "⑦"}
+    for key, mark in marks.items():
+        g.note(ref(cols[key], r1), mark)
+    g.head(ref(cols["no"], r2), "No", merge=ref(cols["no"], r3))
+    g.head(ref(cols["name"], r2), name_word, merge=ref(cols["name"], r3))
+    if department:
+        g.head(ref(cols["department"], r2), "担当課", merge=ref(cols["department"], r3))
+    if grant:
+        g.head(ref(cols["grant"], r2), "交付金の種類", merge=ref(cols["grant"], r3))
+    g.head(ref(cols["cost"], r2), "実績額（単位：円）", merge=ref(cols["cost"], r3))
+    last_kpi = cols["due"] if due else cols["unit"]
+    g.head(ref(cols["label"], r2), "本事業における重要業績評価指標（KPI）", merge=ref(last_kpi, r2))
+    g.head(ref(cols["label"], r3), "指標", merge=ref(cols["kpi"], r3))
+    g.head(ref(cols["target"], r3), "指標値")
+    g.head(ref(cols["unit"], r3), "単位")
+    if due:
+        g.head(ref(cols["due"], r3), due_word)
+    last_act = cols["effect"] if effect else cols["actual"]
+    g.head(ref(cols["actual"], r2), "本事業終了後における実績値", merge=ref(last_act, r2) if effect else None)
+    g.head(ref(cols["actual"], r3), "実績値")
+    if effect:
+        g.head(ref(cols["effect"], r3), "事業効果")
+    g.head(ref(cols["assessment"], r2), "外部有識者からの評価", merge=ref(cols["opinion"], r2))
+    g.head(ref(cols["assessment"], r3), "事業の評価")
+    g.head(ref(cols["opinion"], r3), opinion)
+    g.head(ref(cols["policy"], r2), "実績値を踏まえた事業の今後について", merge=ref(cols["reason"], r2))
+    g.head(ref(cols["policy"], r3), "今後の方針")
+    g.head(ref(cols["reason"], r3), "今後の方針の理由")
+    g.heights[r2] = 30
+    g.heights[r3] = 24
+    widths = {"no": 4, "name": 22, "department": 12, "grant": 8, "cost": 13, "label": 7, "kpi": 30,
+              "target": 9, "unit": 6, "due": 8, "actual": 9, "effect": 16, "assessment": 16, "opinion": 30,
+              "policy": 12, "reason": 30}
+    for key, col in cols.items():
+        g.widths[col] = widths[key]
+    return cols
+
+
+def national_project(g, cols, row, no, p, *, rows=5, fy=None):
+    """One project block of the national form: project cells merged down over its indicator rows."""
+    last = row + rows - 1
+    down = (lambda key: ref(cols[key], last))
+    g.put(ref(cols["no"], row), no, merge=down("no"), h="center")
+    g.put(ref(cols["name"], row), p["name"], merge=down("name"))
+    if "department" in cols:
+        g.put(ref(cols["department"], row), p.get("department"), merge=down("department"))
+    if "grant" in cols:
+        g.put(ref(cols["grant"], row), p.get("grantType"), merge=down("grant"))
+    put_q(g, ref(cols["cost"], row), p["cost"][fy], merge=down("cost"), h="right")
+    kpi_rows = p.get("kpi_rows") or list(range(len(p["kpis"])))
+    by_row = dict(zip(kpi_rows, p["kpis"]))
+    for i in range(rows):
+        r = row + i
+        g.put(ref(cols["label"], r), INDICATORS[i], h="center")
+        k = by_row.get(i)
+        if k is None and p.get("dash_row") == i:
+            for key in ("kpi", "target", "unit", "due", "actual"):
+                if key in cols:
+                    g.put(ref(cols[key], r), "-", h="center")
+            continue
+        if k is None:
+            for key in ("kpi", "target", "unit", "due", "actual"):
+                if key in cols:
+                    g.put(ref(cols[key], r), None)
+            continue
+        t, a, due = k["values"][fy]
+        g.put(ref(cols["kpi"], r), k["name"])
+        put_q(g, ref(cols["target"], r), t, h="right")
+        g.put(ref(cols["unit"], r), k.get("unit_cell", k["unit"]), h="center")
+        if "due" in cols:
+            g.put(ref(cols["due"], r), due, h="center")
+        put_q(g, ref(cols["actual"], r), a, h="right")
+    ev = p.get("evaluation") or {}
+    if "effect" in cols:
+        g.put(ref(cols["effect"], row), p.get("effect_cell"), merge=down("effect"))
+    g.put(ref(cols["assessment"], row), p.get("assessment_cell", ev.get("assessment")), merge=down("assessment"))
+    g.put(ref(cols["opinion"], row), p.get("opinion_cell", ev.get("expertOpinion")), merge=down("opinion"))
+    g.put(ref(cols["policy"], row), p.get("policy_cell"), merge=down("policy"))
+    g.put(ref(cols["reason"], row), ev.get("policyReason"), merge=down("reason"))
+    return last + 1
+
+
+@fixture(BOUSAI)
+def draw_bousai(fx):
+    g = Grid(fx["sheet"])
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="L1")
+    g.note("B2", "（各交付対象事業の重要業績評価指標（KPI）の実績値等）", merge="L2")
+    cols = national_header(g, 4)
+    row = 7
+    for no, p in enumerate(fx["projects"], start=1):
+        row = national_project(g, cols, row, no, p, fy=2015)
+    g.note(ref("B", row + 1), "※事業効果：1.地方創生に非常に効果的であった　2.地方創生に相当程度効果があった　"
+           "3.地方創生に効果があった　4.地方創生に対して効果がなかった", merge=ref("Q", row + 1))
+    return [g]
+
+
+# 市（市名は取得した本文に無い）「平成27年度 交付金（地方創生先行型交付金）を活用して実施した事業の効果検証」資料5
+# ※国の基準による効果検証
+# https://expydoc.com/doc/10750703/平成27年度-交付金（地方創生先行型交付金）を活用して実施
+JOHO = {
+    "file": "city-h27-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "資料5",
+    "projects": [
+        {"name": "情報発信力向上事業", "department": "総合政策課", "cost": {2015: Q(2357000, 2357000, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "動画コンテンツ公開数", "unit": "本", "values": {2015: (Q(50, 50), Q(79, 79), None)}}],
+         "policy_cell": "事業の継続",
+         "evaluation": {"fiscalYear": 2015, "policy": "continue",
+                        "policyReason": "動画による自治体のPRや市報紙面を敬遠される市民への情報伝達が課題となっている中で、"
+                                        "引き続き市の魅力や市政情報を動画化して情報発信力を高める必要があるため。"}},
+        {"name": "低年齢児受入保育所保育士特別配置事業", "department": "子ども家庭課",
+         "cost": {2015: Q(9200000, 9200000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "待機児童", "unit": "人", "values": {2015: (Q(0, 0), Q(0, 0), None)}}],
+         "policy_cell": "事業の継続",
+         "evaluation": {"fiscalYear": 2015, "policy": "continue",
+                        "policyReason": "仕事と子育ての両立を図るため、保育施設での低年齢児の受入体制を強化し、安心安全な子育て環境の整備、支援が必要。"}},
+        {"name": "保育サービス多様化促進事業", "department": "子ども家庭課",
+         "cost": {2015: Q(9241000, 9241000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "待機児童", "unit": "人", "values": {2015: (Q(0, 0), Q(0, 0), None)}}],
+         "policy_cell": "事業の継続",
+         "evaluation": {"fiscalYear": 2015, "policy": "continue",
+                        "policyReason": "乳児保育や障がい児の受入など、多様化する保育ニーズに対応する保育士の配置を行うことにより子育て環境の整備が必要。"}},
+        {"name": "生涯にわたる健康づくり推進事業", "department": "保健センター",
+         "cost": {2015: Q(2750000, 2750000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "検診受診率", "unit": "%", "values": {2015: (Q(20, 20), Q(17.8, 17.8), None)}}],
+         "kpi_rows": [1],
+         "effect_cell": "地方創生に効果があった",
+         "evaluation": {"fiscalYear": 2015, "effect": "effective", "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "健診受診率の低さは、個人経営や小規模事業者など仕事の影響もあると考えられる。"}},
+    ],
+}
+
+
+@fixture(JOHO)
+def draw_joho(fx):
+    g = Grid(fx["sheet"])
+    g.title("B1", "資料5", size=11)
+    g.title("B2", "平成27年度　交付金（地方創生先行型交付金）を活用して実施した事業の効果検証", merge="L2")
+    g.note("M2", "※国の基準による効果検証", merge="Q2")
+    cols = national_header(g, 4, due=False, department=True, grant=False, opinion="外部有識者会議の意見",
+                           name_word="交付対象事業名")
+    row = 7
+    for no, p in enumerate(fx["projects"], start=1):
+        row = national_project(g, cols, row, no, p, rows=2, fy=2015)
+    return [g]
+
+
+# 坂井市（福井県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# https://expydoc.com/doc/11828747/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型
+SAKAI = {
+    "file": "sakai-senkogata-jisshi-kekka", "writer": "xlsxwriter", "sheet": "様式2",
+    "municipality": {"name": "坂井市", "prefecture": "福井県", "code": "18210"},
+    "projects": [
+        {"name": "坂井市総合戦略策定事業", "grantType": "基礎交付", "cost": {2015: Q(9499000, 9499000, "#,##0")},
+         "cost_unit": "円", "kpis": [], "dash_row": 0, "assessment_cell": "-", "opinion_cell": "-",
+         "policy_cell": "事業の継続",
+         "evaluation": {"fiscalYear": 2015, "policy": "continue",
+                        "policyReason": "随時、総合戦略の見直しを行いながら各事業に取り組む。"}},
+        {"name": "シティセールス事業", "grantType": "基礎交付", "cost": {2015: Q(1879000, 1879000, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "首都圏での坂井市の認知度", "unit": "%", "values": {2015: (Q(6, 6), Q(7.3, 7.3), "H28.3")}},
+                  {"name": "情報連鎖が獲得できる番組誘致", "unit": "番組", "values": {2015: (Q(1, 1), Q(1, 1), "H28.3")}}]},
+        {"name": "定住移住に向けた子育て支援事業", "grantType": "基礎交付",
+         "cost": {2015: Q(43576000, 43576000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "県外から子どもがいる世帯が移住", "unit": "世帯", "values": {2015: (Q(5, 5), Q(7, 7), "H28.3")}},
+                  {"name": "第3子以上の妊娠届出数", "unit": "件", "values": {2015: (Q(150, 150), Q(150, 150), "H28.3")}}]},
+        {"name": "新規就農者定住促進支援事業", "grantType": "基礎交付", "cost": {2015: Q(525000, 525000, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "市内空き家を活用した新規就農者又は新規就農希望者", "unit": "件",
+                   "values": {2015: (Q(2, 2), Q(4, 4), "H28.3")}}]},
+        {"name": "B-1グランプリ開催事業", "grantType": "基礎交付", "cost": {2015: Q(7400000, 7400000, "#,##0")},
+         "cost_unit": "円",
+         "kpis": [{"name": "来場者数", "unit": "人",
+                   "values": {2015: (Q(80000, 80000, '#,##0"人"'), Q(77000, 77000, '#,##0"人"'), "H28.3")}},
+                  {"name": "地元経済効果", "unit": "千円",
+                   "values": {2015: (Q(100000, 100000, "#,##0"), Q(96250, 96250, "#,##0"), "H28.3")}}]},
+    ],
+}
+
+
+@fixture(SAKAI)
+def draw_sakai(fx):
+    g = Grid(fx["sheet"])
+    g.note("B1", "様式2")
+    g.title("B2", "平成27年度　地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="M2")
+    m = fx["municipality"]
+    g.head("B4", "都道府県名", merge="C4")
+    g.head("D4", "市町村名", merge="E4")
+    g.head("F4", "都道府県・市町村コード（5桁）", merge="H4")
+    g.put("B5", m["prefecture"], merge="C5", h="center")
+    g.put("D5", m["name"], merge="E5", h="center")
+    g.put("F5", m["code"], merge="H5", h="center")
+    cols = national_header(g, 7, effect=False, opinion="外部委員の意見", due_word="目標月")
+    row = 10
+    for no, p in enumerate(fx["projects"], start=1):
+        row = national_project(g, cols, row, no, p, rows=2, fy=2015)
+    return [g]
+
+
+# つくば市（茨城県）「まち・ひと・しごと創生《交付金事業（基礎交付分）》実績評価シート【重要業績評価指標（KPI）】」
+# 資料3-2 交付金事業に付随する重要業績評価指標（KPIの評価）（平成28年3月作成・11月確定）
+# https://123deta.com/document/ky64pkoq-siryou32Hakutei資料32交付金事業に付随する重要業績評価指標KPIの評価.html
+TSUKUBA = {
+    "file": "tsukuba-jisseki-hyoka", "writer": "openpyxl", "sheet": "基礎交付分",
+    "projects": [{
+        "name": "つくばの資源（文化・芸術・スポーツ・科学技術等）をいかした地域活性化事業",
+        "purpose": "つくば市が持つ資源，文化・芸術・スポーツ・科学技術等をいかし，より身近に感じられる取り組みやイベント等を実施し"
+                   "地域活性化につなげるとともに，世界・全国的にもつくば市の資源を示していくことを目的とした事業を実施する。",
+        "expenses": "①科学技術等のつくばの魅力・特性をいかしたプロモーションイベントの実施\n②つくばの魅力発信のためのプロモーション動画の作成\n"
+                    "③科学技術と融合したメディアアートフェスティバルの実施\n④つくばならではのスポーツ環境づくりを目指したイベントの実施",
+        "cost": {2015: Q("524,700 円", 524700)}, "cost_unit": "円",
+        "kpis": [{"name": "イベント来場者数", "unit": "人",
+                  "values": {2015: (Q(200, 200), Q(282, 282), "平成27年10月")}}],
+        "evaluation": {"fiscalYear": 2015, "grade": "A", "assessment": "成果を維持して継続実施"},
+    }],
+}
+
+
+@fixture(TSUKUBA)
+def draw_tsukuba(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=18, C=12, D=10, E=14, F=12, G=10, H=14, I=14)
+    g.title("B1", "まち・ひと・しごと創生《交付金事業（基礎交付分）》実績評価シート【重要業績評価指標（KPI）】", merge="I1",
+            size=12)
+    g.note("H2", "平成28年3月作成・11月確定", merge="I2")
+    p = fx["projects"][0]
+    g.put("B3", "事業名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="I3")
+    g.put("B4", "事業の概要・目的", bold=True, fill=True)
+    g.put("C4", p["purpose"], merge="I4")
+    g.heights[4] = 45
+    g.put("B5", "交付金を充当する事業経費", bold=True, fill=True)
+    g.put("C5", p["expenses"], merge="I5")
+    g.heights[5] = 60
+    g.put("B6", "予算額", bold=True, fill=True)
+    g.put("C6", "550,000円", h="right")
+    g.put("D6", "国費充当額", bold=True, fill=True)
+    g.put("E6", "522,500 円", h="right")
+    g.put("F6", "決算額", bold=True, fill=True)
+    put_q(g, "G6", p["cost"][2015], h="right")
+    g.put("H6", "不用額", bold=True, fill=True)
+    g.put("I6", "無し", h="center")
+    g.put("B7", "事業始期", bold=True, fill=True)
+    g.put("C7", "平成27年4月", merge="D7")
+    g.put("E7", "事業終期", bold=True, fill=True)
+    g.put("F7", "平成27年10月", merge="G7")
+    for i, h in enumerate(["重要業績評価指標（KPI）", "目標値", "（単位）", "目標年月", "実績値", "（単位）", "実績年月"]):
+        g.head(ref(2 + i, 9), h)
+    k = p["kpis"][0]
+    t, a, due = k["values"][2015]
+    g.put("B10", k["name"])
+    put_q(g, "C10", t, h="right")
+    g.put("D10", "人", h="center")
+    g.put("E10", due, h="center")
+    put_q(g, "F10", a, h="right")
+    g.put("G10", "人", h="center")
+    g.put("H10", due, h="center")
+    g.head("B12", "評　価", merge="B13")
+    g.head("C12", "有効性", merge="D12")
+    g.head("E12", "効率性", merge="F12")
+    g.head("G12", "総合評価", merge="I12")
+    g.put("C13", "高：成果が向上（高水準を維持）している", merge="D13")
+    g.put("E13", "中：適切な費用対効果が得られている", merge="F13")
+    g.put("G13", "A：成果を維持して継続実施", merge="I13")
+    g.heights[13] = 30
+    g.put("B15", "実績値の計算方法", bold=True, fill=True)
+    g.put("C15", "イベント来場者を受付時により計測。", merge="F15")
+    g.put("G15", "H27数値確定の時期", bold=True, fill=True)
+    g.put("H15", "確定", merge="I15", h="center")
+    g.head("B17", "効果発現要因（総合所見）", merge="D17")
+    g.head("E17", "課題", merge="F17")
+    g.head("G17", "今後の取組", merge="I17")
+    g.put("B18", None, merge="D18")
+    g.put("E18", None, merge="F18")
+    g.put("G18", None, merge="I18")
+    g.heights[18] = 60
+    return [g]
+
+
+# 浦河町（北海道）「浦河町まち・ひと・しごと創生総合戦略」（最終案）の基本数値目標とKPI一覧
+# 町議会総務常任委員会で示された最終案を委員（議員）が転載したもの
+# https://mutotakuya-urakawa.blogspot.com/2016/02/urakawa-sousei.html
+URAKAWA = {
+    "file": "urakawa-sogo-senryaku-kpi", "writer": "xlsxwriter", "sheet": "KPI一覧",
+    "projects": [
+        {"name": "競争力のある産業振興による活力あるまちづくり",
+         "kpis": [{"name": "いちご生産額", "unit": "円",
+                   "baseline": Q("2億396万円", 203960000), "final": Q("4億3,000万円", 430000000)},
+                  {"name": "新規雇用者数", "unit": "人", "baseline": Q("―", None), "final": Q("50人", 50)},
+                  {"name": "新規創業件数", "unit": "件", "baseline": Q("―", None), "final": Q("10件", 10)}]},
+        {"name": "新たな観光産業の振興",
+         "kpis": [{"name": "地域DMOの設立", "unit": "件", "baseline": Q("0件", 0), "final": Q("1件", 1)},
+                  {"name": "着地型・体験型観光による入込者数", "unit": "人/年",
+                   "baseline": Q("41人/年", 41), "final": Q("60人/年", 60)}]},
+        {"name": "潜在価値と魅力を活かした選ばれるまちづくり",
+         "kpis": [{"name": "転入者数", "unit": "人", "baseline": Q("715人", 715), "final": Q("950人", 950)},
+                  {"name": "交流人口数", "unit": "人", "baseline": Q("3,324人", 3324), "final": Q("5,000人", 5000)}]},
+        {"name": "移住・二地域居住の促進",
+         "kpis": [{"name": "移住者数", "unit": "人/年", "baseline": Q("11.4人/年", 11.4), "final": Q("17人/年", 17)}]},
+    ],
+}
+
+
+for _p in URAKAWA["projects"]:
+    for _k in _p["kpis"]:
+        _k["final_year"] = 2019   # the header 目標値（H31）
+
+
+@fixture(URAKAWA)
+def draw_urakawa(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=30, D=14, E=2, F=14)
+    g.title("B1", "浦河町まち・ひと・しごと創生総合戦略　基本数値目標と重要業績評価指標（KPI）", merge="F1", size=12)
+    g.head("B3", "施策")
+    g.head("C3", "KPI項目")
+    g.head("D3", "現状値")
+    g.head("F3", "目標値（H31）")
+    row = 4
+    for p in fx["projects"]:
+        n = len(p["kpis"])
+        g.put(ref("B", row), p["name"], merge=ref("B", row + n - 1) if n > 1 else None)
+        for k in p["kpis"]:
+            g.put(ref("C", row), k["name"])
+            put_q(g, ref("D", row), k["baseline"], h="right")
+            g.put(ref("E", row), "→", border=False, h="center")
+            put_q(g, ref("F", row), k["final"], h="right")
+            row += 1
+    g.note(ref("B", row + 1), "出典：浦河町まち・ひと・しごと創生総合戦略（最終案）　※個別事業の一覧は省略", merge=ref("F", row + 1))
+    return [g]
+
+
+# 花巻市（岩手県）「平成27年度 事務事業評価シート【事後評価】」広域観光推進事業
+# https://expydoc.com/doc/10834297/広域観光推進事業
+HANAMAKI = {
+    "file": "hanamaki-jimu-jigyo-hyoka", "writer": "openpyxl", "sheet": "事務事業評価",
+    "projects": [{
+        "name": "広域観光推進事業",
+        "overview": "○産業観光パンフレット印刷　近隣市町村と連携した広域的な産業観光（工場見学等）パンフレットを作製"
+                    "○イーハトーブ周遊観光促進支援　花巻、遠野、平泉、釜石の観光素材を連携させた特典付きツアー「いわてクラシック街道」の実施への支援",
+        "kpis": [{"name": "ツアー参加人数", "unit": "人",
+                  "values": {2014: (Q(5000, 5000, "#,##0"), Q(6956, 6956, "#,##0"))}}],
+    }],
+}
+
+
+@fixture(HANAMAKI)
+def draw_hanamaki(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=16, C=26, D=8, E=8, F=14, G=14, H=14)
+    g.title("B1", "平成27年度　事務事業評価シート【事後評価】", merge="H1")
+    p = fx["projects"][0]
+    g.put("B3", "事業名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="E3")
+    g.put("F3", "事業コード", bold=True, fill=True)
+    g.put("G3", "0403", merge="H3", h="center")
+    g.put("B4", "総合計画", bold=True, fill=True)
+    g.put("C4", "分野　しごと　／　政策　1-4 観光の振興　／　施策　1 観光の魅力向上", merge="H4")
+    g.put("B5", "目的", bold=True, fill=True)
+    g.put("C5", "市内への誘客促進", merge="H5")
+    g.put("B6", "対象", bold=True, fill=True)
+    g.put("C6", "観光客", merge="H6")
+    g.put("B7", "意図", bold=True, fill=True)
+    g.put("C7", "花巻を訪れる機会が広がる", merge="H7")
+    g.put("B8", "事業概要", bold=True, fill=True)
+    g.put("C8", p["overview"], merge="H8")
+    g.heights[8] = 60
+    g.head("B10", "成果指標", merge="C10")
+    g.head("D10", "単位")
+    g.head("E10", "区分")
+    g.head("F10", "平成26年度（実績）")
+    k = p["kpis"][0]
+    t, a = k["values"][2014]
+    g.put("B11", k["name"], merge="C12")
+    g.put("D11", "人", merge="D12", h="center")
+    g.put("E11", "目標", h="center")
+    g.put("E12", "実績", h="center")
+    put_q(g, "F11", t, h="right")
+    put_q(g, "F12", a, h="right")
+    g.put("B14", "成果指標の達成度", bold=True, fill=True)
+    g.put("C14", "目標値より高い", merge="H14")
+    g.put("B15", "成果指標の達成度の要因分析", bold=True, fill=True)
+    g.put("C15", "ツアー開催回数は目標値に近い結果となったが、ツアー1団体あたりの参加人数が縮小化の傾向があるため、目標値には届かなかった。",
+          merge="H15")
+    g.heights[15] = 30
+    return [g]
+
+
+# 名取市（宮城県）キッズ事業の地域再生計画（令和5年度デジタル田園都市国家構想交付金（地方創生推進タイプ））のKPI
+# 実施計画書の数値目標を市民が転載したもの（「キッズ訴訟」全記録Ⅱ⑥デジ田交付金の申請）
+# https://note.com./ryoyoshida1771/n/n7f1bceb3b419
+NATORI = {
+    "file": "natori-kids-chiiki-saisei", "writer": "xlsxwriter", "sheet": "KPI",
+    "grant": "デジタル田園都市国家構想交付金（地方創生推進タイプ）",
+    "projects": [{
+        "name": "キッズ事業",
+        "kpis": [
+            {"name": "年少人口（15歳未満）", "unit": "人", "unit_cell": "人",
+             "baseline": Q(11861, 11861, "#,##0"), "values": {2027: (Q(13220, 13220, "#,##0"), BLANK)},
+             "total": Q(1339, None, "#,##0")},
+            {"name": "子育て世帯の移住者の増", "unit": "世帯", "unit_cell": "世帯",
+             "baseline": Q(2, 2), "values": {2027: (Q(7, 7), BLANK)}, "total": Q(5, None)},
+            {"name": "Natori Cup参加者数", "unit": "人", "unit_cell": "人",
+             "baseline": Q(0, 0), "values": {2027: (Q(230, 230), BLANK)}, "total": Q(230, None)},
+        ],
+    }],
+}
+
+
+@fixture(NATORI)
+def draw_natori(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=26, C=7, D=14, E=14, F=16)
+    g.title("B1", "地域再生計画　5-2　重要業績評価指標（KPI）", merge="F1", size=12)
+    g.note("B2", fx["grant"], merge="F2")
+    p = fx["projects"][0]
+    g.put("B4", "事業名", bold=True, fill=True)
+    g.put("C4", p["name"], merge="F4")
+    g.head("B6", "KPI", merge="B7")
+    g.head("C6", "単位", merge="C7")
+    g.head("D6", "事業開始前\n（現時点）", merge="D7")
+    g.head("E6", "目標値")
+    g.head("E7", "R9\n（5年目）")
+    g.head("F6", "KPI増加分の累計", merge="F7")
+    g.heights[7] = 30
+    row = 8
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["unit_cell"], h="center")
+        put_q(g, ref("D", row), k["baseline"], h="right")
+        put_q(g, ref("E", row), k["values"][2027][0], h="right")
+        put_q(g, ref("F", row), k["total"], h="right")
+        row += 1
+    g.note(ref("B", row + 1), "※KPI増加分の累計は、事業開始前から5年目までの増加分の合計", merge=ref("F", row + 1))
+    return [g]
+
+
+# 長崎市（長崎県）政策評価 基本施策A4「観光交流で賑わいを創出します」（主管課：観光推進課）
+# 成果指標 H23～H27 と基本施策の評価、審議会の意見
+# https://expydoc.com/doc/11076139/page-1-基本施策a4-観光交流で賑わいを創出します-主管課：観光推進
+def _ng(targets, actuals, rates):
+    """(shown, value) pairs per year H23..H27; the 達成率 row is drawn but never read."""
+    return {2011 + i: (targets[i], actuals[i], rates[i]) for i in range(5)}
+
+
+NAGASAKI = {
+    "file": "nagasaki-kihon-shisaku-a4", "writer": "openpyxl", "sheet": "基本施策A4",
+    "projects": [{
+        "name": "観光交流で賑わいを創出します",
+        "evaluation": {"fiscalYear": 2015, "grade": "Ab",
+                       "assessment": "目標を達成しており、目的達成に向けて概ね順調に進んでいる"},
+        "kpis": [
+            {"name": "観光客数[暦年]", "unit": "人", "unit_cell": "万人",
+             "baseline": Q("558.7万人（21年）", 5587000),
+             "rows": _ng([Q(570.0, 5700000, "#,##0.0"), Q(580.0, 5800000, "#,##0.0"), Q(600.0, 6000000, "#,##0.0"),
+                          Q(620.0, 6200000, "#,##0.0"), Q(630.0, 6300000, "#,##0.0")],
+                         [Q(594.5, 5945000, "#,##0.0"), Q(595.3, 5953000, "#,##0.0"), Q(607.8, 6078000, "#,##0.0"),
+                          Q(630.6, 6306000, "#,##0.0"), Q(669.3, 6693000, "#,##0.0")],
+                         ["104.3%", "102.6%", "101.3%", "101.7%", "106.2%"])},
+            {"name": "観光消費額[暦年]", "unit": "円", "unit_cell": "億円",
+             "baseline": Q("751億円（21年）", 75100000000),
+             "rows": _ng([Q(1064.0, 106400000000, "#,##0.0"), Q(1086.0, 108600000000, "#,##0.0"),
+                          Q(1134.0, 113400000000, "#,##0.0"), Q(1182.0, 118200000000, "#,##0.0"),
+                          Q(1217.0, 121700000000, "#,##0.0")],
+                         [Q(1097.7, 109770000000, "#,##0.0"), Q(1154.5, 115450000000, "#,##0.0"),
+                          Q(1203.2, 120320000000, "#,##0.0"), Q(1243.2, 124320000000, "#,##0.0"),
+                          Q(1368.3, 136830000000, "#,##0.0")],
+                         ["103.2%", "106.3%", "106.1%", "105.2%", "112.4%"])},
+        ],
+    }],
+}
+for _k in NAGASAKI["projects"][0]["kpis"]:
+    _k["values"] = {fy: (t, a) for fy, (t, a, _) in _k["rows"].items()}
+
+
+@fixture(NAGASAKI)
+def draw_nagasaki(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=20, C=18, D=6, E=4, F=8, **{get_column_letter(7 + i): 10 for i in range(5)})
+    g.title("B1", "基本施策A4　観光交流で賑わいを創出します", merge="K1")
+    g.note("I2", "主管課：観光推進課", merge="K2")
+    p = fx["projects"][0]
+    g.put("B3", "施策名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="K3")
+    g.put("B4", "施策の目的", bold=True, fill=True)
+    g.put("C4", "まちが、より多くの観光客や市民で賑わっている", merge="K4")
+    g.put("B5", "評価", bold=True, fill=True)
+    ev = p["evaluation"]
+    g.put("C5", ev["grade"] + "：" + ev["assessment"], merge="K5")
+    g.note("B7", "ウ　成果指標（「⇧」は目標値を上回ることが望ましい指標、「⇩」は目標値を下回ることが望ましい指標）", merge="K7")
+    g.head("B8", "指標名")
+    g.head("C8", "基準値（時期）")
+    g.head("D8", "単位")
+    g.head("E8", None)
+    g.head("F8", "区分")
+    for i, y in enumerate(["H23", "H24", "H25", "H26", "H27"]):
+        g.head(ref(7 + i, 8), y)
+    row = 9
+    for k in p["kpis"]:
+        for col, q in (("B", k["name"]), ("D", k["unit_cell"]), ("E", "⇧")):
+            g.put(ref(col, row), q, merge=ref(col, row + 2), h="center" if col != "B" else "left")
+        put_q(g, ref("C", row), k["baseline"], merge=ref("C", row + 2), h="right")
+        for j, label in enumerate(["目標値", "実績値", "達成率"]):
+            g.put(ref("F", row + j), label, h="center")
+        for i, fy in enumerate(sorted(k["rows"])):
+            t, a, rate = k["rows"][fy]
+            put_q(g, ref(7 + i, row), t, h="right")
+            put_q(g, ref(7 + i, row + 1), a, h="right")
+            g.put(ref(7 + i, row + 2), rate, h="right")
+        row += 3
+    row += 1
+    g.put(ref("B", row), "評価結果の妥当性", bold=True, fill=True)
+    g.put(ref("C", row), "基本施策の成果指標の達成状況から評価結果を「Ab」（目標を達成しており、目的達成に向けて概ね順調に進んでいる）と"
+          "判断しているが、様々な取組みが進められているなかで不十分と自己評価しているものが多く、評価結果と取組みの整合性が感じられない。"
+          "評価結果の補足として今後必要な取組みについて記載してはどうか。", merge=ref("K", row))
+    g.heights[row] = 45
+    g.put(ref("B", row + 1), "審議会における政策評価に関する意見", bold=True, fill=True)
+    g.put(ref("C", row + 1), "○交流人口に関わるビッグデータは上から見た点（位置）と時間の情報を主なものとして解析を行う。"
+          "実際に接客をしているホテル等から得られる情報や、観光客の年齢層や国の構成等を総合的に解析する必要がある。", merge=ref("K", row + 1))
+    g.heights[row + 1] = 45
+    return [g]
+
+
+# ---------------------------------------------------------------------------------------------
+
+# 喜界町（鹿児島県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# https://expydoc.com/doc/10606083/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型
+KIKAI = {
+    "file": "kikai-senkogata-jisshi-kekka", "writer": "xlsxwriter", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "喜界版総合戦略策定事業", "department": "企画観光課",
+         "content": "○国の長期ビジョンと総合戦略を勘案して、近隣市町村と連携し、地域の特性を踏まえ、今後の展望を見据えた「喜界版総合戦略」を策定する。",
+         "result": "【内容】\n○喜界町人口ビジョン及び喜界町まち・ひと・しごと創生総合戦略策定のため、各種会議の開催、人口分析業務委託等を行った。",
+         "kpis": []},
+        {"name": "オペレーター育成事業", "department": "企画観光課",
+         "content": "○喜界町では、雇用創出のためコールセンターを誘致する。誘致には、経営資源となる人材育成・確保や求職者のスキルアップが必要となるため、企業内研修を委託する。",
+         "result": "【内容】\n○現在、コールセンターの誘致に向け、条件等について交渉を行っている。",
+         "kpis": [{"name": "雇用者数", "unit": "人", "target_cell": "20人\n（H29.3）",
+                   "values": {2015: (BLANK, BLANK), 2016: (Q(None, 20), BLANK, "H29.3")}}]},
+        {"name": "「あるもの再利用」による移住・定住促進事業", "department": None,
+         "content": "○喜界町では、学校跡地施設を改修整備して、大学の研究施設を誘致する。研究施設の誘致により、交流人口拡大及び研究者等の定住促進を図る。",
+         "result": "【内容】\n○平成27年8月、サンゴ礁科学研究所が旧早町小学校に開設した。開設に伴い、施設改修費等の補助を行った。\n"
+                   "【効果】\n○研究員が1人定住\n○大学等の研究者が25人来島し、調査・研究活動を行った。\n○入込客52,674人（H26）→",
+         "kpis": [{"name": "移住希望研究者", "unit": "人", "target_cell": "1人\n（H29.3）",
+                   "values": {2015: (BLANK, Q("1人", 1)), 2016: (Q(None, 1), BLANK, "H29.3")}},
+                  {"name": "入込客増加", "unit": "人", "target_cell": "500人\n（H29.3）",
+                   "values": {2015: (BLANK, Q("2,807人", 2807)), 2016: (Q(None, 500), BLANK, "H29.3")}}]},
+    ],
+}
+
+
+@fixture(KIKAI)
+def draw_kikai(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=24, D=40, E=16, F=12, G=12, H=12, I=36, J=24)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="J1", size=12)
+    g.head("B3", "No", merge="B4")
+    g.head("C3", "交付対象事業名", merge="C4")
+    g.head("D3", "事業内容", merge="D4")
+    g.head("E3", "本事業における重要業績評価指標（KPI）", merge="G3")
+    g.head("E4", "指標")
+    g.head("F4", "指標値（目標年月）")
+    g.head("G4", "実績値（H28.3現在）")
+    g.head("H3", "担当課", merge="H4")
+    g.head("I3", "事業実施内容・効果・今後の展開", merge="I4")
+    g.head("J3", "外部有識者からの意見", merge="J4")
+    g.heights[4] = 30
+    row = 5
+    for no, p in enumerate(fx["projects"], start=1):
+        kpis = p["kpis"] or [None]
+        n = len(kpis)
+        last = row + n - 1
+        span = (lambda col: ref(col, last) if n > 1 else None)
+        g.put(ref("B", row), no, merge=span("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=span("C"))
+        g.put(ref("D", row), p["content"], merge=span("D"))
+        g.put(ref("H", row), p["department"], merge=span("H"))
+        g.put(ref("I", row), p["result"], merge=span("I"))
+        g.put(ref("J", row), None, merge=span("J"))
+        for k in kpis:
+            if k is None:
+                for col in "EFG":
+                    g.put(ref(col, row), None)
+            else:
+                g.put(ref("E", row), k["name"])
+                g.put(ref("F", row), k["target_cell"], h="right")
+                put_q(g, ref("G", row), k["values"][2015][1], h="right")
+            g.heights[row] = 60
+            row += 1
+    return [g]
+
+
+
+def validate(doc, name):
+    try:
+        import jsonschema
+    except ImportError:
+        print("  (jsonschema not installed: schema check skipped)", file=sys.stderr)
+        return
+    for candidate in SCHEMA_CANDIDATES:
+        if candidate.exists():
+            schema = json.loads(candidate.read_text())
+            jsonschema.validate(doc, schema)
+            return
+    print("  (records.schema.json not found: schema check skipped)", file=sys.stderr)
+
+
+def reopen(path):
+    """Opens the workbook with openpyxl and, when installed, python-calamine: both must see the same cells."""
+    wb = load_workbook(path)
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return
+    cal = CalamineWorkbook.from_path(str(path))
+    for ws in wb.worksheets:
+        rows = cal.get_sheet_by_name(ws.title).to_python()
+        seen = sum(1 for r in rows for v in r if v not in ("", None))
+        cells = sum(1 for r in ws.iter_rows() for c in r if c.value is not None)
+        assert seen == cells, f"{path.name} {ws.title}: calamine sees {seen} cells, openpyxl {cells}"
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    names = set()
+    for fx in FIXTURES:
+        name = fx["file"]
+        assert name not in names, name
+        names.add(name)
+        grids = fx["draw"](fx)
+        path = OUT / f"{name}.xlsx"
+        if fx["writer"] == "xlsxwriter":
+            render_xlsxwriter(grids, path)
+        else:
+            render_openpyxl(grids, path)
+        reopen(path)
+        doc = expected(fx)
+        validate(doc, name)
+        (OUT / f"{name}.expected.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        print(f"{path.relative_to(ROOT)}  ({fx['writer']}, {len(doc['projects'])} projects, "
+              f"{sum(len(p['kpis']) for p in doc['projects'])} KPIs)")
+
+
+if __name__ == "__main__":
+    main()
