@@ -38,11 +38,16 @@ struct KPIBuilder {
     declaredPower = split.powerOfTen
   }
 
+  /// Columns whose header names a bracketed second value (H30実績値（累計））: 「0人（0人）」
+  /// there is the value 0, the bracket not read.
+  var bracketNamedColumns: Set<Int> = []
+
   /// Reads one value cell; nil when empty or not applicable, logging errors and warnings.
   mutating func read(_ reference: CellReference?, in grid: SheetGrid, log: DiagnosticLog) -> Double?
   {
     guard let reference else { return nil }
-    let parsed = Self.parse(reference, in: grid, log: log)
+    let parsed = Self.parse(
+      reference, in: grid, log: log, dropBracket: bracketNamedColumns.contains(reference.column))
     if case .error = parsed { errorCells.insert(grid.source(reference)) }
     guard case .value(let value, let unit, _) = parsed else { return nil }
     if let unit { cellUnits.append((unit, reference)) }
@@ -129,14 +134,21 @@ struct KPIBuilder {
   }
 
   /// Parses a value cell and logs what its parse says (errors, qualifier warnings).
-  private static func parse(_ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog)
-    -> ParsedQuantity
-  {
+  private static func parse(
+    _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, dropBracket: Bool = false
+  ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
     if case .string = cell?.value, QuantityParser.isNotYetKnown(text) {
       log.add(.warning, .notYetKnown, ["text": text], sheet: grid.sheet.name, cell: reference)
       return .notApplicable
+    }
+    // A year in brackets after the value (558.7万人（21年）) says when it was measured.
+    if case .string = cell?.value, let (value, _) = YearInBrackets.split(text) {
+      return QuantityParser.parse(value)
+    }
+    if dropBracket, case .string = cell?.value, let value = BracketedPair.first(text) {
+      return QuantityParser.parse(value)
     }
     let parsed = CellReading.quantity(cell)
     for diagnostic in parsed.diagnostics(for: text) {

@@ -48,7 +48,8 @@ enum ProjectFields {
     var overview: String?
     var period: FiscalPeriod?
     var cost: Amount?
-    for found in cells {
+    // '-' in a text field means nothing was written there.
+    for found in cells where !SingleTable.isNotApplicable(found.text) {
       switch found.field {
       case .effect:
         guard evaluation.effect == nil else { continue }
@@ -244,19 +245,40 @@ struct Grade {
   }
 }
 
-/// A value with its year in brackets: 7.4%（2014年）, 40%以上（2020年度）.
+/// A value with its year in brackets: 7.4%（2014年）, 40%以上（2020年度）, 558.7万人（21年）.
 enum YearInBrackets {
-  static func split(_ text: String) -> (String, Int)? {
+  /// The value's text and the year, when the bracket holds a year (nil year when it names
+  /// one without an era, such as 21年).
+  static func split(_ text: String) -> (String, Int?)? {
+    guard let (value, inner) = BracketedPair.split(text) else { return nil }
+    let yearText = inner.hasSuffix("年") ? inner + "度" : inner
+    if let label = FiscalYearLabel.parse(yearText), case .absolute(let year) = label {
+      return (value, year)
+    }
+    let digits = inner.dropLast(inner.hasSuffix("年度") ? 2 : inner.hasSuffix("年") ? 1 : 0)
+    guard digits.count < inner.count, !digits.isEmpty,
+      digits.allSatisfy({ $0.isASCII && $0.isNumber || ("０"..."９").contains($0) })
+    else { return nil }
+    return (value, nil)
+  }
+}
+
+/// 「515人（255人）」: a value and a bracketed second value.
+enum BracketedPair {
+  /// The text before a trailing bracket and the bracket's content.
+  static func split(_ text: String) -> (String, String)? {
     let folded = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard folded.last == "）" || folded.last == ")",
-      let open = folded.lastIndex(where: { $0 == "（" || $0 == "(" })
+      let open = folded.lastIndex(where: { $0 == "（" || $0 == "(" }), open != folded.startIndex
     else { return nil }
     let inner = String(folded[folded.index(after: open)..<folded.index(before: folded.endIndex)])
-    let yearText = inner.hasSuffix("年") ? inner + "度" : inner
-    guard let label = FiscalYearLabel.parse(yearText), case .absolute(let year) = label else {
-      return nil
-    }
-    return (String(folded[..<open]), year)
+    return (String(folded[..<open]), inner)
+  }
+
+  /// The first value of a pair whose bracket holds a number.
+  static func first(_ text: String) -> String? {
+    guard let (value, inner) = split(text), inner.contains(where: \.isNumber) else { return nil }
+    return value
   }
 }
 

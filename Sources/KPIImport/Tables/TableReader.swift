@@ -189,13 +189,6 @@ struct SingleTable {
     let dueColumn = header.column(.due)?.column
     let dueActualColumn = header.column(.dueActual)?.column
     let unitColumns = header.columns(.unit).map(\.column)
-    let targetYears = Set(
-      header.valueColumns.compactMap { column -> Int? in
-        guard case .value(.target, let year?) = column.role, !year.isFinalTarget else {
-          return nil
-        }
-        return year.label.resolve(periodStart: nil)
-      })
     // A one-year table's year: its title's (平成27年度実施事業) or --fiscal-year; it also
     // stands for a blank 目標年月.
     let tableYear =
@@ -207,6 +200,8 @@ struct SingleTable {
     var lastKPIAnchor: CellReference?
     var projectRows = 0
     var costRead: Set<CellReference> = []
+    let bracketNamedColumns = Set(
+      header.valueColumns.filter(\.namesBracket).map(\.column))
 
     for row in dataRows {
       // The project: its cell, or the one merged over it; blank means the row above's.
@@ -220,6 +215,8 @@ struct SingleTable {
             anchorOfProject = anchor
             lastKPIName = nil
             projectRows = 0
+            // A one-year table's project belongs to its year, with or without KPIs.
+            if let tableYear { projects.addYear(tableYear) }
             ProjectFields.read(
               ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
               projects: &projects)
@@ -348,11 +345,8 @@ struct SingleTable {
         var year: Int?
         if let headerYear {
           year = headerYear.label.resolve(periodStart: projects.currentPeriod?.start)
-          if headerYear.isFinalTarget && measure == .target,
-            let final = year, !targetYears.isEmpty,
-            !targetYears.contains(final)
-              || targetYears.count > 1 && final > (targetYears.max() ?? final)
-          {
+          // 目標値（平成32年）: a target whose own header names its year is the final target.
+          if headerYear.isFinalTarget && measure == .target, let final = year {
             finalCell = reference
             finalTarget = FinalTarget(fiscalYear: final, value: nil)
             continue
@@ -401,6 +395,7 @@ struct SingleTable {
       let gradeColumn = header.column(.grade)
       let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
       projects.withKPI(named: name, at: kpiAnchor) { kpi in
+        kpi.bracketNamedColumns = bracketNamedColumns
         for unitColumn in unitColumns {
           let reference = CellReference(row: row, column: unitColumn)
           kpi.declareUnit(CellReading.text(grid.cell(at: reference)), at: reference)
@@ -587,6 +582,16 @@ extension HeaderColumn {
     return false
   }
 
+  /// Whether the header names what a bracketed second value is: H30実績値（累計）,
+  /// 実績値（うち市外）.
+  var namesBracket: Bool {
+    guard let text = path.last?.text else { return false }
+    return HeaderText(text).notes.contains { note in
+      FiscalYearLabel.parse(note) == nil && !UnitWord.isUnit(note)
+        && HeaderText(note).unit == nil
+    }
+  }
+
   /// A unit its header states: （単位：人）, or a bare （人） / （万人） note.
   var headerUnit: String? {
     for (text, _) in path.reversed() {
@@ -605,6 +610,10 @@ enum UnitWord {
   static func isUnit(_ text: String) -> Bool {
     let key = HeaderText.key(text)
     guard !key.isEmpty, key.count <= 4, !key.contains(where: { $0.isASCII && $0.isNumber }) else {
+      return false
+    }
+    // 年間, 累計, 各年度, 年度末, 月平均: what the figure counts, not its unit.
+    if ["年", "月", "計", "平均", "各", "うち", "当初", "見込"].contains(where: key.contains) {
       return false
     }
     if case .value(_, let unit?, _) = QuantityParser.parse("1" + key) {
