@@ -27,15 +27,26 @@ struct KPIBuilder {
     self.nameCell = nameCell
   }
 
+  /// Units stated for the KPI after the first that differ from it (a row whose 単位 says 千人
+  /// where the others say 人): an error at build, never merged.
+  private var otherDeclaredUnits: [(unit: String, cell: CellReference?)] = []
+  /// The unit as declared, multiplier included (万人), to compare declarations.
+  private var declaredText: String?
+
   /// A unit stated for the whole KPI (a 単位 column or a header note).
   mutating func declareUnit(_ unit: String?, at cell: CellReference?) {
-    guard let unit = unit.flatMap(QuantityParser.normalizedUnit), declaredUnit == nil else {
+    guard let unit = unit.flatMap(QuantityParser.normalizedUnit) else { return }
+    if let declaredText {
+      if unit != declaredText, !otherDeclaredUnits.contains(where: { $0.unit == unit }) {
+        otherDeclaredUnits.append((unit, cell))
+      }
       return
     }
     let split = QuantityParser.splitMultiplier(unit)
     guard let base = split.unit else { return }
     declaredUnit = (base, cell)
     declaredPower = split.powerOfTen
+    declaredText = unit
   }
 
   /// Columns whose header names a bracketed second value (H30実績値（累計））: 「0人（0人）」
@@ -164,12 +175,46 @@ struct KPIBuilder {
   ) {
     let targetValue = read(target, in: grid, log: log)
     let actualValue = read(actual, in: grid, log: log)
-    guard !values.contains(where: { $0.fiscalYear == fiscalYear }) else { return }
+    if let earlier = values.first(where: { $0.fiscalYear == fiscalYear }) {
+      reportRepeat(
+        of: earlier, target: targetValue, actual: actualValue,
+        at: (target ?? actual).map(grid.source), in: grid, log: log)
+      return
+    }
     values.append(
       KPIValue(
         fiscalYear: fiscalYear, target: targetValue, actual: actualValue, due: due,
         source: ValueSource(
           target: target.map(grid.source), actual: actual.map(grid.source))))
+  }
+
+  /// The same year given twice: a warning when the values agree, an error naming both
+  /// places when they differ (the first is kept either way).
+  private func reportRepeat(
+    of earlier: KPIValue, target: Double?, actual: Double?, at source: String?,
+    in grid: SheetGrid, log: DiagnosticLog
+  ) {
+    let first = earlier.source?.target ?? earlier.source?.actual ?? "?"
+    let second = source ?? "?"
+    let cell = source.flatMap { CellReference(String($0.split(separator: "!").last ?? "")) }
+    func shown(_ target: Double?, _ actual: Double?) -> String {
+      let text = { (value: Double?) in value.map { NumberFormatting.string($0, .excel) } ?? "-" }
+      return "\(text(target)) / \(text(actual))"
+    }
+    if earlier.target == target && earlier.actual == actual {
+      log.add(
+        .warning, .repeatedValue,
+        ["kpi": name, "fiscalYear": "\(earlier.fiscalYear)", "first": first, "second": second],
+        sheet: grid.sheet.name, cell: cell)
+    } else {
+      log.add(
+        .error, .conflictingRepeat,
+        [
+          "kpi": name, "fiscalYear": "\(earlier.fiscalYear)", "first": first, "second": second,
+          "firstValues": shown(earlier.target, earlier.actual),
+          "secondValues": shown(target, actual),
+        ], sheet: grid.sheet.name, cell: cell)
+    }
   }
 
   /// The KPI record, after checking units, empty KPIs, actuals without targets and years
@@ -178,14 +223,18 @@ struct KPIBuilder {
     var units: [String] = []
     if let declaredUnit { units.append(declaredUnit.unit) }
     for (unit, _) in cellUnits where !units.contains(unit) { units.append(unit) }
-    if units.count > 1 {
+    if units.count > 1 || !otherDeclaredUnits.isEmpty {
       let cells = cellUnits.map { "\($0.cell) \($0.unit)" }
       let declared =
-        declaredUnit.map { ["\($0.cell.map(\.description) ?? "header") \($0.unit)"] } ?? []
+        ([declaredText.map { ($0, declaredUnit?.cell) }].compactMap { $0 } + otherDeclaredUnits)
+        .map { "\($0.1.map(\.description) ?? "header") \($0.0)" }
       log.add(
         .error, .mixedUnits,
         ["kpi": name, "units": (declared + cells).joined(separator: ", ")],
-        sheet: sheet, cell: cellUnits.first(where: { $0.unit != units[0] })?.cell ?? nameCell)
+        sheet: sheet,
+        cell: otherDeclaredUnits.first?.cell ?? cellUnits.first(where: { $0.unit != units[0] })?
+          .cell
+          ?? nameCell)
     }
     let sorted = values.sorted { $0.fiscalYear < $1.fiscalYear }
     if !sorted.isEmpty && sorted.allSatisfy({ $0.target == nil && $0.actual == nil }) {

@@ -124,6 +124,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let unknownEffect: DiagnosticCode = "unknown-effect"
   /// A 今後の方針 cell that matches no national category.
   public static let unknownPolicy: DiagnosticCode = "unknown-policy"
+  /// The same KPI and fiscal year given twice with the same values.
+  public static let repeatedValue: DiagnosticCode = "repeated-value"
+  /// The same KPI and fiscal year given twice with different values.
+  public static let conflictingRepeat: DiagnosticCode = "conflicting-repeat"
   /// A value not known yet (未集計): read as null.
   public static let notYetKnown: DiagnosticCode = "not-yet-known"
   /// A project whose KPI cells are all empty or '-': kept with no KPIs (KPI未設定).

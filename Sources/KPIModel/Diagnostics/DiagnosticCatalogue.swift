@@ -81,6 +81,14 @@ public enum DiagnosticCatalogue {
       "\"{text}\" is none of the national 今後の方針 categories (e.g. 事業の継続)",
       "「{text}」は今後の方針の区分（例：事業の継続）のどれにも当たりません"
     ),
+    .repeatedValue: (
+      "KPI \"{kpi}\" gives FY{fiscalYear} twice with the same values ({first} and {second}); the first was kept",
+      "KPI「{kpi}」の{fiscalYear}年度が同じ値で二度あります（{first} と {second}）。最初の行を使いました"
+    ),
+    .conflictingRepeat: (
+      "KPI \"{kpi}\" gives FY{fiscalYear} twice with different values: {first} says {firstValues}, {second} says {secondValues}; keep one",
+      "KPI「{kpi}」の{fiscalYear}年度が異なる値で二度あります（{first} は {firstValues}、{second} は {secondValues}）。どちらか一方にしてください"
+    ),
     .notYetKnown: (
       "\"{text}\" says the value is not known yet; it was read as no value (null)",
       "「{text}」は値が未確定であることを示しています。値なし（null）として読みました"
