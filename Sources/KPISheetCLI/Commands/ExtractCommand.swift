@@ -1,16 +1,11 @@
 import ArgumentParser
-import Foundation
-import KPIModel
 import KPISheet
 
 extension CSVEncoding: ExpressibleByArgument {}
+extension Extraction.Format: ExpressibleByArgument {}
 
 /// `kpisheet extract`: one departmental workbook (or records JSON) in, KPI records out.
 struct ExtractCommand: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case json, csv
-  }
-
   static let configuration = CommandConfiguration(
     commandName: "extract",
     abstract: "Read a departmental KPI workbook into records JSON.",
@@ -43,7 +38,7 @@ struct ExtractCommand: ParsableCommand {
   var force = false
 
   @Option(help: "Output format: json (records) or csv (the flat table of the データ sheet).")
-  var format: Format = .json
+  var format: Extraction.Format = .json
 
   @Option(help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS).")
   var encoding: CSVEncoding = .utf8
@@ -62,26 +57,11 @@ struct ExtractCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let outputFile = OutputFile(path: output, force: force)
-      try outputFile.check(inputs: [input])
-      let file = try InputFile(input)
-      let mappingFile = try RecordsLoader.mapping(at: mapping)
-      let loaded = try RecordsLoader(sheetName: sheet, mapping: mappingFile, limits: limits.limits)
-        .load(file)
-      for diagnostic in loaded.diagnostics { printError(DiagnosticText.line(diagnostic)) }
-      if loaded.hasErrors {
-        let count = loaded.diagnostics.filter { $0.severity == .error }.count
-        throw KPISheetError(
-          .dataError, "\(file.displayName): \(count) error(s); nothing was written",
-          japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
-      }
-      switch format {
-      case .json:
-        try outputFile.write(RecordsJSON.encode(loaded.document))
-      case .csv:
-        let table = DataCSV.table(loaded.document)
-        try outputFile.write(
-          DataCSV.encode(table, encoding: encoding, file: file.displayName))
+      let extraction = Extraction(
+        sheetName: sheet, mappingPath: mapping, limits: limits.limits, format: format,
+        encoding: encoding)
+      try extraction.run(input: input, output: OutputFile(path: output, force: force)) {
+        printError(DiagnosticText.line($0))
       }
     }
   }

@@ -1,0 +1,73 @@
+import KPIModel
+import XLSXReader
+
+/// `extract`: one departmental workbook (or records JSON) in, records JSON or the flat table
+/// of the report's データ sheet (CSV) out.
+///
+/// ```swift
+/// let extraction = Extraction(format: .csv, encoding: .utf8BOM)
+/// try extraction.run(input: "dept.xlsx", output: OutputFile(path: "dept.csv")) { diagnostic in
+///   print(DiagnosticText.line(diagnostic))
+/// }
+/// ```
+public struct Extraction: Sendable {
+  /// What `extract` writes.
+  public enum Format: String, Sendable, CaseIterable {
+    /// Records JSON (records.md).
+    case json
+    /// The データ sheet's columns, one row per project × KPI × fiscal year.
+    case csv
+  }
+
+  /// Only read this sheet.
+  public var sheetName: String?
+  /// A YAML mapping file for inputs the detector cannot read.
+  public var mappingPath: String?
+  public var limits: ReaderLimits
+  public var format: Format
+  /// The CSV's text encoding (JSON is always UTF-8).
+  public var encoding: CSVEncoding
+
+  public init(
+    sheetName: String? = nil, mappingPath: String? = nil, limits: ReaderLimits = ReaderLimits(),
+    format: Format = .json, encoding: CSVEncoding = .utf8
+  ) {
+    self.sheetName = sheetName
+    self.mappingPath = mappingPath
+    self.limits = limits
+    self.format = format
+    self.encoding = encoding
+  }
+
+  /// Reads `input` (a path, or `-`) and writes its records to `output`.
+  ///
+  /// `diagnostics` sees every warning and error of the input before anything is written.
+  ///
+  /// - Throws: `KPISheetError` when the output would overwrite the input or exists without
+  ///   `force` (exit 73), when the input or the mapping cannot be read (65, 66), and when the
+  ///   input has errors (65, naming how many; nothing is written); `CSVEncodingError` when a
+  ///   character has no cp932 form.
+  public func run(
+    input: String, output: OutputFile, diagnostics: (Diagnostic) -> Void = { _ in }
+  ) throws {
+    try output.check(inputs: [input])
+    let file = try InputFile(input)
+    let mapping = try RecordsLoader.mapping(at: mappingPath)
+    let loaded = try RecordsLoader(sheetName: sheetName, mapping: mapping, limits: limits)
+      .load(file)
+    loaded.diagnostics.forEach(diagnostics)
+    if loaded.hasErrors {
+      let count = loaded.diagnostics.filter { $0.severity == .error }.count
+      throw KPISheetError(
+        .dataError, "\(file.displayName): \(count) error(s); nothing was written",
+        japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
+    }
+    switch format {
+    case .json:
+      try output.write(RecordsJSON.encode(loaded.document))
+    case .csv:
+      let table = DataCSV.table(loaded.document)
+      try output.write(DataCSV.encode(table, encoding: encoding, file: file.displayName))
+    }
+  }
+}
