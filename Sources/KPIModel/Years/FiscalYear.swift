@@ -1,5 +1,21 @@
 /// Fiscal-year arithmetic: the Japanese fiscal year runs from 1 April to 31 March.
 public enum FiscalYear {
+  /// A fiscal year as a person types it on the command line: 2022, FY2022, 2022年度, R4,
+  /// 令和4年度, H30; nil for anything else (a month such as R4.3, a relative 2年目, a year
+  /// outside 1989–2100).
+  public static func parseArgument(_ text: String) -> Int? {
+    let year: Int?
+    if let number = Int(text) {
+      year = number
+    } else if case .absolute(let absolute)? = FiscalYearLabel.parse(text) {
+      year = absolute
+    } else {
+      year = nil
+    }
+    guard let year, (1989...2100).contains(year) else { return nil }
+    return year
+  }
+
   /// The fiscal year containing a calendar month: April–December belong to that year,
   /// January–March to the year before (March 2016 → 2015).
   public static func containing(year: Int, month: Int) -> Int {

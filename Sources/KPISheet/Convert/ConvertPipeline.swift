@@ -44,7 +44,8 @@ public struct ConvertPipeline: Sendable {
   public func run(inputs: [String], output: OutputFile) throws -> Outcome {
     try output.check(inputs: inputs)
     let loader = RecordsLoader(
-      sheetName: sheetName, mapping: mapping, limits: limits, readingThreads: readingThreads)
+      sheetName: sheetName, mapping: mapping, limits: limits, readingThreads: readingThreads,
+      fiscalYear: fiscalYear)
     var loaded: [LoadedRecords] = []
     var diagnostics: [Diagnostic] = []
     for input in inputs {

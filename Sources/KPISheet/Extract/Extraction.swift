@@ -27,11 +27,15 @@ public struct Extraction: Sendable {
   public var format: Format
   /// The CSV's text encoding (JSON is always UTF-8).
   public var encoding: CSVEncoding
+  /// The year of a one-year table that states none (`--fiscal-year`); a year the sheet
+  /// states is never moved.
+  public var fiscalYear: Int?
 
   public init(
     sheetName: String? = nil, mappingPath: String? = nil, limits: ReaderLimits = ReaderLimits(),
-    format: Format = .json, encoding: CSVEncoding = .utf8
+    format: Format = .json, encoding: CSVEncoding = .utf8, fiscalYear: Int? = nil
   ) {
+    self.fiscalYear = fiscalYear
     self.sheetName = sheetName
     self.mappingPath = mappingPath
     self.limits = limits
@@ -53,8 +57,9 @@ public struct Extraction: Sendable {
     try output.check(inputs: [input])
     let file = try InputFile(input)
     let mapping = try RecordsLoader.mapping(at: mappingPath)
-    let loaded = try RecordsLoader(sheetName: sheetName, mapping: mapping, limits: limits)
-      .load(file)
+    let loaded = try RecordsLoader(
+      sheetName: sheetName, mapping: mapping, limits: limits, fiscalYear: fiscalYear
+    ).load(file)
     loaded.diagnostics.forEach(diagnostics)
     if loaded.hasErrors {
       let count = loaded.diagnostics.filter { $0.severity == .error }.count

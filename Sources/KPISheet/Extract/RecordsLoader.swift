@@ -23,11 +23,14 @@ public struct RecordsLoader: Sendable {
   /// Threads reading a large workbook (`XLSXWorkbook.readingThreads`); nil for the reader's
   /// default.
   public var readingThreads: Int?
+  /// The year of a one-year table that states none (`--fiscal-year`).
+  public var fiscalYear: Int?
 
   public init(
     sheetName: String? = nil, mapping: MappingFile? = nil, limits: ReaderLimits = ReaderLimits(),
-    readingThreads: Int? = nil
+    readingThreads: Int? = nil, fiscalYear: Int? = nil
   ) {
+    self.fiscalYear = fiscalYear
     self.sheetName = sheetName
     self.mapping = mapping
     self.limits = limits
@@ -57,7 +60,9 @@ public struct RecordsLoader: Sendable {
       path: input.path, displayName: input.displayName, limits: limits,
       readingThreads: readingThreads)
     do {
-      let result = try KPIImporter(sheetName: sheetName, mapping: mapping).read(workbook)
+      let result = try KPIImporter(
+        sheetName: sheetName, mapping: mapping, fiscalYear: fiscalYear
+      ).read(workbook)
       return LoadedRecords(file: input.displayName, document: result.document, importResult: result)
     } catch let error as NoKPITableError {
       throw KPISheetError(

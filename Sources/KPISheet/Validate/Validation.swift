@@ -13,9 +13,16 @@ import XLSXReader
 public struct Validation {
   /// The reader's safety limits for every input.
   public var limits: ReaderLimits
+  /// Also show how each table was read (`--explain`).
+  public var explain: Bool
+  /// The year of a one-year table that states none (`--fiscal-year`).
+  public var fiscalYear: Int?
 
-  public init(limits: ReaderLimits = ReaderLimits()) {
+  public init(limits: ReaderLimits = ReaderLimits(), explain: Bool = false, fiscalYear: Int? = nil)
+  {
     self.limits = limits
+    self.explain = explain
+    self.fiscalYear = fiscalYear
   }
 
   /// One report per input: first the folders that hold nothing to read (each a failure,
@@ -36,7 +43,7 @@ public struct Validation {
       reports.append(report)
     }
     for input in list.files {
-      let report = ValidationReport.make(for: input, limits: limits)
+      let report = ValidationReport.make(for: input, limits: limits, fiscalYear: fiscalYear)
       each(report)
       reports.append(report)
     }
@@ -50,7 +57,8 @@ public struct Validation {
 
   /// `validate --format json`: `{"files": [` then one report per line, and a final newline.
   public static func write(
-    _ reports: [ValidationReport], language: DiagnosticLanguage, to writer: JSONWriter
+    _ reports: [ValidationReport], language: DiagnosticLanguage, explain: Bool = false,
+    to writer: JSONWriter
   ) {
     // An empty list keeps its blank line: the shape `validate` has always printed.
     let oneReportPerLine = JSONWriter.Layout(
@@ -58,16 +66,18 @@ public struct Validation {
     writer.object(.inline) {
       writer.key("files")
       writer.array(oneReportPerLine) {
-        for report in reports { report.write(to: writer, language: language) }
+        for report in reports { report.write(to: writer, language: language, explain: explain) }
       }
     }
     writer.newline()
   }
 
   /// ``write(_:language:to:)`` as text.
-  public static func json(_ reports: [ValidationReport], language: DiagnosticLanguage) -> String {
+  public static func json(
+    _ reports: [ValidationReport], language: DiagnosticLanguage, explain: Bool = false
+  ) -> String {
     let writer = JSONWriter()
-    write(reports, language: language, to: writer)
+    write(reports, language: language, explain: explain, to: writer)
     return writer.text
   }
 }

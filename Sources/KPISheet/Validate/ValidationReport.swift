@@ -26,12 +26,12 @@ public struct ValidationReport {
   }
 
   /// Reads `input` (a workbook, a records JSON file or `-`) and reports; never throws.
-  public static func make(for input: String, limits: ReaderLimits = ReaderLimits())
-    -> ValidationReport
-  {
+  public static func make(
+    for input: String, limits: ReaderLimits = ReaderLimits(), fiscalYear: Int? = nil
+  ) -> ValidationReport {
     do {
       let file = try InputFile(input)
-      let loaded = try RecordsLoader(limits: limits).load(file)
+      let loaded = try RecordsLoader(limits: limits, fiscalYear: fiscalYear).load(file)
       return ValidationReport(file: input, result: loaded.importResult)
     } catch let error as ReportableError {
       return ValidationReport(file: input, failure: error)
@@ -42,13 +42,20 @@ public struct ValidationReport {
 
   /// The lines `validate` prints: for a failure its one message (for standard error), else
   /// the layout and tables, hidden and skipped sheets, every problem and the counts.
-  public func textLines(in language: DiagnosticLanguage) -> [String] {
+  ///
+  /// With `explain`, each table found and each region not read follows the layout line,
+  /// with what every header column was read as.
+  public func textLines(in language: DiagnosticLanguage, explain: Bool = false) -> [String] {
     if let failure { return [failure.message(in: language)] }
     let text = ValidationText(file: file, language: language)
     guard let result else { return [text.recordsJSON] }
     var lines = [
       text.layout(result.layout, tables: result.tables.map { "\($0.sheet)!\($0.range)" })
     ]
+    if explain {
+      let explanation = TableExplanation(file: file, language: language)
+      lines += TableExplanation.tables(of: result).flatMap(explanation.lines)
+    }
     lines += result.hiddenSheets.map(text.hidden)
     lines += result.skippedSheets.map(text.skipped)
     lines += result.diagnostics.map {
@@ -61,16 +68,25 @@ public struct ValidationReport {
 
   /// `{"file", "layout", "tables", "problems"}` on one line. Every problem has all five keys;
   /// a failure is one problem whose code says why the input could not be read.
-  public func write(to writer: JSONWriter, language: DiagnosticLanguage) {
+  ///
+  /// With `explain`, each table object also has `orientation`, `layout`, `headers` and
+  /// `skipped`, and the regions not read follow the tables (cli.md).
+  public func write(to writer: JSONWriter, language: DiagnosticLanguage, explain: Bool = false) {
     writer.object(.inline) {
       writer.member("file", file)
       writer.member("layout", result?.layout?.rawValue)
       writer.key("tables")
       writer.array(.inline) {
-        for table in result?.tables ?? [] {
-          writer.object(.inline) {
-            writer.member("sheet", table.sheet)
-            writer.member("range", table.range.description)
+        if explain, let result {
+          for table in TableExplanation.tables(of: result) {
+            TableExplanation.write(table, to: writer)
+          }
+        } else {
+          for table in result?.tables ?? [] {
+            writer.object(.inline) {
+              writer.member("sheet", table.sheet)
+              writer.member("range", table.range.description)
+            }
           }
         }
       }

@@ -59,8 +59,11 @@ struct ConvertCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Batch: also print a line for every input.")
   var verbose = false
 
-  @Option(help: "The evaluation year of the 効果検証 sheet (default: the latest year with an actual).")
-  var fiscalYear: Int?
+  @Option(
+    help: ArgumentHelp(
+      "The evaluation year of the 効果検証 sheet: 2022, R4, 令和4年度 or H30 (default: the latest year with an actual).",
+      discussion: "Also the year of a one-year table that states none."))
+  var fiscalYear: String?
 
   @Option(help: "A YAML mapping file for inputs the detector cannot read.")
   var mapping: String?
@@ -134,12 +137,7 @@ struct ConvertCommand: ParsableCommand {
       throw ValidationError(
         localized("-q and -v cannot be used together.", "-q と -v は同時に使えません。"))
     }
-    if let fiscalYear, !(1989...2100).contains(fiscalYear) {
-      throw ValidationError(
-        localized(
-          "--fiscal-year takes a Western fiscal year such as 2022.",
-          "--fiscal-year には 2022 のような西暦の年度を指定してください。"))
-    }
+    try checkFiscalYear(fiscalYear)
     if let created, Self.date(created) == nil {
       throw ValidationError(
         localized(
@@ -168,7 +166,7 @@ struct ConvertCommand: ParsableCommand {
         contact: contact)
       let facts = try profile.map { flags.filling(from: try ReportProfile.load(path: $0)) } ?? flags
       let pipeline = ConvertPipeline(
-        fiscalYear: fiscalYear, mapping: try RecordsLoader.mapping(at: mapping),
+        fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument), mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
       if let outDir {

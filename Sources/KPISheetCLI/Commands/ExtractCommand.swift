@@ -1,4 +1,5 @@
 import ArgumentParser
+import KPIModel
 import KPISheet
 
 extension CSVEncoding: ExpressibleByArgument {}
@@ -43,10 +44,17 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS).")
   var encoding: CSVEncoding = .utf8
 
+  @Option(
+    help: ArgumentHelp(
+      "The year of a one-year table that states none (2022, R4, 令和4年度, H30).",
+      discussion: "A year the sheet states (a 年度 or 目標年月 column, a title) is never moved."))
+  var fiscalYear: String?
+
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
 
   func validate() throws {
+    try checkFiscalYear(fiscalYear)
     if format == .json && encoding != .utf8 {
       throw ValidationError(
         localized(
@@ -59,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
     try runReporting {
       let extraction = Extraction(
         sheetName: sheet, mappingPath: mapping, limits: limits.limits, format: format,
-        encoding: encoding)
+        encoding: encoding, fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument))
       try extraction.run(input: input, output: OutputFile(path: output, force: force)) {
         printError(DiagnosticText.line($0))
       }

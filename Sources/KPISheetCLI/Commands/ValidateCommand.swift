@@ -1,4 +1,5 @@
 import ArgumentParser
+import KPIModel
 import KPISheet
 
 /// `kpisheet validate`: what layout each input has, where, and every problem with its place.
@@ -21,14 +22,30 @@ struct ValidateCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: Format = .text
 
+  @Flag(
+    help: ArgumentHelp(
+      "Also show each table: its range, orientation, nearest layout and what every header was read as, and why a region that looked like a table was not read."
+    ))
+  var explain = false
+
+  @Option(help: "The year of a one-year table that states none (2022, R4, 令和4年度, H30).")
+  var fiscalYear: String?
+
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
 
+  func validate() throws {
+    try checkFiscalYear(fiscalYear)
+  }
+
   func run() throws {
     let language = DiagnosticText.language
-    let reports = Validation(limits: limits.limits).reports(for: inputs) { report in
+    let validation = Validation(
+      limits: limits.limits, explain: explain,
+      fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument))
+    let reports = validation.reports(for: inputs) { report in
       guard format == .text else { return }
-      let lines = report.textLines(in: language)
+      let lines = report.textLines(in: language, explain: explain)
       if report.failure != nil {
         lines.forEach(printError)
       } else {
@@ -36,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
       }
     }
     if format == .json {
-      print(Validation.json(reports, language: language), terminator: "")
+      print(Validation.json(reports, language: language, explain: explain), terminator: "")
     }
     let worst = Validation.exitStatus(of: reports)
     if worst != .success { throw ExitCode(worst.rawValue) }
