@@ -28,20 +28,28 @@ public struct NoKPITableError: Error, Sendable, CustomStringConvertible {
   public var file: String
   public var layoutsTried: [Layout]
   public var skippedSheets: [String]
+  /// Regions that looked like tables, each with why it was not read.
+  public var notRead: [DetectedTable] = []
 
   public var description: String { description(in: .english) }
 
   public func description(in language: DiagnosticLanguage) -> String {
+    // The first regions that looked like tables say what stopped them.
+    let reasons = notRead.prefix(3).compactMap { table in
+      table.skipped.map { "\(table.sheet)!\(table.range): \($0.description(in: language))" }
+    }
     switch language {
     case .english:
       let tried = layoutsTried.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+      let why = reasons.isEmpty ? "" : "; " + reasons.joined(separator: "; ")
       return
-        "\(file): no KPI table found (layouts tried: \(tried)); describe the sheet with a mapping file and pass it with --mapping"
+        "\(file): no KPI table found (layouts tried: \(tried))\(why); describe the sheet with a mapping file and pass it with --mapping"
     case .japanese:
       let tried = layoutsTried.map { "\($0.rawValue)（\($0.title(in: .japanese))）" }
         .joined(separator: "、")
+      let why = reasons.isEmpty ? "" : "。" + reasons.joined(separator: "。")
       return
-        "\(file): KPI の表が見つかりません（試したレイアウト: \(tried)）。マッピング ファイルでシートの構成を記述し、--mapping で指定してください"
+        "\(file): KPI の表が見つかりません（試したレイアウト: \(tried)）\(why)。マッピング ファイルでシートの構成を記述し、--mapping で指定してください"
     }
   }
 }
@@ -151,7 +159,7 @@ public struct KPIImporter: Sendable {
       throw NoKPITableError(
         file: workbook.fileName,
         layoutsTried: mapping == nil ? [.nationalForm, .flatList, .wideTable, .block] : [.mapping],
-        skippedSheets: skipped)
+        skippedSheets: skipped, notRead: explained)
     }
     return ImportResult(
       document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
