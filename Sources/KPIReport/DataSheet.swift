@@ -9,10 +9,9 @@ struct DataSheet {
 
   /// Columns by `DataRow.headers` position.
   private enum Column {
-    static let code = 0
-    static let target = 15
-    static let actual = 16
-    static let rate = 17
+    static let target = DataColumn.target.index
+    static let actual = DataColumn.actual.index
+    static let rate = DataColumn.rate.index
   }
 
   /// The widest a text column gets before its text wraps.

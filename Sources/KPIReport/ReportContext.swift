@@ -31,13 +31,3 @@ public struct ReportContext: Sendable, Equatable {
     self.created = created
   }
 }
-
-/// The marker by which `extract` knows kpisheet's own reports (layout F): a custom document
-/// property, so another workbook with a sheet named 効果検証 is never mistaken for one.
-public enum ReportMarker {
-  public static let propertyName = "kpisheet"
-  /// The report format's version.
-  public static let reportVersion = "report-1"
-  /// The departmental template's version.
-  public static let templateVersion = "template-1"
-}

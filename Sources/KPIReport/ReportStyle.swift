@@ -191,13 +191,7 @@ enum ValueFormat {
 /// Labels the report prints.
 enum ReportText {
   /// 単独 / 広域, nil when the records do not say.
-  static func scope(_ scope: Scope?) -> String? {
-    switch scope {
-    case .single: return "単独"
-    case .wideArea: return "広域"
-    case nil: return nil
-    }
-  }
+  static func scope(_ scope: Scope?) -> String? { scope?.reportLabel }
 
   /// 令和2年度～令和4年度.
   static func period(_ period: FiscalPeriod) -> String {

@@ -10,9 +10,6 @@ import XLSXWriter
 public struct ReportWriter: Sendable {
   public init() {}
 
-  /// The sheet names, in order.
-  public static let sheetNames = ["効果検証", "KPI推移", "集計", "データ"]
-
   public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
@@ -26,11 +23,12 @@ public struct ReportWriter: Sendable {
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
     try EvaluationSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: Self.sheetNames[0]))
+      into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
     try ProgressSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: Self.sheetNames[1]), of: workbook)
-    try SummarySheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[2]))
-    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[3]))
+      into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
+    try SummarySheet(facts: facts).write(
+      into: workbook.addWorksheet(named: ReportFormat.summarySheet))
+    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: ReportFormat.dataSheet))
     try workbook.save(to: path)
   }
 

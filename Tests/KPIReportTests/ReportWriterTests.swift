@@ -41,7 +41,7 @@ struct ReportWriterTests {
     #expect(facts["marker"] == "[('kpisheet', '\(ReportMarker.reportVersion)')]")
     #expect(facts["title"] == "デジタル田園都市国家構想交付金（地方創生推進タイプ）事業実施結果報告（令和4年度）")
     #expect(facts["created"] == "2024-04-01T00:00:00")
-    for sheet in ReportWriter.sheetNames {
+    for sheet in ReportFormat.sheetNames {
       #expect(facts["\(sheet).page"] == "('landscape', 9, 0, True)", "\(sheet)")
       #expect(facts["\(sheet).footer"] == "&P / &N", "\(sheet)")
       #expect(facts["\(sheet).fonts"] == "['游ゴシック']", "\(sheet)")

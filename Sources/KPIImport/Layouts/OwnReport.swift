@@ -9,16 +9,16 @@ import XLSXReader
 /// 効果検証 (the national form) adds evaluations, costs and the municipality.
 struct OwnReport {
   static func isReport(_ workbook: XLSXWorkbook) -> Bool {
-    workbook.customProperties["kpisheet"]?.hasPrefix("report-") == true
+    ReportMarker.marksReport(workbook.customProperties[ReportMarker.propertyName])
   }
 
   func read(_ workbook: XLSXWorkbook, log: DiagnosticLog) throws -> SheetImport? {
-    guard let dataSheet = workbook.sheet(named: "データ") else { return nil }
+    guard let dataSheet = workbook.sheet(named: ReportFormat.dataSheet) else { return nil }
     let dataGrid = try SheetGrid(workbook: workbook, sheet: dataSheet)
     guard var found = readData(dataGrid, log: log) else { return nil }
     // KPI推移 and 効果検証 repeat values the データ sheet already gave (and checked): their
     // readers log into throwaway logs so no problem is reported twice.
-    if let sheet = workbook.sheet(named: "KPI推移"),
+    if let sheet = workbook.sheet(named: ReportFormat.progressSheet),
       let progress = BlockLayout().read(
         try SheetGrid(workbook: workbook, sheet: sheet), log: DiagnosticLog(file: log.file))
     {
@@ -39,7 +39,7 @@ struct OwnReport {
       }
       found.tables += progress.tables
     }
-    if let sheet = workbook.sheet(named: "効果検証") {
+    if let sheet = workbook.sheet(named: ReportFormat.evaluationSheet) {
       let grid = try SheetGrid(workbook: workbook, sheet: sheet)
       found.municipality = MunicipalityBlock.read(grid, log: log)
       // The title row 「<grant>事業実施結果報告（令和N年度）」 names the grant.
@@ -73,19 +73,21 @@ struct OwnReport {
   /// by name and rows read directly.
   private func readData(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
     guard let headerRow = grid.rows.first else { return nil }
-    var columns: [String: Int] = [:]
+    var byHeader: [String: Int] = [:]
     for cell in grid.cells(inRow: headerRow) {
-      if let text = CellReading.text(cell) { columns[text] = cell.reference.column }
+      if let text = CellReading.text(cell) { byHeader[text] = cell.reference.column }
     }
-    guard let nameColumn = columns["事業名"], let kpiColumn = columns["KPI名"], columns["年度"] != nil
+    let columns = DataColumns(byHeader)
+    guard let nameColumn = columns[.projectName], let kpiColumn = columns[.kpiName],
+      columns[.fiscalYear] != nil
     else { return nil }
     let sheet = grid.sheet.name
-    func text(_ row: Int, _ name: String) -> String? {
+    func text(_ row: Int, _ name: DataColumn) -> String? {
       columns[name].flatMap {
         CellReading.text(grid.storedCell(at: CellReference(row: row, column: $0)))
       }
     }
-    func integer(_ row: Int, _ name: String) -> Int? {
+    func integer(_ row: Int, _ name: DataColumn) -> Int? {
       guard let column = columns[name],
         case .number(let number) = grid.storedCell(at: CellReference(row: row, column: column))?
           .value
@@ -103,12 +105,10 @@ struct OwnReport {
       }
       lastRow = row
       projects.begin(named: name, at: CellReference(row: row, column: nameColumn))
-      let start = integer(row, "開始年度")
-      let end = integer(row, "終了年度")
-      let scope = text(row, "区分").flatMap {
-        $0 == "広域" ? Scope.wideArea : ($0 == "単独" ? .single : nil)
-      }
-      let number = integer(row, "事業番号")
+      let start = integer(row, .periodStart)
+      let end = integer(row, .periodEnd)
+      let scope = text(row, .scope).flatMap { Scope(reportLabel: $0) }
+      let number = integer(row, .projectNo)
       projects.update { project in
         if let start, let end {
           project.period = project.period ?? FiscalPeriod(start: start, end: end)
@@ -116,17 +116,19 @@ struct OwnReport {
         project.scope = project.scope ?? scope
         project.no = project.no ?? number
       }
-      guard let kpiName = text(row, "KPI名"), let fiscalYear = integer(row, "年度") else { continue }
+      guard let kpiName = text(row, .kpiName), let fiscalYear = integer(row, .fiscalYear) else {
+        continue
+      }
       projects.addYear(fiscalYear)
-      if let column = columns["事業費"],
+      if let column = columns[.cost],
         case .number(let cost) = grid.storedCell(at: CellReference(row: row, column: column))?.value
       {
-        projects.setCost(Amount(value: cost, unit: text(row, "事業費の単位")), year: fiscalYear)
+        projects.setCost(Amount(value: cost, unit: text(row, .costUnit)), year: fiscalYear)
       }
       projects.withKPI(named: kpiName, at: CellReference(row: row, column: kpiColumn)) { kpi in
-        kpi.declareUnit(text(row, "単位"), at: nil)
-        if text(row, "指標の方向") == "減少" { kpi.direction = .decrease }
-        if let column = columns["基準値"],
+        kpi.declareUnit(text(row, .unit), at: nil)
+        if text(row, .direction) == Direction.decrease.japaneseLabel { kpi.direction = .decrease }
+        if let column = columns[.baseline],
           case .number(let baseline) = grid.storedCell(at: CellReference(row: row, column: column))?
             .value
         {
@@ -134,8 +136,8 @@ struct OwnReport {
         }
         kpi.add(
           fiscalYear: fiscalYear,
-          target: columns["目標値"].map { CellReference(row: row, column: $0) },
-          actual: columns["実績値"].map { CellReference(row: row, column: $0) }, in: grid, log: log)
+          target: columns[.target].map { CellReference(row: row, column: $0) },
+          actual: columns[.actual].map { CellReference(row: row, column: $0) }, in: grid, log: log)
       }
     }
     guard !projects.isEmpty else { return nil }
@@ -147,4 +149,14 @@ struct OwnReport {
           columns: [0, grid.lastColumn])
       ])
   }
+}
+
+/// The データ sheet's columns where its header row puts them: found by header text, so a
+/// report whose columns were moved or partly deleted still reads.
+private struct DataColumns {
+  private let byHeader: [String: Int]
+
+  init(_ byHeader: [String: Int]) { self.byHeader = byHeader }
+
+  subscript(_ column: DataColumn) -> Int? { byHeader[column.header] }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KPIModel
-import KPIReport
 
 /// The text encodings `extract --format csv` writes.
 public enum CSVEncoding: String, Sendable, CaseIterable {
@@ -106,13 +105,7 @@ public enum DataCSV {
   }
 
   /// 単独 / 広域, as the データ sheet prints them.
-  static func scopeLabel(_ scope: Scope?) -> String {
-    switch scope {
-    case .single: return "単独"
-    case .wideArea: return "広域"
-    case nil: return ""
-    }
-  }
+  static func scopeLabel(_ scope: Scope?) -> String { scope?.reportLabel ?? "" }
 }
 
 /// Windows-31J through Foundation's `.shiftJIS`, which on Linux has no mapping for U+301C,

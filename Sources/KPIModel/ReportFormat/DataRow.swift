@@ -1,5 +1,3 @@
-import KPIModel
-
 /// One row of the データ sheet: one project × KPI × fiscal year, one datum per cell
 /// (総務省 machine-readable rules: no merges, numbers as numbers, units in their own column,
 /// the Western year beside the era year).
@@ -28,13 +26,8 @@ public struct DataRow: Sendable, Equatable {
   public var cost: Double?
   public var costUnit: String?
 
-  /// The column headers, in order: report.md's, then three of our own at the end (the
-  /// contract may be extended) so that a report reads back with baselines and every year's cost.
-  public static let headers = [
-    "地方公共団体コード", "都道府県名", "市町村名", "事業番号", "事業名", "区分", "開始年度", "終了年度",
-    "KPI番号", "KPI名", "単位", "指標の方向", "年度", "和暦年度", "年次", "目標値", "実績値", "達成率", "達成",
-    "基準値", "事業費", "事業費の単位",
-  ]
+  /// The column headers, in order (`DataColumn`'s).
+  public static let headers = DataColumn.allCases.map(\.header)
 
   /// Rows for every project × KPI × fiscal year; a project without KPIs gets one row.
   public static func rows(for document: RecordsDocument) -> [DataRow] {
@@ -98,5 +91,44 @@ public struct DataRow: Sendable, Equatable {
       return nil
     }
     return achieved ? "達成" : "未達成"
+  }
+}
+
+/// The データ sheet's columns, in order: report.md's, then three of our own at the end (the
+/// contract may be extended) so that a report reads back with baselines and every year's cost.
+public enum DataColumn: Int, CaseIterable, Sendable {
+  case code, prefecture, municipality, projectNo, projectName, scope, periodStart, periodEnd
+  case kpiNo, kpiName, unit, direction, fiscalYear, eraYear, yearOfProject, target, actual
+  case rate, achieved, baseline, cost, costUnit
+
+  /// The zero-based column.
+  public var index: Int { rawValue }
+
+  /// The header on row 1, by which a reader finds the column.
+  public var header: String {
+    switch self {
+    case .code: return "地方公共団体コード"
+    case .prefecture: return "都道府県名"
+    case .municipality: return "市町村名"
+    case .projectNo: return "事業番号"
+    case .projectName: return "事業名"
+    case .scope: return "区分"
+    case .periodStart: return "開始年度"
+    case .periodEnd: return "終了年度"
+    case .kpiNo: return "KPI番号"
+    case .kpiName: return "KPI名"
+    case .unit: return "単位"
+    case .direction: return "指標の方向"
+    case .fiscalYear: return "年度"
+    case .eraYear: return "和暦年度"
+    case .yearOfProject: return "年次"
+    case .target: return "目標値"
+    case .actual: return "実績値"
+    case .rate: return "達成率"
+    case .achieved: return "達成"
+    case .baseline: return "基準値"
+    case .cost: return "事業費"
+    case .costUnit: return "事業費の単位"
+    }
   }
 }
