@@ -390,7 +390,7 @@ public final class XLSXWorkbook {
   }
 
   private static func parse(
-    _ part: String, in archive: ZipArchive, with handler: SAXHandler, limits: ReaderLimits
+    _ part: String, in archive: ZipArchive, with handler: some SAXHandler, limits: ReaderLimits
   ) throws {
     guard let entry = archive.entry(part) else {
       throw XLSXError(

@@ -79,7 +79,7 @@ final class WorksheetParser: SAXHandler {
     row.cells.reserveCapacity(64)
   }
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if inCell {
       if name.is("v") {
         capture = .value
@@ -105,7 +105,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  override func endElement(_ name: XMLName) throws {
+  func endElement(_ name: XMLName) throws {
     if inCell {
       if name.is("c") {
         try finishCell()
@@ -123,7 +123,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     switch capture {
     case .none: return
     case .value: try append(bytes, to: valueBytes)
@@ -387,4 +387,11 @@ final class WorksheetParser: SAXHandler {
       kind, file: fileName, sheet: sheetName, cell: reference.description, detail: detail,
       japanese: japanese)
   }
+}
+
+extension WorksheetParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<WorksheetParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<WorksheetParser>.end(context, name) },
+    text: { SAXParser<WorksheetParser>.text($0, $1, $2) })
 }
