@@ -1,4 +1,5 @@
 import CXLSXWriter
+import CellAddress
 
 /// When a conditional format applies.
 public enum ConditionalRule: Hashable, Sendable {

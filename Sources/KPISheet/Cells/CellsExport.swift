@@ -1,3 +1,4 @@
+import CellAddress
 import XLSXReader
 
 /// The `kpisheet cells` dump: the reader's raw view of a workbook as JSON, CSV or TSV.

@@ -1,5 +1,8 @@
 /// Streams a worksheet part: builds each row's cells as their XML arrives and hands the row
 /// over at `</row>`; only the current row is ever held.
+
+import CellAddress
+
 final class WorksheetParser: SAXHandler {
   private enum ValueType {
     case number, sharedString, formulaString, inlineString, boolean, error, isoDate
