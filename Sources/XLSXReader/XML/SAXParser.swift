@@ -20,8 +20,8 @@ extension SAXHandler {
 }
 
 /// libxml2's element and text callbacks for one handler type, each passing the event to
-/// `SAXParser<Handler>`, which calls the handler directly (its methods inlined into the
-/// callback), not through a table.
+/// `SAXParser<Handler>`, which calls the handler as its own type: directly, or inlined into
+/// the callback, never through a table.
 ///
 /// Swift forms a C function pointer only from a closure in non-generic code, so a generic
 /// parser cannot make these itself: each handler type writes its three, always alike:
