@@ -1,3 +1,4 @@
+import CellAddress
 import XLSXReader
 
 /// Fills every cell of each merged range with its top-left cell's value, as rows stream by.
