@@ -56,7 +56,13 @@ struct TableFinder {
   /// the band when a group header merged across columns stands over it; a number never does.
   private func headerBand(from row: Int) -> ClosedRange<Int> {
     var last = row
-    for next in (row + 1)...(row + 2) where next == last + 1 {
+    for next in (row + 1)...(row + 3) where next == last + 1 {
+      // The lower half of headers merged down (nothing stored in it) belongs to the band.
+      if grid.cells(inRow: next).allSatisfy({ CellReading.text($0) == nil }) {
+        guard coveredFromAbove(next, band: row...last) else { break }
+        last = next
+        continue
+      }
       var headers = 0
       var other = 0
       for cell in grid.cells(inRow: next) {
@@ -73,6 +79,16 @@ struct TableFinder {
       last = next
     }
     return row...last
+  }
+
+  /// Whether header cells of `band` are merged down over `row`.
+  private func coveredFromAbove(_ row: Int, band: ClosedRange<Int>) -> Bool {
+    band.contains { bandRow in
+      grid.cells(inRow: bandRow).contains { cell in
+        guard let merge = grid.merge(containing: cell.reference) else { return false }
+        return merge.last.row >= row && CellReading.text(cell).map(HeaderCellKind.isHeader) == true
+      }
+    }
   }
 
   /// Whether a header cell merged across several columns stands over `reference` in `band`.
