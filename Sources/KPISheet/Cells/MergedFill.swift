@@ -25,7 +25,9 @@ struct MergedFill {
     for range in distinct {
       cells = min(cells + range.rowCount * range.columnCount, Int.max / 2)
     }
-    if cells > limit, let widest = distinct.max(by: { $0.rowCount * $0.columnCount < $1.rowCount * $1.columnCount }) {
+    if cells > limit,
+      let widest = distinct.max(by: { $0.rowCount * $0.columnCount < $1.rowCount * $1.columnCount })
+    {
       throw XLSXError(
         .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
         cell: widest.description,
