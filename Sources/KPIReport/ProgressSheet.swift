@@ -39,10 +39,13 @@ struct ProgressSheet {
   /// The most KPIs a project may have for its table and charts to fit the sheet.
   static let maxKPIs = (maxColumn - activitiesColumn - 2 + chartColumns) / (3 + chartColumns)
 
-  /// The widest table's last column.
-  private var lastTableColumn: Int {
+  /// The widest table's last column (found once: every project's block needs it).
+  private let lastTableColumn: Int
+
+  init(facts: ReportFacts) {
+    self.facts = facts
     let most = facts.document.projects.map(\.kpis.count).max() ?? 0
-    return Self.activitiesColumn + 3 * most
+    lastTableColumn = Self.activitiesColumn + 3 * most
   }
 
   private func width(of column: Int) -> Double {

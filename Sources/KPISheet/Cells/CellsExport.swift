@@ -79,8 +79,15 @@ public struct CellsExport {
       let merges = scans[number].merges
       output.write(number == 0 ? "\n" : ",\n")
       output.write("{\"sheet\": \(JSONText.string(sheet.name)), \"hidden\": \(sheet.isHidden), ")
-      output.write(
-        "\"merged\": [\(merges.map { JSONText.string($0.description) }.joined(separator: ", "))],")
+      // One at a time: a sheet may hold millions of merges, and a String of them all (and
+      // one per merge on the way) took gigabytes.
+      output.write("\"merged\": [")
+      for (index, merge) in merges.enumerated() {
+        output.write(
+          index == 0
+            ? JSONText.string(merge.description) : ", " + JSONText.string(merge.description))
+      }
+      output.write("],")
       output.write("\n \"cells\": [")
       var first = true
       try forEachOutputRow(workbook, sheet, merges: merges) { row in
