@@ -26,12 +26,21 @@ public struct ReportWriter: Sendable {
       category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
-    try EvaluationSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: Self.sheetNames[0]))
-    try ProgressSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: Self.sheetNames[1]), of: workbook)
-    try SummarySheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[2]))
-    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[3]))
+    do {
+      try EvaluationSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: Self.sheetNames[0]))
+      try ProgressSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: Self.sheetNames[1]), of: workbook)
+      try SummarySheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[2]))
+      try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: Self.sheetNames[3]))
+    } catch let error as XLSXWriterError where error.kind == .outOfBounds {
+      // Records larger than a sheet: said as such, rather than as a cell the writer refused.
+      let sheet = error.sheet ?? "?"
+      throw ReportError(
+        place: "sheet \(sheet)", japanesePlace: "シート \(sheet)",
+        detail: "the records need more rows or columns than an Excel sheet has (\(error))",
+        japaneseDetail: "レコードが Excel のシートの行数または列数に収まりません（\(error)）")
+    }
     try workbook.save(to: path)
   }
 
