@@ -50,11 +50,11 @@ import Testing
       Command.fixture("bad/hostile-merges-identical.xlsx"),
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    // One column, every row 1: each of 20,000 merges scanned on each row took minutes.
+    // One column, every row 1: each row scanned all 20,000 merges before (400 M steps).
     let lines = result.stdoutText.split(separator: "\r\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 1_048_577)
-    #expect(lines.prefix(1_048_576).allSatisfy { $0 == "1" })
-    #expect(ContinuousClock.now - start < .seconds(60))
+    #expect(lines.count == 20_001)
+    #expect(lines.prefix(20_000).allSatisfy { $0 == "1" })
+    #expect(ContinuousClock.now - start < .seconds(30))
   }
 
   @Test func aTextOverExcelsCellLimitIsAnErrorNamingTheField() throws {

@@ -31,6 +31,13 @@ struct CellTextTests {
     #expect {
       try sheet.write(long, at: cell)
     } throws: { error in
+      (error as? XLSXWriterError)?.description.contains("String exceeds Excel's limit") == true
+    }
+    // 16,384 emoji: 16,384 code points (libxlsxwriter takes them), 32,768 UTF-16 units, which
+    // is what Excel counts.
+    #expect {
+      try sheet.write(String(repeating: "😀", count: 16_384), at: cell)
+    } throws: { error in
       (error as? XLSXWriterError)?.description.contains("32768 characters, more than the 32767")
         == true
     }
