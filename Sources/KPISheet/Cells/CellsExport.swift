@@ -111,7 +111,10 @@ public struct CellsExport {
         try writer.object(.inline) {
           writer.member("sheet", sheet.name)
           writer.member("hidden", sheet.isHidden)
-          writer.member("merged", strings: merges.map(\.description))
+          // One at a time: a sheet may hold millions of merges, and a String of them all (and
+          // one per merge on the way) took gigabytes.
+          writer.key("merged")
+          writer.array(.inline) { for merge in merges { writer.string(merge.description) } }
           writer.lineBreak(indent: " ")
           writer.key("cells")
           try writer.array(.lines(indent: "  ", closingIndent: " ")) {
