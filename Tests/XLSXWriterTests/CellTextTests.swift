@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -20,7 +21,7 @@ struct CellTextTests {
     let scratch = try Scratch()
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "KPI")
-    let cell = Cell(row: 2, column: 1)
+    let cell = CellReference(row: 2, column: 1)
     #expect {
       try sheet.write("ab\u{0}cd", at: cell)
     } throws: { error in
@@ -60,7 +61,7 @@ struct CellTextTests {
     let output = scratch.path("escapes.xlsx")
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "KPI")
-    try sheet.write("_x0041_ literal", at: Cell(row: 0, column: 0))
+    try sheet.write("_x0041_ literal", at: CellReference(row: 0, column: 0))
     try sheet.merge(
       CellRange(firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 1),
       value: .string("merged _x000D_"))

@@ -60,6 +60,8 @@ final class WorksheetParser: SAXHandler {
   @exclusivity(unchecked) private var rowsHandedOver = 0
 
   private(set) var merges: [CellRange] = []
+  /// Formula cells without a saved result (`<f>` and no `<v>`), the first few.
+  private(set) var formulasWithoutValue: [CellReference] = []
   @exclusivity(unchecked) private(set) var cellCount = 0
   /// The last row and column holding a cell, or -1 while there is none.
   @exclusivity(unchecked) private(set) var lastRow = -1
@@ -301,7 +303,13 @@ final class WorksheetParser: SAXHandler {
     capture = .none
     masterIsElsewhere = nil
     let formula = hasFormula ? try formulaText() : nil
-    guard hasValue, var value = try typedValue() else { return }
+    guard hasValue, var value = try typedValue() else {
+      // No `<v>`, or an empty one (openpyxl writes `<v />`): the formula was never calculated.
+      if hasFormula && formulasWithoutValue.count < SheetScan.maxFormulasWithoutValue {
+        formulasWithoutValue.append(reference)
+      }
+      return
+    }
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
       throw cellError(
@@ -426,7 +434,7 @@ final class WorksheetParser: SAXHandler {
   var scan: SheetScan {
     SheetScan(
       merges: merges, cellCount: cellCount, lastRow: lastRow < 0 ? nil : lastRow,
-      lastColumn: lastColumn < 0 ? nil : lastColumn)
+      lastColumn: lastColumn < 0 ? nil : lastColumn, formulasWithoutValue: formulasWithoutValue)
   }
 
   private func cellError(_ kind: XLSXError.Kind, _ detail: String, _ japanese: String) -> XLSXError
