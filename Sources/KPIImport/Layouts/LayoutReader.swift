@@ -127,18 +127,39 @@ struct ProjectAccumulator {
   /// Starts a project, or continues the current one when the name repeats. A ① marker and a
   /// （令和２年度～令和４年度） period in the name are taken apart.
   mutating func begin(named text: String, at cell: CellReference?) {
+    // A list names its project on every row: the same text as the row above is the same
+    // project, with no parsing and no search.
+    if text == lastText, !entries.isEmpty { return }
+    lastText = text
     let heading = ProjectHeading.parse(text)
     let name = heading?.name ?? TextNormalizer.compact(text)
-    if let index = entries.firstIndex(where: { $0.project.name == name }) {
-      if index != entries.count - 1 { entries.append(entries.remove(at: index)) }
+    if let index = indexByName[name] {
+      if index != entries.count - 1 {
+        entries.append(entries.remove(at: index))
+        reindex()
+      }
       return
     }
+    indexByName[name] = entries.count
     entries.append(
       Entry(project: Project(no: heading?.no, name: name, period: heading?.period), nameCell: cell))
   }
 
+  /// The text `begin(named:)` saw last, and each project's place by name.
+  private var lastText: String?
+  private var indexByName: [String: Int] = [:]
+
+  private mutating func reindex() {
+    indexByName = [:]
+    for (index, entry) in entries.enumerated() where indexByName[entry.project.name] == nil {
+      indexByName[entry.project.name] = index
+    }
+  }
+
   /// Starts a project from a prepared record (layout A and the national form).
   mutating func begin(_ project: Project, at cell: CellReference?) {
+    lastText = nil
+    if indexByName[project.name] == nil { indexByName[project.name] = entries.count }
     entries.append(Entry(project: project, nameCell: cell))
   }
 

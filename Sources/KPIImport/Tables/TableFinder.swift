@@ -127,16 +127,22 @@ struct TableFinder {
     var previous = headerEnd
     for row in grid.rows where row > headerEnd {
       if row - previous > 3 { break }
-      let texts = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
-        .compactMap(CellReading.text)
-      guard let first = texts.first else { continue }
-      if Self.isNote(first) || startsHeader(row) || isBanner(row, span: span) { break }
-      if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric)
-        && grid.cells(inRow: row).allSatisfy({
-          if case .number = $0.value { return false } else { return true }
-        })
-      {
-        break
+      let cells = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
+      guard let firstCell = cells.first(where: { CellReading.text($0) != nil }),
+        let first = CellReading.text(firstCell)
+      else { continue }
+      if Self.isNote(first) { break }
+      // A row holding a number is data: only a row of text can be a header, a label or a
+      // banner (checked once per row, which matters on a list of many thousand rows).
+      let hasNumber = grid.cells(inRow: row).contains {
+        if case .number = $0.value { return true } else { return false }
+      }
+      if !hasNumber {
+        if startsHeader(row) || isBanner(row, span: span) { break }
+        let texts = cells.compactMap(CellReading.text)
+        if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric) {
+          break
+        }
       }
       rows.append(row)
       previous = row
@@ -168,6 +174,10 @@ struct TableFinder {
 
   /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.
   static func isNote(_ text: String) -> Bool {
+    // Most rows start with a name or a number: fold only text that could be a note.
+    guard let head = text.first(where: { !$0.isWhitespace }),
+      "※*＊注(（計算参課今出備".contains(head)
+    else { return false }
     let key = HeaderText.key(text)
     let markers = [
       "※", "*", "＊", "注", "(注", "計算方法", "算出方法", "算定方法", "参考", "課題", "今後の対応", "出典", "備考",

@@ -266,21 +266,29 @@ struct SingleTable {
           ?? (anchor != reference
             ? CellReading.text(grid.cell(at: anchor)) : nil)
         {
+          // 「指標①」 with the name beside it (a column of its own under the KPI header); alone
+          // on a row with values it is the name itself (指標1 of a template), and alone on an
+          // empty row it is an empty 指標 row of the national form.
           if IndicatorLabel.isLabel(TextNormalizer.compact(text)) {
             let next = CellReference(row: row, column: kpiColumn + 1)
-            guard let name = CellReading.text(grid.storedCell(at: next)),
-              header.columns.first(where: { $0.column == kpiColumn + 1 })?.role == nil
-                || header.columns.first(where: { $0.column == kpiColumn + 1 })?.role
-                  == .field(.kpi)
-            else { continue }
-            text = name
+            let nextRole = header.columns.first(where: { $0.column == kpiColumn + 1 })?.role
+            if let name = CellReading.text(grid.storedCell(at: next)),
+              nextRole == nil || nextRole == .field(.kpi)
+            {
+              text = name
+            } else if !rowHasValues(row) {
+              continue
+            }
           }
           let lines = text.split(whereSeparator: \.isNewline).map(String.init)
           if lines.count > 1, let final = KPINameTarget.parse(lines.dropFirst().joined()) {
             finalFromName = final
             text = lines[0]
           }
-          let compact = IndicatorLabel.withoutPrefix(TextNormalizer.compact(text))
+          // 「指標①　観光客数」 is 観光客数; 「指標1」 alone stays 指標1.
+          let whole = TextNormalizer.compact(text)
+          let stripped = IndicatorLabel.withoutPrefix(whole)
+          let compact = stripped.isEmpty ? whole : stripped
           guard !compact.isEmpty, !compact.hasPrefix("※"), !ListMarker.isMarker(compact) else {
             continue
           }
@@ -467,7 +475,8 @@ struct SingleTable {
     header.columns.contains { column in
       switch column.role {
       case .value, .year, .baseline, .finalTarget:
-        let cell = grid.cell(row: row, column: column.column)
+        guard let cell = grid.cell(row: row, column: column.column) else { return false }
+        if case .number = cell.value { return true }
         return CellReading.text(cell).map { !Self.isNotApplicable($0) } ?? false
       default: return false
       }
