@@ -80,30 +80,12 @@ public struct ConvertPipeline: Sendable {
       projects: document.projects.count)
   }
 
-  /// Writes the report to `output` (`-` is standard output).
+  /// Writes the report to `output` (`-` is standard output), through `OutputFile`.
   private func write(_ document: RecordsDocument, context: ReportContext, to output: OutputFile)
     throws
   {
-    if output.path == "-" {
-      // The report goes into a folder listed in the registry, so that an interrupted run
-      // removes it with whatever it holds (see SignalCleanup); a listed file would be made
-      // again by the writer's rename.
-      let registry = TemporaryFileRegistry.shared
-      let folder: String
-      do {
-        folder = try registry.createFolder(
-          in: FileManager.default.temporaryDirectory.path, prefix: "kpisheet-report-")
-      } catch {
-        throw KPISheetError(
-          .cannotCreate, "cannot create a temporary folder in \(error.folder): \(error.reason)",
-          japanese: "\(error.folder) に一時フォルダーを作成できません（\(error.reason)）")
-      }
-      defer { registry.remove(folder) }
-      let report = folder + "/report.xlsx"
-      try ReportWriter().write(document, context: context, to: report)
-      try output.write(Data(contentsOf: URL(fileURLWithPath: report)))
-    } else {
-      try ReportWriter().write(document, context: context, to: output.path)
+    try output.produce { path in
+      try ReportWriter().write(document, context: context, to: path)
     }
   }
 
@@ -142,6 +124,6 @@ public struct ConvertError: ReportableError {
 public enum TemplatePipeline {
   public static func write(to output: OutputFile, created: Date? = nil) throws {
     try output.check(inputs: [])
-    try TemplateWriter().write(to: output.path, created: created)
+    try output.produce { path in try TemplateWriter().write(to: path, created: created) }
   }
 }

@@ -2,7 +2,12 @@ import ArgumentParser
 import KPIModel
 import KPISheet
 
-extension CSVEncoding: ExpressibleByArgument {}
+extension CSVEncoding: ExpressibleByArgument {
+  /// The encoding's own names, and shift_jis / sjis for cp932 (the names people know it by).
+  public init?(argument: String) {
+    self.init(named: argument)
+  }
+}
 extension Extraction.Format: ExpressibleByArgument {}
 
 /// `kpisheet extract`: one departmental workbook (or records JSON) in, KPI records out.
@@ -41,7 +46,8 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Output format: json (records) or csv (the flat table of the データ sheet).")
   var format: Extraction.Format = .json
 
-  @Option(help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS).")
+  @Option(
+    help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS; also shift_jis, sjis).")
   var encoding: CSVEncoding = .utf8
 
   @Option(

@@ -43,18 +43,21 @@ struct ValidateCommand: ParsableCommand {
     let validation = Validation(
       limits: limits.limits, explain: explain,
       fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument))
+    let output = ByteWriter()
     let reports = validation.reports(for: inputs) { report in
       guard format == .text else { return }
       let lines = report.textLines(in: language, explain: explain)
       if report.failure != nil {
         lines.forEach(printError)
       } else {
-        for line in lines { print(line) }
+        for line in lines { output.write(line + "\n") }
+        try? output.flush()
       }
     }
     if format == .json {
-      print(Validation.json(reports, language: language, explain: explain), terminator: "")
+      output.write(Validation.json(reports, language: language, explain: explain))
     }
+    try runReporting { try output.flush() }
     let worst = Validation.exitStatus(of: reports)
     if worst != .success { throw ExitCode(worst.rawValue) }
   }
