@@ -13,6 +13,9 @@ public struct ConvertPipeline: Sendable {
   public var limits: ReaderLimits
   public var created: Date?
   public var facts: ReportProfile
+  /// Facts given on the command line: they win over the sheets, with a warning where they
+  /// differ (`facts` only fills what the sheets leave out).
+  public var overrides = ReportProfile()
   public var preferLater: Bool
   /// Threads reading each large workbook; nil for the reader's default (a batch sets it).
   public var readingThreads: Int?
@@ -37,6 +40,11 @@ public struct ConvertPipeline: Sendable {
     public var diagnostics: [Diagnostic]
     public var evaluationYear: Int
     public var projects: Int
+    /// KPIs in all projects.
+    public var kpis: Int = 0
+    public var projectsWithoutKPIs: Int = 0
+    /// KPIs whose value in the evaluation year reached its target.
+    public var kpisAchieved: Int = 0
   }
 
   /// Reads every input, merges them and writes the report to `output` (`-` is standard
@@ -67,6 +75,12 @@ public struct ConvertPipeline: Sendable {
         document.projects[index].no = index + 1
       }
     }
+    let place = inputs.count == 1 ? inputs[0] : output.path
+    let settlement = FactSettlement(flags: overrides, profile: facts)
+    let (settled, warnings) = settlement.settle(document, file: place, departments: false)
+    document = settled
+    diagnostics += warnings
+    try ReportYearCheck(document: document, file: place).check(fiscalYear)
     let context = try makeContext(document)
     do {
       try write(document, context: context, to: output)
@@ -76,8 +90,7 @@ public struct ConvertPipeline: Sendable {
       throw error
     }
     return Outcome(
-      diagnostics: diagnostics, evaluationYear: context.evaluationYear,
-      projects: document.projects.count)
+      diagnostics: diagnostics, evaluationYear: context.evaluationYear, document: document)
   }
 
   /// Writes the report to `output` (`-` is standard output), through `OutputFile`.

@@ -56,6 +56,9 @@ struct ExtractCommand: ParsableCommand {
       discussion: "A year the sheet states (a 年度 or 目標年月 column, a title) is never moved."))
   var fiscalYear: String?
 
+  @OptionGroup(title: "Municipality")
+  var facts: FactOptions
+
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
 
@@ -71,9 +74,10 @@ struct ExtractCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let extraction = Extraction(
+      var extraction = Extraction(
         sheetName: sheet, mappingPath: mapping, limits: limits.limits, format: format,
         encoding: encoding, fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument))
+      extraction.facts = try facts.settlement()
       try extraction.run(input: input, output: OutputFile(path: output, force: force)) {
         printError(DiagnosticText.line($0))
       }
