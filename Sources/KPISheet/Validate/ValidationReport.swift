@@ -97,7 +97,7 @@ public struct ValidationReport {
       writer.array(.inline) {
         if explain, let result {
           for table in TableExplanation.tables(of: result) {
-            TableExplanation.write(table, to: writer)
+            TableExplanation.write(table, language: language, to: writer)
           }
         } else {
           for table in result?.tables ?? [] {
