@@ -49,7 +49,13 @@ func runReporting(_ body: () throws -> Void) throws {
 /// Writes one line to standard error; a standard error that refuses is ignored (there is
 /// nowhere left to say so).
 func printError(_ line: String) {
+  writeStandardError(line + "\n")
+}
+
+/// Writes `text` to standard error with write(2), never trapping as `FileHandle.write` does
+/// on a full or closed descriptor.
+func writeStandardError(_ text: String) {
   let writer = ByteWriter(descriptor: 2)
-  writer.write(line + "\n")
+  writer.write(text)
   try? writer.flush()
 }
