@@ -27,8 +27,9 @@ struct ProgressSheet {
   /// Default-width columns (64 pixels each) a chart takes across, with a little gap.
   static let chartColumns = 5
 
-  /// Excel's last column, zero-based (XFD).
+  /// Excel's last column (XFD) and row, zero-based.
   static let maxColumn = 16_383
+  static let maxRow = 1_048_575
 
   /// The last column a project's table and charts take: its KPIs' columns, then a chart per
   /// KPI right of the widest table.
@@ -40,10 +41,26 @@ struct ProgressSheet {
   /// The most KPIs a project may have for its table and charts to fit the sheet.
   static let maxKPIs = (maxColumn - activitiesColumn - 2 + chartColumns) / (3 + chartColumns)
 
-  /// The widest table's last column.
-  private var lastTableColumn: Int {
+  /// The rows the sheet takes for `document`, as `write` lays them out: the title, each
+  /// section's heading, and per project its heading, overview, table header and years, and
+  /// a blank row.
+  static func rowCount(of document: RecordsDocument) -> Int {
+    var row = 2
+    var sections: Set<Bool> = []
+    for project in document.projects {
+      if sections.insert(project.scope == .wideArea).inserted { row += 2 }
+      row += 2 + (project.kpis.isEmpty ? 1 : 3) + fiscalYears(of: project).count + 1
+    }
+    return row - 1
+  }
+
+  /// The widest table's last column (found once: every project's block needs it).
+  private let lastTableColumn: Int
+
+  init(facts: ReportFacts) {
+    self.facts = facts
     let most = facts.document.projects.map(\.kpis.count).max() ?? 0
-    return Self.activitiesColumn + 3 * most
+    lastTableColumn = Self.activitiesColumn + 3 * most
   }
 
   private func width(of column: Int) -> Double {

@@ -33,6 +33,22 @@ struct ReportCheck {
       try checkTexts(of: project, number: number)
       try checkColumns(of: project, number: number)
     }
+    try checkRows()
+  }
+
+  /// Checked before anything is written: the writer holds every cell in memory until it
+  /// saves, so records too large for a sheet would fill memory first.
+  private func checkRows() throws {
+    let rows = ProgressSheet.rowCount(of: document)
+    guard rows > ProgressSheet.maxRow + 1 else { return }
+    let count = document.projects.count
+    throw ReportError(
+      place: "the records", japanesePlace: "レコード",
+      detail:
+        "\(count) projects need \(rows) rows on the KPI推移 sheet, more than Excel's \(ProgressSheet.maxRow + 1); split them into several reports",
+      japaneseDetail:
+        "\(count) 件の事業は KPI推移 シートに \(rows) 行が必要で、Excel の \(ProgressSheet.maxRow + 1) 行を超えます。複数のレポートに分けてください"
+    )
   }
 
   private func checkTexts(of project: Project, number: Int) throws {

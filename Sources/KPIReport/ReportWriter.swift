@@ -23,13 +23,23 @@ public struct ReportWriter: Sendable {
       category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
-    try EvaluationSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
-    try ProgressSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
-    try SummarySheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.summarySheet))
-    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+    do {
+      try EvaluationSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
+      try ProgressSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
+      try SummarySheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.summarySheet))
+      try DataSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+    } catch let error as XLSXWriterError where error.kind == .outOfBounds {
+      // Records larger than a sheet: said as such, rather than as a cell the writer refused.
+      let sheet = error.sheet ?? "?"
+      throw ReportError(
+        place: "sheet \(sheet)", japanesePlace: "シート \(sheet)",
+        detail: "the records need more rows or columns than an Excel sheet has (\(error))",
+        japaneseDetail: "レコードが Excel のシートの行数または列数に収まりません（\(error)）")
+    }
     try workbook.save(to: path)
   }
 

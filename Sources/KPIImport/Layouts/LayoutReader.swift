@@ -114,6 +114,8 @@ struct ProjectAccumulator {
     /// A cost given once for the project (実績額 of the national form): it belongs to the
     /// latest year its KPI rows give.
     var pendingCost: Amount?
+    /// The year a one-year table gives its projects: their cost's year when no KPI gives one.
+    var defaultYear: Int?
   }
 
   private var entries: [Entry] = []
@@ -168,6 +170,11 @@ struct ProjectAccumulator {
     }
   }
 
+  mutating func setDefaultYear(_ year: Int) {
+    guard !entries.isEmpty else { return }
+    entries[entries.count - 1].defaultYear = year
+  }
+
   mutating func setPendingCost(_ amount: Amount) {
     guard !entries.isEmpty, entries[entries.count - 1].pendingCost == nil else { return }
     entries[entries.count - 1].pendingCost = amount
@@ -197,6 +204,9 @@ struct ProjectAccumulator {
       project.years = entry.years.sorted { $0.fiscalYear < $1.fiscalYear }
       project.kpis = entry.kpis.enumerated().map { index, builder in
         builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)
+      }
+      if project.years.isEmpty, entry.pendingCost != nil, let year = entry.defaultYear {
+        project.years = [ProjectYear(fiscalYear: year)]
       }
       if let latest = project.years.last?.fiscalYear {
         if let cost = entry.pendingCost, project.years[project.years.count - 1].cost == nil {

@@ -146,14 +146,24 @@ struct TableFinder {
 
   /// A row holding one text merged across most of the table (a legend, a comment box) ends
   /// it: its text would otherwise be seen in every column it covers.
+  ///
+  /// A labelled free-text box (H27年度の取り組み実績 | a paragraph merged across) is one too.
   private func isBanner(_ row: Int, span: ClosedRange<Int>) -> Bool {
     let stored = grid.cells(inRow: row).filter {
       span.contains($0.reference.column) && CellReading.text($0) != nil
     }
-    guard stored.count == 1, let cell = stored.first, case .string = cell.value,
-      let merge = grid.merge(containing: cell.reference)
+    guard stored.count <= 2,
+      stored.allSatisfy({
+        if case .string = $0.value { return true } else { return false }
+      })
     else { return false }
-    return merge.columnCount * 2 > span.count
+    return stored.enumerated().contains { index, cell in
+      guard let merge = grid.merge(containing: cell.reference), merge.columnCount * 2 > span.count
+      else { return false }
+      // Alone it is a legend; after a label it must be a paragraph, not a value.
+      return stored.count == 1
+        || (index == 1 && (CellReading.text(cell)?.contains(where: \.isNewline) ?? false))
+    }
   }
 
   /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.

@@ -190,7 +190,10 @@ public struct CellsExport {
         try writer.object(.inline) {
           writer.member("sheet", plan.sheet.name)
           writer.member("hidden", plan.sheet.isHidden)
-          writer.member("merged", strings: plan.merges.map(\.description))
+          // One at a time: a sheet may hold millions of merges, and a String of them all (and
+          // one per merge on the way) took gigabytes.
+          writer.key("merged")
+          writer.array(.inline) { for merge in plan.merges { writer.string(merge.description) } }
           writer.lineBreak(indent: " ")
           writer.key("cells")
           try writer.array(.lines(indent: "  ", closingIndent: " ")) {
