@@ -263,7 +263,7 @@ _kpisheet_extract() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--sheet --mapping --output -o --format --encoding --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --profile --municipality --prefecture --code --department --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options 1
 
     # Offer option value completions
@@ -283,6 +283,24 @@ _kpisheet_extract() {
         ;;
     '--encoding')
         __kpisheet_add_completions -W 'utf-8'$'\n''utf-8-bom'$'\n''cp932'
+        return
+        ;;
+    '--fiscal-year')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--municipality')
+        return
+        ;;
+    '--prefecture')
+        return
+        ;;
+    '--code')
+        return
+        ;;
+    '--department')
         return
         ;;
     '--max-archive-entries')
@@ -314,15 +332,21 @@ _kpisheet_extract() {
 
 _kpisheet_validate() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--explain --submission --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--format --fiscal-year --profile --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--format')
         __kpisheet_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--fiscal-year')
+        return
+        ;;
+    '--profile')
         return
         ;;
     '--max-archive-entries')

@@ -81,13 +81,13 @@ struct ConvertCommand: ParsableCommand {
   )
   var profile: String?
 
-  @Option(help: "市町村名, when the sheets do not state it.")
+  @Option(help: "市町村名 (over the sheets', with a warning where they differ).")
   var municipality: String?
 
-  @Option(help: "都道府県名, when the sheets do not state it.")
+  @Option(help: "都道府県名 (over the sheets', with a warning where they differ).")
   var prefecture: String?
 
-  @Option(help: "地方公共団体コード (5 or 6 digits), when the sheets do not state it.")
+  @Option(help: "地方公共団体コード (5 digits, or 6 with a right check digit).")
   var code: String?
 
   @Option(help: "担当部局課名.")
@@ -144,12 +144,7 @@ struct ConvertCommand: ParsableCommand {
           "--created takes an ISO 8601 time such as 2024-04-01T00:00:00Z.",
           "--created には 2024-04-01T00:00:00Z のような ISO 8601 形式の日時を指定してください。"))
     }
-    if let code, LocalGovernmentCode(code) == nil {
-      throw ValidationError(
-        localized(
-          "--code takes a 5- or 6-digit local-government code such as 352161.",
-          "--code には 352161 のような 5 桁または 6 桁の地方公共団体コードを指定してください。"))
-    }
+    try checkCode(code)
   }
 
   static func date(_ text: String) -> Date? {
@@ -165,11 +160,12 @@ struct ConvertCommand: ParsableCommand {
         municipality: municipality, prefecture: prefecture, code: code, department: department,
         contact: contact)
       let facts = try profile.map { flags.filling(from: try ReportProfile.load(path: $0)) } ?? flags
-      let pipeline = ConvertPipeline(
+      var pipeline = ConvertPipeline(
         fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument),
         mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
+      pipeline.overrides = flags
       if let outDir {
         let batch = BatchConversion(
           pipeline: pipeline, outputDirectory: outDir, force: force, skipExisting: skipExisting,
@@ -185,6 +181,8 @@ struct ConvertCommand: ParsableCommand {
           output: OutputFile(path: output ?? "-", force: force))
         if !quiet {
           for diagnostic in outcome.diagnostics { printError(DiagnosticText.line(diagnostic)) }
+          printError(
+            outcome.summaryLine(output: output ?? "-", language: DiagnosticText.language))
         }
       } catch let error as ConvertError {
         for diagnostic in error.diagnostics where !quiet || diagnostic.severity == .error {
