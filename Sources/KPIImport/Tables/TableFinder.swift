@@ -29,6 +29,10 @@ struct TableFinder {
       if region.skipped == nil {
         region.dataRows = dataRows(after: band.upperBound, span: header.span)
         consumed = region.dataRows.last ?? band.upperBound
+        // A header with nothing under it (a 対象年度 label row, an empty form) is no table.
+        if region.dataRows.isEmpty {
+          region.skipped = SkipReason(kind: .noRows, headers: Self.headerList(header))
+        }
       } else {
         consumed = band.upperBound
       }
@@ -113,11 +117,15 @@ struct TableFinder {
     if hasKPI && (hasValues || hasYears || hasFinal) { return nil }
     // Years across with no KPI column: the row labels name the KPIs and their measures.
     if !hasKPI && hasYears && !hasValues { return nil }
-    let found = header.columns.compactMap { column -> String? in
+    return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: headerList(header))
+  }
+
+  /// The header cells read as something, as `text (cell)`.
+  static func headerList(_ header: TableHeader) -> [String] {
+    header.columns.compactMap { column -> String? in
       guard column.role != nil, let text = column.path.last?.text else { return nil }
       return "\(HeaderLine.oneLine(text)) (\(column.cell))"
     }
-    return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: found)
   }
 
   /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
@@ -198,6 +206,8 @@ public struct SkipReason: Sendable, Equatable {
     case noValueColumn
     /// Measure or year columns with no KPI column.
     case noKPIColumn
+    /// A header with no data rows under it.
+    case noRows
   }
 
   public var kind: Kind
@@ -218,6 +228,10 @@ public struct SkipReason: Sendable, Equatable {
       return "header \(list) found, no KPI column (指標, KPI, 成果指標)"
     case (.noKPIColumn, true):
       return "見出し \(list) はありますが、KPI の列（指標、KPI、成果指標）がありません"
+    case (.noRows, false):
+      return "header \(list) found, no rows under it"
+    case (.noRows, true):
+      return "見出し \(list) はありますが、その下に行がありません"
     }
   }
 }
