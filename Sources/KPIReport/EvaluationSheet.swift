@@ -57,9 +57,10 @@ struct EvaluationSheet {
     heights.need(26, row: 0)
     try writeHeaderBlock(sheet, heights: &heights)
     try writeTableHeader(sheet, heights: &heights)
-    let lastRow = try writeProjects(sheet, heights: &heights)
+    var kpiRows: [(row: Int, direction: Direction)] = []
+    let lastRow = try writeProjects(sheet, heights: &heights, kpiRows: &kpiRows)
     if lastRow >= Self.firstDataRow {
-      try addRules(sheet, lastRow: lastRow)
+      try addRules(sheet, lastRow: lastRow, kpiRows: kpiRows)
     }
     try heights.apply(to: sheet)
     try sheet.freezePanes(row: Self.firstDataRow, column: 0)
@@ -124,8 +125,12 @@ struct EvaluationSheet {
     return years.isEmpty || years.contains(year)
   }
 
-  /// Writes the project blocks; returns the last row written (or the header's last row).
-  private func writeProjects(_ sheet: Worksheet, heights: inout RowHeights) throws -> Int {
+  /// Writes the project blocks; returns the last row written (or the header's last row) and
+  /// gathers each KPI's row and direction into `kpiRows`.
+  private func writeProjects(
+    _ sheet: Worksheet, heights: inout RowHeights,
+    kpiRows: inout [(row: Int, direction: Direction)]
+  ) throws -> Int {
     let year = facts.evaluationYear
     var row = Self.firstDataRow
     for (index, project) in facts.document.projects.enumerated() where isShown(project) {
@@ -178,6 +183,7 @@ struct EvaluationSheet {
       }
       for (offset, kpi) in project.kpis.enumerated() {
         try writeKPI(kpi, row: row + offset, sheet: sheet, heights: &heights)
+        kpiRows.append((row + offset, kpi.effectiveDirection))
       }
       row += rows
     }
@@ -208,7 +214,9 @@ struct EvaluationSheet {
   }
 
   /// The drop-downs of national wording and the highlight of achieved KPIs.
-  private func addRules(_ sheet: Worksheet, lastRow: Int) throws {
+  private func addRules(
+    _ sheet: Worksheet, lastRow: Int, kpiRows: [(row: Int, direction: Direction)]
+  ) throws {
     let rows = Self.firstDataRow...lastRow
     func column(_ column: Int) -> CellRange {
       CellRange(
@@ -225,14 +233,27 @@ struct EvaluationSheet {
       messages: ValidationMessages(
         inputTitle: "今後の方針", inputMessage: "一覧から選んでください。",
         errorTitle: "今後の方針", errorMessage: "国の様式の区分から選んでください。", errorStyle: .warning))
-    let rate = Cell(row: rows.lowerBound, column: Column.rate).a1()
-    let dollarRate = "$" + rate
-    try sheet.addConditionalFormat(
-      CellRange(
-        firstRow: rows.lowerBound, firstColumn: Column.kpi, lastRow: rows.upperBound,
-        lastColumn: Column.rate),
-      rule: .formula("AND(ISNUMBER(\(dollarRate)),\(dollarRate)>=1)"),
-      format: ReportStyle.achieved)
+    // 達成 by comparison, which differs by direction: one rule per run of rows that share it.
+    var runs: [(rows: ClosedRange<Int>, direction: Direction)] = []
+    for (row, direction) in kpiRows {
+      if let last = runs.last, last.direction == direction, last.rows.upperBound == row - 1 {
+        runs[runs.count - 1].rows = last.rows.lowerBound...row
+      } else {
+        runs.append((row...row, direction))
+      }
+    }
+    for run in runs {
+      let top = run.rows.lowerBound
+      try sheet.addConditionalFormat(
+        CellRange(
+          firstRow: top, firstColumn: Column.kpi, lastRow: run.rows.upperBound,
+          lastColumn: Column.rate),
+        rule: .formula(
+          ReportText.achievedRule(
+            target: Cell(row: top, column: Column.target),
+            actual: Cell(row: top, column: Column.actual), direction: run.direction)),
+        format: ReportStyle.achieved)
+    }
   }
 
   private func text(_ string: String) -> CellValue {

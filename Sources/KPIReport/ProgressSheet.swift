@@ -219,6 +219,21 @@ struct ProgressSheet {
       }
       row += 1
     }
+    if row > firstYearRow {
+      // 達成 by comparison (records.md), highlighted over each KPI's three columns.
+      for (offset, kpi) in kpis.enumerated() {
+        let target = Cell(row: firstYearRow, column: Self.firstKPIColumn + 3 * offset)
+        try sheet.addConditionalFormat(
+          CellRange(
+            firstRow: firstYearRow, firstColumn: target.column, lastRow: row - 1,
+            lastColumn: target.column + 2),
+          rule: .formula(
+            ReportText.achievedRule(
+              target: target, actual: Cell(row: firstYearRow, column: target.column + 1),
+              direction: kpi.effectiveDirection)),
+          format: ReportStyle.achieved)
+      }
+    }
     var charts: [(kpi: KPI, rows: ClosedRange<Int>, target: Int)] = []
     if row > firstYearRow {
       for (offset, kpi) in kpis.enumerated()

@@ -216,13 +216,24 @@ enum ReportText {
     return label + (index == 1 ? "（初年度）" : "（\(index)年目）")
   }
 
-  /// The achievement-rate formula for row cells: actual ÷ target (target ÷ actual for a
-  /// lower-is-better KPI), 「－」 when a value is missing or the divisor is 0.
+  /// The achievement-rate formula for row cells, by records.md's one rule: actual ÷ target
+  /// (target ÷ actual for a lower-is-better KPI); 「－」 when a value is missing, the divisor
+  /// is 0 or negative, or the dividend is negative.
   static func rateFormula(target: Cell, actual: Cell, direction: Direction) -> String {
     let (dividend, divisor) =
       direction == .increase ? (actual.a1(), target.a1()) : (target.a1(), actual.a1())
     return
-      "=IF(AND(ISNUMBER(\(dividend)),ISNUMBER(\(divisor))),IF(\(divisor)<>0,\(dividend)/\(divisor),\"－\"),\"－\")"
+      "=IF(AND(ISNUMBER(\(dividend)),ISNUMBER(\(divisor))),IF(AND(\(divisor)>0,\(dividend)>=0),\(dividend)/\(divisor),\"－\"),\"－\")"
+  }
+
+  /// The conditional-format formula that holds where a row's KPI is 達成: decided by
+  /// comparing actual with target (records.md), never by the rate. Written for the range's
+  /// top-left cell; the columns are absolute so the whole row's cells follow it.
+  static func achievedRule(target: Cell, actual: Cell, direction: Direction) -> String {
+    let target = "$" + target.a1()
+    let actual = "$" + actual.a1()
+    let comparison = direction == .increase ? ">=" : "<="
+    return "AND(ISNUMBER(\(target)),ISNUMBER(\(actual)),\(actual)\(comparison)\(target))"
   }
 
   /// The cached result of that formula.

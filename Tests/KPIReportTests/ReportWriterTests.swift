@@ -100,7 +100,8 @@ struct ReportWriterTests {
     #expect(facts["I12"] == "(10, 'int', '#,##0\"個\"')")
     #expect(
       facts["K12"]
-        == "('=IF(AND(ISNUMBER(J12),ISNUMBER(I12)),IF(I12<>0,J12/I12,\"－\"),\"－\")', '0.0%')")
+        == "('=IF(AND(ISNUMBER(J12),ISNUMBER(I12)),IF(AND(I12>0,J12>=0),J12/I12,\"－\"),\"－\")', '0.0%')"
+    )
     // ③ 社会動態数: target 0, actual -16: no rate, still a formula.
     #expect(facts["K18"]?.hasPrefix("=IF(") == true)
     // ③ 市内就職率: a % KPI is the number 10 shown as 10.0%, not 0.1.
@@ -114,7 +115,8 @@ struct ReportWriterTests {
       facts["validations"]
         == "[('L12:L22', 'list', '\"地方創生に非常に効果的であった,地方創生に相当程度効果があった,地方創生に効果があった,地方創生に効果がなかった\"'), "
         + "('O12:O22', 'list', '\"追加等更に発展させる,事業内容の見直し（改善）,事業の継続,事業の中止,予定通り事業終了\"')]")
-    #expect(facts["conditional"] == "[('F12:K22', [['AND(ISNUMBER($K12),$K12>=1)']])]")
+    #expect(
+      facts["conditional"] == "[('F12:K20', [['AND(ISNUMBER($I12),ISNUMBER($J12),$J12>=$I12)']])]")
     withExtendedLifetime(scratch) {}
   }
 
@@ -203,7 +205,9 @@ struct ReportWriterTests {
     #expect(facts["activities"] == "・１年目の計画に沿ったブランドの構築\n・ターゲットに向けた各種プロモーションの実施・ＰＲツール制作")
     #expect(facts["values"] == "[5, 33]")
     #expect(facts["types"] == "['int', 'int']")
-    #expect(facts["rate"] == "=IF(AND(ISNUMBER(D11),ISNUMBER(C11)),IF(C11<>0,D11/C11,\"－\"),\"－\")")
+    #expect(
+      facts["rate"]
+        == "=IF(AND(ISNUMBER(D11),ISNUMBER(C11)),IF(AND(C11>0,D11>=0),D11/C11,\"－\"),\"－\")")
     #expect(facts["blank"] == "(None, None)")
     #expect(facts["merges"] == "['A7:A9', 'B7:B9', 'C7:K7', 'C8:E8', 'F8:H8']")
     #expect(facts["noKPIs"] == "['年度', '事業概要', None, '令和3年度（初年度）']")
