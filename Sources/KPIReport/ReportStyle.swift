@@ -39,7 +39,8 @@ enum ReportStyle {
   /// A ratio shown as a percentage; 「－」 centred-right like the numbers.
   static let rate = text(border: true, horizontal: .right, numberFormat: "0.0%")
   /// The highlight of rates at or above 100 %.
-  static let achieved = FormatSpec(bold: true, fontColor: achievedFont, fillColor: achievedFill)
+  /// Not bold: a bold rate would no longer fit its column.
+  static let achieved = FormatSpec(fontColor: achievedFont, fillColor: achievedFill)
 
   static let printedFooter = "&C&P / &N"
 
@@ -49,14 +50,31 @@ enum ReportStyle {
     return name.isEmpty ? "&R&A" : "&L\(name)&R&A"
   }
 
-  /// A4 landscape, one page wide, page numbers in the footer.
-  static func setUpPrinting(_ sheet: Worksheet, municipality: String?) throws {
+  /// A4 landscape, page numbers in the footer; printed at `scale` % when given (sheets
+  /// with planned page breaks), else one page wide.
+  static func setUpPrinting(_ sheet: Worksheet, municipality: String?, scale: Int? = nil) throws {
     try sheet.setPaper(.a4)
     try sheet.setLandscape()
-    try sheet.fitToPages(wide: 1, tall: 0)
+    if let scale {
+      try sheet.setPrintScale(scale)
+    } else {
+      try sheet.fitToPages(wide: 1, tall: 0)
+    }
     try sheet.setMargins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6)
     try sheet.setHeader(printedHeader(municipality: municipality))
     try sheet.setFooter(printedFooter)
+  }
+
+  /// Sets the planned page breaks; returns a warning when there are more than a sheet keeps
+  /// (the first `Worksheet.maxPageBreaks` are kept).
+  static func setPageBreaks(_ breaks: [Int], on sheet: Worksheet) throws -> String? {
+    guard breaks.count > Worksheet.maxPageBreaks else {
+      try sheet.setHorizontalPageBreaks(breaks)
+      return nil
+    }
+    try sheet.setHorizontalPageBreaks(Array(breaks.prefix(Worksheet.maxPageBreaks)))
+    return
+      "sheet \"\(sheet.name)\": \(breaks.count) page breaks planned, but a sheet keeps \(Worksheet.maxPageBreaks); projects after the last kept break may split across pages"
   }
 }
 
@@ -88,12 +106,30 @@ enum TextMetrics {
     return width
   }
 
-  /// The lines `text` takes in a wrapped cell `columnWidth` units wide.
+  /// The lines `text` takes in a wrapped cell `columnWidth` units wide, filled character by
+  /// character as Excel and LibreOffice wrap Japanese: a full-width character of the 10-point
+  /// font is 10 points (13⅓ pixels) wide, others about 7½ pixels; the cell keeps a few
+  /// pixels of padding.
   static func lines(_ text: String, columnWidth: Double) -> Int {
-    let usable = max(columnWidth - 1.5, 2)
+    let usable = max((columnWidth * 7 + 5).rounded(.down) - 5, 14)
     var count = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      count += max(1, Int((lineWidth(line) / usable).rounded(.up)))
+      var lines = 1
+      var used = 0.0
+      for scalar in line.unicodeScalars {
+        let pixels: Double
+        switch scalar.value {
+        case 0..<0x20: continue
+        case 0x20..<0x1100, 0xFF61...0xFF9F: pixels = 7.5
+        default: pixels = 40 / 3
+        }
+        if used + pixels > usable, used > 0 {
+          lines += 1
+          used = 0
+        }
+        used += pixels
+      }
+      count += lines
     }
     return max(count, 1)
   }
@@ -150,6 +186,28 @@ struct RowHeights {
       try sheet.setRowHeight(height, row: row)
     }
   }
+
+  /// Every row's height from the first through `last` (rows without a need get the default
+  /// height), so page breaks can be planned on the heights the sheet prints with.
+  func all(through last: Int) -> [Double] {
+    guard last >= 0 else { return [] }
+    var result = [Double](repeating: TextMetrics.rowHeight, count: last + 1)
+    for (row, height) in resolved() where row <= last {
+      result[row] = height
+    }
+    return result
+  }
+
+  /// Sets an explicit height on every row through `last`, so that the printed layout does
+  /// not depend on a viewer's default row height.
+  func apply(to sheet: Worksheet, through last: Int) throws {
+    for (row, height) in all(through: last).enumerated() {
+      try sheet.setRowHeight(height, row: row)
+    }
+    for (row, height) in resolved() where row > last {
+      try sheet.setRowHeight(height, row: row)
+    }
+  }
 }
 
 /// Number formats that carry a KPI's unit, and the figures the report shows.
@@ -172,6 +230,22 @@ enum ValueFormat {
     let cleanUnit = (unit ?? "").filter { $0 != "\"" && $0 != "\\" }
     let integer = cleanUnit == "%" ? "0" : "#,##0"
     return cleanUnit.isEmpty ? integer + fraction : "\(integer)\(fraction)\"\(cleanUnit)\""
+  }
+
+  /// The width, in column units, a number needs when shown with `code(unit:decimals:)`
+  /// (numbers do not wrap: a column narrower than this shows ####).
+  static func shownWidth(_ value: Double, unit: String?, decimals: Int) -> Double {
+    let digits = String(Int(min(abs(value), 1e15).rounded(.down))).count
+    let commas = unit == "%" ? 0 : (digits - 1) / 3
+    let characters = digits + commas + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0)
+    return Double(characters) + TextMetrics.width(unit ?? "") + 1.5
+  }
+
+  /// The widest of a KPI's values as shown.
+  static func shownWidth(of kpi: KPI) -> Double {
+    let places = decimals(kpi.values.flatMap { [$0.target, $0.actual] })
+    return kpi.values.flatMap { [$0.target, $0.actual] }.compactMap { $0 }
+      .map { shownWidth($0, unit: kpi.unit, decimals: places) }.max() ?? 0
   }
 
   /// The number format of a KPI's target and actual cells.

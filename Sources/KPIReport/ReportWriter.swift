@@ -10,7 +10,15 @@ import XLSXWriter
 public struct ReportWriter: Sendable {
   public init() {}
 
-  public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
+  /// Writes the report; returns warnings (a sheet with more page breaks than it keeps).
+  @discardableResult
+  ///
+  /// `forPrinting` leaves out データ, the machine-readable sheet, for a workbook that is only
+  /// printed (the PDF to publish).
+  public func write(
+    _ document: RecordsDocument, context: ReportContext, to path: String,
+    forPrinting: Bool = false
+  ) throws -> [String] {
     try ReportCheck(document: document).run()
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
@@ -23,14 +31,18 @@ public struct ReportWriter: Sendable {
       category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
-    try EvaluationSheet(facts: facts).write(
+    var warnings = try EvaluationSheet(facts: facts).write(
       into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
-    try ProgressSheet(facts: facts).write(
+    warnings += try ProgressSheet(facts: facts).write(
       into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
     try SummarySheet(facts: facts).write(
       into: workbook.addWorksheet(named: ReportFormat.summarySheet))
-    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+    if !forPrinting {
+      try DataSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+    }
     try workbook.save(to: path)
+    return warnings
   }
 
   /// A creation time as XLSXWriter takes it: whole seconds since 1970. A time no `Int`

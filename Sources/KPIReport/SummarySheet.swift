@@ -70,7 +70,9 @@ struct SummarySheet {
     }
     try heights.apply(to: sheet)
     try sheet.freezePanes(row: Self.headerRow + 1, column: 0)
-    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name)
+    try ReportStyle.setUpPrinting(
+      sheet, municipality: facts.municipality.name,
+      scale: PrintLayout.scale(columnWidths: Self.widths))
     try sheet.repeatRows(Self.headerRow...Self.headerRow)
   }
 

@@ -129,8 +129,8 @@ struct AchievementRuleTests {
       [[String]].self, from: Data((facts["rules"] ?? "[]").utf8))
     #expect(
       rules == [
-        ["F12:K26", "AND(ISNUMBER($I12),ISNUMBER($J12),$J12>=$I12)"],
-        ["F27:K41", "AND(ISNUMBER($I27),ISNUMBER($J27),$J27<=$I27)"],
+        ["G12:L26", "AND(ISNUMBER($H12),ISNUMBER($K12),$K12>=$H12)"],
+        ["G27:L41", "AND(ISNUMBER($H27),ISNUMBER($K27),$K27<=$H27)"],
       ])
     // 集計 counts by the same comparison.
     let summary = try #require(YearSummary.all(for: document).first)
