@@ -186,9 +186,9 @@ _kpisheet() {
 
 _kpisheet_convert() {
     repeating_flags=()
-    non_repeating_flags=(--skip-existing --quiet -q --verbose -v --force --prefer-later --version -h --help)
+    non_repeating_flags=(--skip-existing --quiet -q --verbose -v --force --prefer-later --pdf --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output -o --out-dir --jobs --summary-json --fiscal-year --mapping --created --profile --municipality --prefecture --code --department --contact --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--output -o --out-dir --jobs --summary-json --fiscal-year --mapping --created --profile --municipality --prefecture --code --department --contact --soffice --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
@@ -232,6 +232,9 @@ _kpisheet_convert() {
     '--contact')
         return
         ;;
+    '--soffice')
+        return
+        ;;
     '--max-archive-entries')
         return
         ;;
@@ -263,7 +266,7 @@ _kpisheet_extract() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--sheet --mapping --output -o --format --encoding --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options 1
 
     # Offer option value completions
@@ -283,6 +286,9 @@ _kpisheet_extract() {
         ;;
     '--encoding')
         __kpisheet_add_completions -W 'utf-8'$'\n''utf-8-bom'$'\n''cp932'
+        return
+        ;;
+    '--fiscal-year')
         return
         ;;
     '--max-archive-entries')
@@ -314,15 +320,18 @@ _kpisheet_extract() {
 
 _kpisheet_validate() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--explain --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--format --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--format')
         __kpisheet_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--fiscal-year')
         return
         ;;
     '--max-archive-entries')

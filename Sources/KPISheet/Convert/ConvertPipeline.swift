@@ -16,6 +16,9 @@ public struct ConvertPipeline: Sendable {
   public var preferLater: Bool
   /// Threads reading each large workbook; nil for the reader's default (a batch sets it).
   public var readingThreads: Int?
+  /// For `--pdf`: a folder where each report is also written for printing (without データ),
+  /// under its output's file name (`ReportPDF.printWorkbook`).
+  public var printFolder: String?
 
   public init(
     fiscalYear: Int? = nil, sheetName: String? = nil, mapping: MappingFile? = nil,
@@ -104,6 +107,11 @@ public struct ConvertPipeline: Sendable {
       try output.write(Data(contentsOf: URL(fileURLWithPath: report)))
     } else {
       try ReportWriter().write(document, context: context, to: output.path)
+      if let printFolder {
+        try ReportWriter().write(
+          document, context: context,
+          to: ReportPDF.printWorkbook(for: output.path, in: printFolder), forPrinting: true)
+      }
     }
   }
 
