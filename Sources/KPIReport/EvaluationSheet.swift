@@ -76,6 +76,22 @@ struct EvaluationSheet {
         let needed = min(16, ValueFormat.shownWidth(of: kpi))
         widths[Column.target] = max(widths[Column.target], needed)
         widths[Column.actual] = max(widths[Column.actual], needed)
+        widths[Column.rate] = max(widths[Column.rate], min(12, ValueFormat.rateWidth(of: kpi)))
+      }
+    }
+    // Wider numbers take their room from the text columns (which wrap), so the form still
+    // prints one page wide at the smallest scale.
+    let page = PrintLayout.printableWidth * 100 / Double(PrintLayout.minimumScale) / 0.75
+    let budget = (page - 5 * Double(widths.count)) / 7
+    let texts = [
+      Column.name, Column.kpi, Column.assessment, Column.opinion, Column.reason, Column.effect,
+    ]
+    let excess = widths.reduce(0, +) - budget
+    let shrinkable = texts.reduce(0.0) { $0 + max(0, widths[$1] - 7) }
+    if excess > 0, shrinkable > 0 {
+      let share = min(1, excess / shrinkable)
+      for column in texts {
+        widths[column] -= (max(0, widths[column] - 7) * share).rounded(.up)
       }
     }
     return widths

@@ -75,6 +75,8 @@ struct ProgressSheet {
         for column in [firstKPIColumn + 3 * offset, firstKPIColumn + 3 * offset + 1] {
           widths[column] = max(widths[column], needed)
         }
+        let rate = firstKPIColumn + 3 * offset + 2
+        widths[rate] = max(widths[rate], min(12, ValueFormat.rateWidth(of: kpi)))
       }
     }
     widths = Array(widths.prefix(lastTableColumn + 1))

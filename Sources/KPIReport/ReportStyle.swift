@@ -248,6 +248,14 @@ enum ValueFormat {
       .map { shownWidth($0, unit: kpi.unit, decimals: places) }.max() ?? 0
   }
 
+  /// The width a KPI's 達成率 cells need, shown as `0.0%` (1700.0% needs more than 98.1%).
+  static func rateWidth(of kpi: KPI) -> Double {
+    let largest =
+      kpi.values.compactMap { $0.achievementRate(direction: kpi.effectiveDirection) }.max() ?? 0
+    let digits = String(Int(min(largest * 100, 1e12).rounded(.down))).count
+    return Double(digits + 3) + 1.5
+  }
+
   /// The number format of a KPI's target and actual cells.
   static func code(for kpi: KPI) -> String {
     code(unit: kpi.unit, decimals: decimals(kpi.values.flatMap { [$0.target, $0.actual] }))
