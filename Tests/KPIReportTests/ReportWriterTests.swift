@@ -247,9 +247,12 @@ struct ReportWriterTests {
       """
       wb = openpyxl.load_workbook(sys.argv[1])
       ws = wb["集計"]
-      put("summaryHeader", [ws.cell(3, c).value for c in range(1, 10)])
-      put("2021", [ws.cell(5, c).value for c in range(1, 10)])
-      put("2021cached", openpyxl.load_workbook(sys.argv[1], data_only=True)["集計"].cell(5, 6).value)
+      put("summaryHeader", [ws.cell(3, c).value for c in range(1, 11)])
+      put("2021", [ws.cell(5, c).value for c in range(1, 11)])
+      cached = openpyxl.load_workbook(sys.argv[1], data_only=True)["集計"]
+      put("2021cached", [cached.cell(5, c).value for c in (6, 9, 10)])
+      put("years", [ws.cell(r, 1).value for r in range(4, 8)])
+      put("named", [ws.cell(r, 1).value for r in range(9, 12)])
       ws = wb["データ"]
       put("header", [c.value for c in ws[1]])
       put("rows", ws.max_row - 1)
@@ -264,12 +267,18 @@ struct ReportWriterTests {
       """, path)
     #expect(
       facts["summaryHeader"]
-        == "['年度', '事業数', 'KPI数', '目標値・実績値のあるKPI数', '達成したKPI数', 'KPI達成率', "
-        + "'目標値・実績値のあるKPIを持つ事業数', 'KPIを1つ以上達成した事業数', '事業の達成割合']")
+        == "['年度', '事業数（交付対象事業）', 'KPI数', '目標値・実績値のあるKPI数', '達成したKPI数', 'KPI達成率', "
+        + "'目標値・実績値のあるKPIを持つ事業数', 'KPIを1つ以上達成した事業数', '事業の達成割合（全事業）', "
+        + "'事業の達成割合（値のある事業）']")
     #expect(
       facts["2021"]
-        == "['令和3年度（2021年度）', 3, 8, 8, 2, '=IF(D5=0,\"－\",E5/D5)', 3, 2, '=IF(G5=0,\"－\",H5/G5)']")
-    #expect(facts["2021cached"] == "0.25")
+        == "['令和3年度（2021年度）', 5, 8, 8, 2, '=IF(D5=0,\"－\",E5/D5)', 3, 2, '=IF(B5=0,\"－\",H5/B5)', "
+        + "'=IF(G5=0,\"－\",H5/G5)']")
+    #expect(facts["2021cached"] == "[0.25, 0.4, 0.666666666666667]")
+    #expect(
+      facts["years"] == "['令和2年度（2020年度）', '令和3年度（2021年度）', '令和4年度（2022年度）', '令和5年度（2023年度）']")
+    // The projects without KPIs are named under the table, year by year.
+    #expect(facts["named"]?.contains("令和3年度（2021年度） KPI未設定の事業（2件）：デジタルの活用") == true)
     #expect(facts["header"] == "\(DataRow.headers)".replacingOccurrences(of: "\"", with: "'"))
     #expect(facts["rows"] == "\(DataRow.rows(for: document).count)")
     #expect(facts["merges"] == "0")
