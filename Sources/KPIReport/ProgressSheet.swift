@@ -32,13 +32,14 @@ struct ProgressSheet {
   /// Excel's last column, zero-based (XFD).
   static let maxColumn = 16_383
 
-  /// The last column a project's table takes (its charts sit below it).
+  /// The last column a project's table takes, with the column after it that may widen the
+  /// printed area (charts sit beside or below the table, over those columns).
   static func lastColumn(kpis: Int, charts: Int) -> Int {
-    activitiesColumn + 3 * kpis
+    activitiesColumn + 3 * kpis + 1
   }
 
   /// The most KPIs a project may have for its table to fit the sheet.
-  static let maxKPIs = (maxColumn - activitiesColumn) / 3
+  static let maxKPIs = (maxColumn - activitiesColumn - 1) / 3
 
   /// The widest table's last column.
   private var lastTableColumn: Int {

@@ -39,6 +39,20 @@ import Testing
     #expect(after == [2])
   }
 
+  @Test func aProjectWithMoreKPIsThanColumnsIsRefusedBeforeWriting() throws {
+    func project(kpis: Int) -> RecordsDocument {
+      RecordsDocument(projects: [
+        Project(name: "p", kpis: (1...kpis).map { KPI(name: "k\($0)") })
+      ])
+    }
+    #expect(throws: ReportError.self) {
+      try ReportCheck(document: project(kpis: ProgressSheet.maxKPIs + 1)).run()
+    }
+    try ReportCheck(document: project(kpis: ProgressSheet.maxKPIs)).run()
+    #expect(
+      ProgressSheet.lastColumn(kpis: ProgressSheet.maxKPIs, charts: 0) <= ProgressSheet.maxColumn)
+  }
+
   @Test func theScaleKeepsTextAtEightPoints() {
     #expect(PrintLayout.scale(columnWidths: [10, 10]) == 100)
     #expect(PrintLayout.scale(columnWidths: [Double](repeating: 40, count: 20)) == 80)
