@@ -188,8 +188,7 @@ struct ProgressSheet {
     if beside {
       top = table.rows.lowerBound
       left = tablePixels + Self.chartGap
-      let all = heights.all(through: table.rows.upperBound)
-      var missing = needed - table.rows.reduce(0.0) { $0 + all[$1] }
+      var missing = needed - heights.heights(of: table.rows).reduce(0, +)
       while missing > 0 {
         heights.need(min(409, missing), row: next)
         missing -= 409
@@ -203,15 +202,15 @@ struct ProgressSheet {
       }
       next += lines
     }
-    let rowHeights = heights.all(through: next)
+    let rowHeights = heights.heights(of: top...next)
     for (position, chart) in charts.enumerated() {
       // Charts are placed in pixels from the block's top-left cell.
       let line = position / perRow
       let x = left + Double(position % perRow) * step
       var y = 4.0 + Double(line) * (Self.chartHeight + Self.chartGap)
       var anchor = top
-      while anchor < next, y >= rowHeights[anchor] * 4 / 3 {
-        y -= rowHeights[anchor] * 4 / 3
+      while anchor < next, y >= rowHeights[anchor - top] * 4 / 3 {
+        y -= rowHeights[anchor - top] * 4 / 3
         anchor += 1
       }
       try insertChart(

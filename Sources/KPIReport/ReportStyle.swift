@@ -187,6 +187,21 @@ struct RowHeights {
     }
   }
 
+  /// The heights of `rows` alone, as `resolved()` gives them, without resolving every row
+  /// of the sheet (a sheet asks this once per project).
+  func heights(of rows: ClosedRange<Int>) -> [Double] {
+    var result = rows.map { heights[$0] ?? TextMetrics.rowHeight }
+    for span in spans where span.rows.overlaps(rows) {
+      let current = span.rows.reduce(0.0) { $0 + (heights[$1] ?? TextMetrics.rowHeight) }
+      guard current < span.height else { continue }
+      let extra = (span.height - current) / Double(span.rows.count)
+      for row in span.rows where rows.contains(row) {
+        result[row - rows.lowerBound] = min(409, result[row - rows.lowerBound] + extra)
+      }
+    }
+    return result
+  }
+
   /// Every row's height from the first through `last` (rows without a need get the default
   /// height), so page breaks can be planned on the heights the sheet prints with.
   func all(through last: Int) -> [Double] {
