@@ -62,7 +62,8 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport"]),
-    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
+    .testTarget(
+      name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport", "XLSXWriter"]),
     .testTarget(
       name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel", "XLSXReader", "XLSXWriter"]),
     .testTarget(

@@ -99,7 +99,7 @@ struct EvaluationSheet {
 
   /// Writes the sheet; returns warnings (too many page breaks).
   @discardableResult
-  func write(into sheet: Worksheet) throws -> [String] {
+  func write(into sheet: Worksheet) throws -> [ReportWarning] {
     var heights = RowHeights()
     let widths = self.widths
     for (column, width) in widths.enumerated() {

@@ -105,7 +105,7 @@ struct ProgressSheet {
 
   /// Writes the sheet; returns warnings (too many page breaks).
   @discardableResult
-  func write(into sheet: Worksheet, of workbook: XLSXDocument) throws -> [String] {
+  func write(into sheet: Worksheet, of workbook: XLSXDocument) throws -> [ReportWarning] {
     let last = widths.count - 1
     for (column, width) in widths.enumerated() {
       try sheet.setColumnWidth(width, columns: column...column)

@@ -67,15 +67,28 @@ enum ReportStyle {
 
   /// Sets the planned page breaks; returns a warning when there are more than a sheet keeps
   /// (the first `Worksheet.maxPageBreaks` are kept).
-  static func setPageBreaks(_ breaks: [Int], on sheet: Worksheet) throws -> String? {
+  static func setPageBreaks(_ breaks: [Int], on sheet: Worksheet) throws -> ReportWarning? {
     guard breaks.count > Worksheet.maxPageBreaks else {
       try sheet.setHorizontalPageBreaks(breaks)
       return nil
     }
     try sheet.setHorizontalPageBreaks(Array(breaks.prefix(Worksheet.maxPageBreaks)))
-    return
-      "sheet \"\(sheet.name)\": \(breaks.count) page breaks planned, but a sheet keeps \(Worksheet.maxPageBreaks); projects after the last kept break may split across pages"
+    let kept = Worksheet.maxPageBreaks
+    return ReportWarning(
+      sheet: sheet.name,
+      english:
+        "\(breaks.count) page breaks planned, but a sheet keeps \(kept); projects after the last kept break may split across pages",
+      japanese:
+        "改ページが \(breaks.count) 箇所必要ですが、1 シートに設定できるのは \(kept) 箇所までです。それ以降の事業はページをまたいで印刷されることがあります")
   }
+}
+
+/// Something the report could not do as report.md asks, said in both languages.
+public struct ReportWarning: Sendable, Equatable {
+  /// The sheet it concerns.
+  public var sheet: String
+  public var english: String
+  public var japanese: String
 }
 
 /// How much room text needs: full-width characters take two width units of a column, others

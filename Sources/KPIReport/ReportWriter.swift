@@ -18,7 +18,7 @@ public struct ReportWriter: Sendable {
   public func write(
     _ document: RecordsDocument, context: ReportContext, to path: String,
     forPrinting: Bool = false
-  ) throws -> [String] {
+  ) throws -> [ReportWarning] {
     try ReportCheck(document: document).run()
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(

@@ -2,6 +2,7 @@ import Foundation
 import KPIModel
 import TestSupport
 import Testing
+import XLSXWriter
 
 @testable import KPIReport
 
@@ -51,6 +52,23 @@ import Testing
     try ReportCheck(document: project(kpis: ProgressSheet.maxKPIs)).run()
     #expect(
       ProgressSheet.lastColumn(kpis: ProgressSheet.maxKPIs, charts: 0) <= ProgressSheet.maxColumn)
+  }
+
+  @Test(.enabled(if: OpenPyXL.isAvailable, OpenPyXL.skipReason))
+  func moreBreaksThanASheetKeepsGiveAWarning() throws {
+    let scratch = try Scratch()
+    let document = try XLSXDocument(temporaryIn: scratch.folder)
+    let sheet = try document.addWorksheet(named: "KPI推移")
+    try sheet.write("x", at: Cell(row: 2_000, column: 0))
+    #expect(try ReportStyle.setPageBreaks(Array(1...1_000), on: sheet) == nil)
+    let warning = try ReportStyle.setPageBreaks(Array(1...1_100), on: sheet)
+    #expect(warning?.sheet == "KPI推移")
+    #expect(warning?.english.hasPrefix("1100 page breaks planned, but a sheet keeps 1023") == true)
+    try document.save(to: scratch.path("breaks.xlsx"))
+    let facts = try OpenPyXL.facts(
+      "put('breaks', len(openpyxl.load_workbook(sys.argv[1])['KPI推移'].row_breaks.brk))",
+      scratch.path("breaks.xlsx"))
+    #expect(facts["breaks"] == "1023")
   }
 
   @Test func theScaleKeepsTextAtEightPoints() {
@@ -122,7 +140,7 @@ struct PrintedReports {
     let scratch = try Scratch()
     let sizes = [1, 5, 15]
     var jobs: [(workbook: String, pdf: String)] = []
-    var warnings: [String] = []
+    var warnings: [ReportWarning] = []
     for size in sizes {
       let workbook = scratch.path("r\(size).xlsx")
       warnings += try ReportWriter().write(

@@ -72,7 +72,11 @@ public struct ConvertPipeline: Sendable {
     }
     let context = try makeContext(document)
     do {
-      try write(document, context: context, to: output)
+      diagnostics += try write(document, context: context, to: output).map {
+        Diagnostic(
+          .warning, "report-print", message: $0.english, japanese: $0.japanese,
+          file: output.path, sheet: $0.sheet)
+      }
     } catch var error as ReportError {
       // The records' own file when there is one, else the report being made of several.
       error.file = inputs.count == 1 ? inputs[0] : output.path
@@ -83,9 +87,9 @@ public struct ConvertPipeline: Sendable {
       projects: document.projects.count)
   }
 
-  /// Writes the report to `output` (`-` is standard output).
+  /// Writes the report to `output` (`-` is standard output); returns the writer's warnings.
   private func write(_ document: RecordsDocument, context: ReportContext, to output: OutputFile)
-    throws
+    throws -> [ReportWarning]
   {
     if output.path == "-" {
       // The report goes into a folder listed in the registry, so that an interrupted run
@@ -103,15 +107,17 @@ public struct ConvertPipeline: Sendable {
       }
       defer { registry.remove(folder) }
       let report = folder + "/report.xlsx"
-      try ReportWriter().write(document, context: context, to: report)
+      let warnings = try ReportWriter().write(document, context: context, to: report)
       try output.write(Data(contentsOf: URL(fileURLWithPath: report)))
+      return warnings
     } else {
-      try ReportWriter().write(document, context: context, to: output.path)
+      let warnings = try ReportWriter().write(document, context: context, to: output.path)
       if let printFolder {
         try ReportWriter().write(
           document, context: context,
           to: ReportPDF.printWorkbook(for: output.path, in: printFolder), forPrinting: true)
       }
+      return warnings
     }
   }
 
