@@ -94,8 +94,8 @@ struct ReportCheck {
     guard needed > ProgressSheet.maxColumn else { return }
     throw error(
       project, number, "KPIs", "KPI",
-      "has \(project.kpis.count) KPIs; the KPI推移 sheet gives each 3 columns and a chart beside, which needs column \(needed + 1), past Excel's last column (\(ProgressSheet.maxColumn + 1)); at most \(ProgressSheet.maxKPIs) fit",
-      "KPI が \(project.kpis.count) 個あります。KPI推移 シートは KPI ごとに 3 列とグラフを置くため \(needed + 1) 列目が必要になり、Excel の最終列（\(ProgressSheet.maxColumn + 1) 列目）を超えます。入るのは \(ProgressSheet.maxKPIs) 個までです"
+      "has \(project.kpis.count) KPIs; the KPI推移 sheet gives each 3 columns, which needs column \(needed + 1), past Excel's last column (\(ProgressSheet.maxColumn + 1)); at most \(ProgressSheet.maxKPIs) fit",
+      "KPI が \(project.kpis.count) 個あります。KPI推移 シートは KPI ごとに 3 列を使うため \(needed + 1) 列目が必要になり、Excel の最終列（\(ProgressSheet.maxColumn + 1) 列目）を超えます。入るのは \(ProgressSheet.maxKPIs) 個までです"
     )
   }
 

@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable, Comparable {
   case dataError = 65
   /// An input file does not exist or cannot be opened.
   case noInput = 66
+  /// A needed program is missing (LibreOffice for `--pdf`).
+  case unavailable = 69
   /// The output exists, cannot be created, or equals an input.
   case cannotCreate = 73
   /// Writing standard output failed: full, closed, or a broken pipe.

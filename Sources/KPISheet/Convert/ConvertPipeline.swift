@@ -19,6 +19,9 @@ public struct ConvertPipeline: Sendable {
   public var preferLater: Bool
   /// Threads reading each large workbook; nil for the reader's default (a batch sets it).
   public var readingThreads: Int?
+  /// For `--pdf`: a folder where each report is also written for printing (without データ),
+  /// under its output's file name (`ReportPDF.printWorkbook`).
+  public var printFolder: String?
 
   public init(
     fiscalYear: Int? = nil, sheetName: String? = nil, mapping: MappingFile? = nil,
@@ -83,7 +86,11 @@ public struct ConvertPipeline: Sendable {
     try ReportYearCheck(document: document, file: place).check(fiscalYear)
     let context = try makeContext(document)
     do {
-      try write(document, context: context, to: output)
+      diagnostics += try write(document, context: context, to: output).map {
+        Diagnostic(
+          .warning, "report-print", message: $0.english, japanese: $0.japanese,
+          file: output.path, sheet: $0.sheet)
+      }
     } catch var error as ReportError {
       // The records' own file when there is one, else the report being made of several.
       error.file = inputs.count == 1 ? inputs[0] : output.path
@@ -93,13 +100,21 @@ public struct ConvertPipeline: Sendable {
       diagnostics: diagnostics, evaluationYear: context.evaluationYear, document: document)
   }
 
-  /// Writes the report to `output` (`-` is standard output), through `OutputFile`.
+  /// Writes the report to `output` (`-` is standard output); returns the writer's warnings.
   private func write(_ document: RecordsDocument, context: ReportContext, to output: OutputFile)
-    throws
+    throws -> [ReportWarning]
   {
+    var warnings: [ReportWarning] = []
     try output.produce { path in
-      try ReportWriter().write(document, context: context, to: path)
+      warnings = try ReportWriter().write(document, context: context, to: path)
     }
+    // The PDF is printed from a copy without データ, after the report is in place.
+    if let printFolder, output.path != "-" {
+      try ReportWriter().write(
+        document, context: context,
+        to: ReportPDF.printWorkbook(for: output.path, in: printFolder), forPrinting: true)
+    }
+    return warnings
   }
 
   /// The report's facts: the records' own, then the flags and profile where they are silent.

@@ -100,6 +100,17 @@ struct ConvertCommand: ParsableCommand {
     help: "When inputs disagree on a value, use the later input's (each replacement is a warning).")
   var preferLater = false
 
+  @Flag(
+    help:
+      "Also print each report to PDF beside it (REPORT.pdf; DIR/<name>.pdf), with LibreOffice headless: 効果検証, KPI推移, 集計."
+  )
+  var pdf = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The LibreOffice program for --pdf (default: soffice on PATH).", valueName: "path"))
+  var soffice: String?
+
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
 
@@ -137,6 +148,16 @@ struct ConvertCommand: ParsableCommand {
       throw ValidationError(
         localized("-q and -v cannot be used together.", "-q と -v は同時に使えません。"))
     }
+    if pdf, outDir == nil, output == nil || output == "-" {
+      throw ValidationError(
+        localized(
+          "--pdf writes the PDF beside the report: pass -o REPORT.xlsx or --out-dir DIR, not -o -.",
+          "--pdf は PDF をレポートの隣に作成します。-o - ではなく -o REPORT.xlsx か --out-dir DIR を指定してください。"))
+    }
+    if soffice != nil, !pdf {
+      throw ValidationError(
+        localized("--soffice needs --pdf.", "--soffice は --pdf と一緒に使ってください。"))
+    }
     try checkFiscalYear(fiscalYear)
     if let created, Self.date(created) == nil {
       throw ValidationError(
@@ -166,12 +187,18 @@ struct ConvertCommand: ParsableCommand {
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
       pipeline.overrides = flags
+      // The PDFs are printed after the reports, all in one LibreOffice run.
+      let printing = pdf ? try ReportPDF(soffice: soffice) : nil
+      pipeline.printFolder = printing?.folder
+      defer { printing?.discard() }
       if let outDir {
         let batch = BatchConversion(
           pipeline: pipeline, outputDirectory: outDir, force: force, skipExisting: skipExisting,
           workers: jobs, summaryJSON: summaryJSON)
         let reporter = BatchReporter(verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
         let outcome = try batch.run(inputs, observer: reporter)
+        try printing?.print(
+          reports: outcome.results.filter { $0.status == .converted }.compactMap(\.output))
         if outcome.exitStatus != .success { throw ExitCode(outcome.exitStatus.rawValue) }
         return
       }
@@ -184,6 +211,7 @@ struct ConvertCommand: ParsableCommand {
           printError(
             outcome.summaryLine(output: output ?? "-", language: DiagnosticText.language))
         }
+        try printing?.print(reports: [output ?? "-"])
       } catch let error as ConvertError {
         for diagnostic in error.diagnostics where !quiet || diagnostic.severity == .error {
           printError(DiagnosticText.line(diagnostic))
