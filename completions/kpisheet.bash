@@ -266,7 +266,7 @@ _kpisheet_extract() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --profile --municipality --prefecture --code --department --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options 1
 
     # Offer option value completions
@@ -289,6 +289,21 @@ _kpisheet_extract() {
         return
         ;;
     '--fiscal-year')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--municipality')
+        return
+        ;;
+    '--prefecture')
+        return
+        ;;
+    '--code')
+        return
+        ;;
+    '--department')
         return
         ;;
     '--max-archive-entries')
@@ -320,9 +335,9 @@ _kpisheet_extract() {
 
 _kpisheet_validate() {
     repeating_flags=()
-    non_repeating_flags=(--explain --version -h --help)
+    non_repeating_flags=(--explain --submission --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--format --fiscal-year --profile --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
@@ -332,6 +347,9 @@ _kpisheet_validate() {
         return
         ;;
     '--fiscal-year')
+        return
+        ;;
+    '--profile')
         return
         ;;
     '--max-archive-entries')
