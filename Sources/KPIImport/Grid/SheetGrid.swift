@@ -50,6 +50,7 @@ public struct SheetGrid: Sendable {
   public init(sheet: SheetInfo, cells: [Cell], merges: [CellRange]) {
     self.sheet = sheet
     self.merges = merges
+    self.cells.reserveCapacity(cells.count)
     for cell in cells {
       self.cells[cell.reference] = cell
       rowCells[cell.reference.row, default: []].append(cell)

@@ -60,8 +60,19 @@ enum CellReading {
   /// The plain text of a label or name cell, layout breaks kept (callers compact it).
   static func text(_ cell: Cell?) -> String? {
     guard let cell else { return nil }
-    let text = SheetGrid.text(cell)?.trimmingCharacters(in: .whitespacesAndNewlines)
-    return text?.isEmpty == false ? text : nil
+    guard let text = SheetGrid.text(cell).map(trimmed), !text.isEmpty else { return nil }
+    return text
+  }
+
+  /// `text` without leading and trailing white space and line breaks. Called for every text
+  /// cell the reader looks at: most have none, and those come back without a copy (Foundation's
+  /// `trimmingCharacters` bridges every string through NSString).
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.first, let last = text.last else { return text }
+    if !first.isWhitespace && !last.isWhitespace { return text }
+    let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+    let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+    return start < end ? String(text[start..<end]) : ""
   }
 }
 

@@ -73,7 +73,11 @@ public enum HeaderField: String, CaseIterable, Sendable {
   /// The field a header text names, or nil. `事業概要` answers `.overview`; layout readers
   /// decide from the context whether it heads activities.
   public static func match(_ text: String) -> HeaderField? {
-    let header = HeaderText(text)
+    match(HeaderText(text))
+  }
+
+  /// The field an already reduced header names.
+  static func match(_ header: HeaderText) -> HeaderField? {
     // 「（単位）」 alone heads a unit column.
     if header.key.isEmpty, header.notes.last.map(HeaderText.key) == "単位" { return .unit }
     return byWord[header.key.uppercased()]

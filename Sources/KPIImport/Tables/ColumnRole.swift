@@ -162,7 +162,10 @@ enum ColumnRoleReader {
 
   /// 「R3目標」「令和3年度実績値」: a year label followed by a measure word.
   static func combined(_ text: String) -> (FiscalYearLabel, Measure)? {
-    let compact = HeaderText(text).key
+    combined(key: HeaderText(text).key)
+  }
+
+  static func combined(key compact: String) -> (FiscalYearLabel, Measure)? {
     for (word, measure) in [
       ("目標値", Measure.target), ("実績値", .actual), ("目標", .target), ("実績", .actual),
     ]

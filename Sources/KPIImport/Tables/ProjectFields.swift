@@ -221,7 +221,7 @@ struct Grade {
   static let symbols: Set<Character> = ["◎", "○", "〇", "◯", "△", "×", "✕", "▲", "●", "□", "☆", "★"]
 
   static func parse(_ text: String) -> Grade? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = CellReading.trimmed(text)
     guard let first = trimmed.first, !SingleTable.isDashOnly(trimmed) else { return nil }
     let separators: Set<Character> = ["：", ":", " ", "　", "\n", "（", "(", "・", "、"]
     let head = trimmed.prefix { !separators.contains($0) }
@@ -272,7 +272,7 @@ enum YearInBrackets {
 enum BracketedPair {
   /// The text before a trailing bracket and the bracket's content.
   static func split(_ text: String) -> (String, String)? {
-    let folded = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let folded = CellReading.trimmed(text)
     guard folded.last == "）" || folded.last == ")",
       let open = folded.lastIndex(where: { $0 == "（" || $0 == "(" }), open != folded.startIndex
     else { return nil }

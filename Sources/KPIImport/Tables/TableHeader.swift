@@ -78,19 +78,27 @@ struct TableHeader: Sendable {
 /// year-and-measure header, or 達成率 (derived, never read, but a header: the report's
 /// 効果検証 has it in its second header row).
 enum HeaderCellKind {
-  static func isHeader(_ text: String) -> Bool {
-    HeaderField.match(text) != nil || HeaderText.key(text) == "達成率"
-      || ColumnRoleReader.combined(text) != nil
-      || ColumnRoleReader.headerYear(text, at: CellReference(row: 0, column: 0)) != nil
-  }
+  static func isHeader(_ text: String) -> Bool { kind(text) != .none }
 
   /// A header naming what makes a KPI table: a KPI, a project, a measure or a year.
-  static func isAnchor(_ text: String) -> Bool {
-    switch HeaderField.match(text) {
-    case .kpi, .projectName, .target, .actual, .finalTarget, .baseline: return true
-    default:
-      return ColumnRoleReader.combined(text) != nil
-        || ColumnRoleReader.headerYear(text, at: CellReference(row: 0, column: 0)) != nil
+  static func isAnchor(_ text: String) -> Bool { kind(text) == .anchor }
+
+  enum Kind { case none, header, anchor }
+
+  /// What a cell's text is as a header, the text reduced once. A long first line is a name
+  /// or a sentence, never a header, and is not folded at all: most cells of a long list are
+  /// such texts.
+  static func kind(_ text: String) -> Kind {
+    let firstLine = text.prefix { !$0.isNewline }
+    guard firstLine.count <= 40 else { return .none }
+    let header = HeaderText(text)
+    switch HeaderField.match(header) {
+    case .kpi, .projectName, .target, .actual, .finalTarget, .baseline: return .anchor
+    case .some: return .header
+    case nil:
+      if ColumnRoleReader.combined(key: header.key) != nil { return .anchor }
+      if let label = FiscalYearLabel.parse(header.key), label.dueText == nil { return .anchor }
+      return header.key == "達成率" ? .header : .none
     }
   }
 }

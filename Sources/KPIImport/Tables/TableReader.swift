@@ -101,7 +101,17 @@ struct SingleTable {
     self.context = context
     self.after = after
     self.firstOnSheet = firstOnSheet
+    // Columns sharing one header cell (成果指標名 merged over a letter column and the name).
+    var siblings: [Int: [Int]] = [:]
+    for column in header.columns {
+      let group = header.columns.filter { $0.cell == column.cell && $0.role == column.role }
+      siblings[column.column] = group.map(\.column)
+    }
+    nameSiblings = siblings
   }
+
+  /// For each header column, the columns that share its header cell and role.
+  private let nameSiblings: [Int: [Int]]
 
   /// Reads the table; returns the orientation it was read in.
   mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
@@ -212,6 +222,11 @@ struct SingleTable {
     var costRead: Set<CellReference> = []
     let bracketNamedColumns = Set(
       header.valueColumns.filter(\.namesBracket).map(\.column))
+    // Worked out once per table, not per row.
+    let gradeColumn = header.column(.grade)
+    let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
+    var years = YearCache()
+    var names = KPINameCache()
 
     for row in dataRows {
       // The project: its cell, or the one merged over it; blank means the row above's.
@@ -295,8 +310,9 @@ struct SingleTable {
           if Self.isDashOnly(compact) { continue }
           kpiName = compact
           kpiAnchor = anchor
-          if let unit = KPIName.split(compact).unit {
-            kpiName = KPIName.split(compact).name
+          let split = names.split(compact)
+          if let unit = split.unit {
+            kpiName = split.name
             kpiNameUnit = unit
           }
         } else if let last = lastKPIName, rowHasValues(row) {
@@ -318,7 +334,7 @@ struct SingleTable {
       var dueText: String?
       if let yearColumn {
         let reference = CellReference(row: row, column: yearColumn)
-        rowYear = resolveYear(
+        rowYear = years.resolve(
           grid.cell(at: reference), at: reference, period: projects.currentPeriod, sheet: sheet,
           log: log)
         if rowYear == nil && header.valueColumns.allSatisfy(\.isYearless) { continue }
@@ -418,8 +434,6 @@ struct SingleTable {
       }
 
       for year in entries.keys.sorted() { projects.addYear(year) }
-      let gradeColumn = header.column(.grade)
-      let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
       projects.withKPI(named: name, at: kpiAnchor) { kpi in
         kpi.bracketNamedColumns = bracketNamedColumns
         for unitColumn in unitColumns {
@@ -457,12 +471,12 @@ struct SingleTable {
   /// The cell naming the row's KPI when its header spans several columns (成果指標名 merged
   /// over a letter column A, B … and the name column): the longest text among them.
   private func namedCell(row: Int, under column: Int) -> CellReference {
-    guard let first = header.columns.first(where: { $0.column == column }) else {
+    // One column under the header (the usual case): no choice to make.
+    guard let siblings = nameSiblings[column], siblings.count > 1 else {
       return CellReference(row: row, column: column)
     }
-    let siblings = header.columns.filter { $0.cell == first.cell && $0.role == first.role }
     let texts = siblings.map { sibling -> (CellReference, Int) in
-      let reference = CellReference(row: row, column: sibling.column)
+      let reference = CellReference(row: row, column: sibling)
       return (reference, CellReading.text(grid.storedCell(at: reference))?.count ?? 0)
     }
     guard let longest = texts.max(by: { $0.1 < $1.1 }), longest.1 > 0 else {
@@ -498,12 +512,17 @@ struct SingleTable {
   /// A name or text cell holding only dashes or dots ('-', '―', '…'): nothing written. A
   /// text that starts with a bullet (・農業法人が…) is text.
   static func isDashOnly(_ text: String) -> Bool {
-    let marks: Set<Character> = [
-      "-", "－", "―", "—", "‐", "−", "ー", "–", "…", "‥", "・", "／", "/", "＊", "*",
-    ]
+    // A name starts with a letter: only a text starting with a mark needs the full look.
+    guard let first = text.first(where: { !$0.isWhitespace }), dashMarks.contains(first) else {
+      return false
+    }
     let trimmed = text.filter { !$0.isWhitespace }
-    return !trimmed.isEmpty && trimmed.allSatisfy { marks.contains($0) }
+    return !trimmed.isEmpty && trimmed.allSatisfy { dashMarks.contains($0) }
   }
+
+  private static let dashMarks: Set<Character> = [
+    "-", "－", "―", "—", "‐", "−", "ー", "–", "…", "‥", "・", "／", "/", "＊", "*",
+  ]
 
   // MARK: Measures as rows, years across
 
@@ -713,11 +732,50 @@ enum KPIName {
 /// A list marker standing where a name should be: A, B, ①, (1), 1. — an empty indicator row.
 enum ListMarker {
   static func isMarker(_ text: String) -> Bool {
-    let key = HeaderText.key(text).filter { !"().．、.".contains($0) }
-    guard !key.isEmpty, key.count <= 2 else { return false }
-    return key.allSatisfy { character in
-      (character.isASCII && (character.isLetter || character.isNumber))
-        || ("①"..."⑳").contains(character)
+    // Read character by character: called for every KPI name of a list.
+    var count = 0
+    for character in text where !character.isWhitespace && !"().．、.（）".contains(character) {
+      count += 1
+      let isMarkCharacter =
+        (character.isASCII && (character.isLetter || character.isNumber))
+        || ("Ａ"..."Ｚ").contains(character) || ("ａ"..."ｚ").contains(character)
+        || ("０"..."９").contains(character) || ("①"..."⑳").contains(character)
+      guard count <= 2, isMarkCharacter else { return false }
     }
+    return count > 0
+  }
+}
+
+/// Year labels of one table, each text parsed once (a list repeats the same few years on
+/// every row).
+struct YearCache {
+  private var known: [String: Int] = [:]
+
+  mutating func resolve(
+    _ cell: Cell?, at reference: CellReference, period: FiscalPeriod?, sheet: String,
+    log: DiagnosticLog
+  ) -> Int? {
+    // Only absolute labels are kept: 2年目 depends on the project's period.
+    if case .string(let text)? = cell?.value, let year = known[text] { return year }
+    let year = resolveYear(cell, at: reference, period: period, sheet: sheet, log: log)
+    if case .string(let text)? = cell?.value, let year,
+      case .absolute? = CellReading.yearLabel(cell)
+    {
+      known[text] = year
+    }
+    return year
+  }
+}
+
+/// KPI names of one table split from their bracketed unit once per text (a list repeats each
+/// name on every row of its years).
+struct KPINameCache {
+  private var known: [String: (name: String, unit: String?)] = [:]
+
+  mutating func split(_ name: String) -> (name: String, unit: String?) {
+    if let found = known[name] { return found }
+    let split = KPIName.split(name)
+    known[name] = split
+    return split
   }
 }
