@@ -229,28 +229,15 @@ struct SingleTable {
     var names = KPINameCache()
 
     for row in dataRows {
-      // The project: its cell, or the one merged over it; blank means the row above's.
       if let projectColumn {
-        let reference = CellReference(row: row, column: projectColumn)
-        let anchor = grid.merge(containing: reference)?.first ?? reference
-        if let text = CellReading.text(grid.cell(at: anchor)) {
-          if anchor != anchorOfProject {
-            if Self.isDashOnly(text) { continue }
-            projects.begin(named: text, at: anchor)
-            anchorOfProject = anchor
-            lastKPIName = nil
-            projectRows = 0
-            // A one-year table's cost belongs to its year, with or without KPIs.
-            if let tableYear { projects.setDefaultYear(tableYear) }
-            ProjectFields.read(
-              ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
-              projects: &projects)
-          }
-        } else if !projects.hasCurrent {
-          if rowHasValues(row) {
-            log.add(.error, .blankProjectName, [:], sheet: sheet, cell: reference)
-          }
-          continue
+        switch rowProject(row, column: projectColumn, current: &anchorOfProject, in: &projects) {
+        case .skip: continue
+        case .same: break
+        case .began:
+          lastKPIName = nil
+          projectRows = 0
+          // A one-year table's cost belongs to its year, with or without KPIs.
+          if let tableYear { projects.setDefaultYear(tableYear) }
         }
       }
       projectRows += 1
@@ -485,6 +472,36 @@ struct SingleTable {
     return longest.0
   }
 
+  /// What a data row's project cell says.
+  private enum RowProject { case began, same, skip }
+
+  /// The project of a data row: its project cell, or the one merged over it. A new name
+  /// begins a project (with its project fields); blank or merged means the row above's; a
+  /// blank name with nothing above is an error, and a row named '-' is skipped.
+  private func rowProject(
+    _ row: Int, column: Int, current: inout CellReference?, in projects: inout ProjectAccumulator
+  ) -> RowProject {
+    let reference = CellReference(row: row, column: column)
+    let anchor = grid.merge(containing: reference)?.first ?? reference
+    guard let text = CellReading.text(grid.cell(at: anchor)) else {
+      guard projects.hasCurrent else {
+        if rowHasValues(row) {
+          log.add(.error, .blankProjectName, [:], sheet: sheet, cell: reference)
+        }
+        return .skip
+      }
+      return .same
+    }
+    guard anchor != current else { return .same }
+    if Self.isDashOnly(text) { return .skip }
+    projects.begin(named: text, at: anchor)
+    current = anchor
+    ProjectFields.read(
+      ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
+      projects: &projects)
+    return .began
+  }
+
   private func rowHasValues(_ row: Int) -> Bool {
     header.columns.contains { column in
       switch column.role {
@@ -548,20 +565,10 @@ struct SingleTable {
       }
     for row in dataRows {
       if let projectColumn {
-        let reference = CellReference(row: row, column: projectColumn)
-        let anchor = grid.merge(containing: reference)?.first ?? reference
-        if let text = CellReading.text(grid.cell(at: anchor)), anchor != anchorOfProject {
-          projects.begin(named: text, at: anchor)
-          anchorOfProject = anchor
-          lastKPI = nil
-          ProjectFields.read(
-            ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
-            projects: &projects)
-        } else if !projects.hasCurrent {
-          if rowHasValues(row) {
-            log.add(.error, .blankProjectName, [:], sheet: sheet, cell: reference)
-          }
-          continue
+        switch rowProject(row, column: projectColumn, current: &anchorOfProject, in: &projects) {
+        case .skip: continue
+        case .same: break
+        case .began: lastKPI = nil
         }
       }
       // The measure: a 区分 cell, or a label left of the years.
