@@ -32,7 +32,7 @@ import Testing
       "man/kpisheet.1 is stale: \(Self.rerun)")
   }
 
-  static let commands = ["", "convert", "extract", "validate", "template", "cells"]
+  static let commands = ["", "convert", "extract", "validate", "template", "cells", "serve"]
 
   /// Each command's help, whole (it is the reference docs/cli.md quotes).
   @Test(arguments: commands)
