@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "kpisheet", targets: ["KPISheetCLI"]),
     .executable(name: "kpisheet-bench", targets: ["KPISheetBench"]),
+    .library(name: "CellAddress", targets: ["CellAddress"]),
     .library(name: "XLSXReader", targets: ["XLSXReader"]),
     .library(name: "KPIModel", targets: ["KPIModel"]),
     .library(name: "KPIImport", targets: ["KPIImport"]),
@@ -30,23 +31,28 @@ let package = Package(
 
     // The flow: XLSXReader -> KPIImport -> KPIModel -> KPIReport -> XLSXWriter.
     .target(name: "CNumberParsing"),
+    // A1 references and ranges, parsed and printed: the one A1 core, below reader and writer.
+    .target(name: "CellAddress"),
     // pthreads without Foundation: the reader's parsing threads, the temporary-file registry.
     .target(name: "PThreads"),
     // The process's temporary files, removed on SIGINT/SIGTERM: below XLSXWriter and KPISheet.
     .target(name: "TemporaryFiles", dependencies: ["PThreads"]),
     .target(
-      name: "XLSXReader", dependencies: ["CLibXML2", "CMinizip", "CNumberParsing", "PThreads"]),
+      name: "XLSXReader",
+      dependencies: ["CLibXML2", "CMinizip", "CNumberParsing", "PThreads", "CellAddress"]),
     .target(name: "KPIModel"),
     .target(
       name: "KPIImport",
-      dependencies: ["XLSXReader", "KPIModel", .product(name: "Yams", package: "Yams")]),
-    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "TemporaryFiles"]),
-    .target(name: "KPIReport", dependencies: ["KPIModel", "XLSXWriter"]),
+      dependencies: [
+        "XLSXReader", "KPIModel", "CellAddress", .product(name: "Yams", package: "Yams"),
+      ]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "TemporaryFiles", "CellAddress"]),
+    .target(name: "KPIReport", dependencies: ["KPIModel", "XLSXWriter", "CellAddress"]),
     .target(
       name: "KPISheet",
       dependencies: [
         "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter", "TemporaryFiles",
-        .product(name: "Yams", package: "Yams"),
+        "CellAddress", .product(name: "Yams", package: "Yams"),
       ]),
     // The web page and its HTTP API: `kpisheet serve`.
     .target(
@@ -58,7 +64,8 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
-    .executableTarget(name: "KPISheetBench", dependencies: ["XLSXReader", "XLSXWriter"]),
+    .executableTarget(
+      name: "KPISheetBench", dependencies: ["XLSXReader", "XLSXWriter", "CellAddress"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
@@ -67,15 +74,17 @@ let package = Package(
       ]),
 
     .testTarget(
-      name: "XLSXReaderTests", dependencies: ["XLSXReader"],
+      name: "XLSXReaderTests", dependencies: ["XLSXReader", "CellAddress"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "CellAddressTests", dependencies: ["CellAddress"]),
     .testTarget(name: "KPIModelTests", dependencies: ["KPIModel"]),
     .testTarget(name: "TemporaryFilesTests", dependencies: ["TemporaryFiles"]),
     .testTarget(name: "PThreadsTests", dependencies: ["PThreads"]),
     // Helpers shared by the tests that check written workbooks with openpyxl.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
-      name: "XLSXWriterTests", dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport"]),
+      name: "XLSXWriterTests",
+      dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport", "CellAddress"]),
     .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
     .testTarget(
       name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel", "XLSXReader", "XLSXWriter"]),

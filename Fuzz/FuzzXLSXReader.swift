@@ -113,7 +113,7 @@ private func compareReads(cutFrom size: Int, limits: ReaderLimits) {
 }
 
 private func parsePart(
-  _ bytes: UnsafeRawBufferPointer, _ handler: SAXHandler, _ limits: ReaderLimits
+  _ bytes: UnsafeRawBufferPointer, _ handler: some SAXHandler, _ limits: ReaderLimits
 ) {
   do {
     try SAXParser.parse(

@@ -11,16 +11,18 @@ build=.build-fuzz
 mkdir -p "$build" Fuzz/artifacts
 clang -c -O1 -g -fsanitize=address -o "$build/strtod_c.o" Sources/CNumberParsing/strtod_c.c \
   -I Sources/CNumberParsing/include
-# PThreads first: XLSXReader imports it. The reader and the fuzz target are one module, so
-# the fuzzer reaches the reader's internals (the cut read's tuning).
-swiftc -O -g -wmo -sanitize=address -parse-as-library -module-name PThreads -emit-module \
-  -emit-module-path "$build/PThreads.swiftmodule" -c -o "$build/PThreads.o" \
-  Sources/PThreads/*.swift
+# PThreads and CellAddress first: XLSXReader imports them. The reader and the fuzz target
+# are one module, so the fuzzer reaches the reader's internals (the cut read's tuning).
+for module in PThreads CellAddress; do
+  swiftc -O -g -wmo -sanitize=address -parse-as-library -module-name "$module" -emit-module \
+    -emit-module-path "$build/$module.swiftmodule" -c -o "$build/$module.o" \
+    Sources/"$module"/*.swift
+done
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name XLSXReader \
   -I "$build" -I Sources/CLibXML2 -I Sources/CMinizip -I Sources/CNumberParsing/include \
   -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/minizip \
   $(find Sources/XLSXReader -name '*.swift') Fuzz/FuzzXLSXReader.swift "$build/strtod_c.o" \
-  "$build/PThreads.o" -lxml2 -lminizip -o "$build/fuzz-xlsx"
+  "$build/PThreads.o" "$build/CellAddress.o" -lxml2 -lminizip -o "$build/fuzz-xlsx"
 if [ ! -d "$build/corpus" ] || [ -z "$(ls -A "$build/corpus")" ]; then
   python3 Fuzz/make-corpus.py "$build/corpus"
 fi

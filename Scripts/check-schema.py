@@ -2,8 +2,7 @@
 """Validates records JSON files against the records schema (Draft 2020-12).
 
 Usage: check-schema.py SCHEMA FILE... ; prints one line per file and exits 1 if any fails.
-The schema is a copy of ../shared/spec/records.schema.json kept in Tests/Schema so that the
-tests do not depend on files outside the repository.
+The schema is docs/records.schema.json.
 """
 import json
 import sys

@@ -4,19 +4,19 @@
     python3 Scripts/make-layout-fixtures.py     # rewrites Tests/KPIImportTests/Fixtures/*
 
 Why: a layout counts as supported only when a person's differently-drawn sheet of that kind reads
-right (shared/spec/input-layouts.md). The samples (Scripts/make-samples.py) give one sheet per
+right (docs/layouts.md). The samples (Scripts/make-samples.py) give one sheet per
 layout; these fixtures draw the same layouts again with the quirks real sheets have: shifted
 tables, spacer columns, other year labels, numbers whose formats carry the unit, furigana, a
 LibreOffice re-save, hidden sheets, full-width text values, reordered columns, blank "same as
 above" cells, the 1904 date system, combined and relative year headers, one project per sheet
 and the national form 様式2.
 
-Each NAME.xlsx comes with NAME.expected.json: the records (shared/spec/records.md) that
+Each NAME.xlsx comes with NAME.expected.json: the records (docs/records.md) that
 `kpisheet extract NAME.xlsx` must print, with the cells each target and actual came from. The
 expected records are written from this script's own tables, where every number stands next to
 the cell text or value it is drawn from; nothing here parses a cell the way the reader will,
 and nothing is taken from kpisheet's output. Every expected file is validated against
-shared/spec/records.schema.json, and every workbook is opened with openpyxl and python-calamine.
+docs/records.schema.json, and every workbook is opened with openpyxl and python-calamine.
 
 Writers: openpyxl 3.1.5, XlsxWriter 3.3.1, LibreOffice (soffice --headless) for
 a-libreoffice.xlsx; zipfile post-processing for furigana. Files are deterministic (fixed
@@ -44,8 +44,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "Tests" / "KPIImportTests" / "Fixtures"
-SCHEMA_CANDIDATES = [ROOT / "shared" / "spec" / "records.schema.json",
-                     ROOT.parent / "shared" / "spec" / "records.schema.json"]
+SCHEMA_CANDIDATES = [ROOT / "docs" / "records.schema.json"]
 
 FIXED_TIME = datetime.datetime(2024, 4, 1, 0, 0, 0)
 FIXED_ZIP_TIME = (2024, 4, 1, 9, 0, 0)
@@ -1157,7 +1156,7 @@ def load_schema():
     for p in SCHEMA_CANDIDATES:
         if p.exists():
             return json.loads(p.read_text(encoding="utf-8"))
-    sys.exit("make-layout-fixtures: shared/spec/records.schema.json not found")
+    sys.exit("make-layout-fixtures: docs/records.schema.json not found")
 
 
 def verify(path, expected):
@@ -1291,7 +1290,7 @@ README_HEAD = """# Layout fixtures for KPIImport
 
 Made by `python3 Scripts/make-layout-fixtures.py` (openpyxl, XlsxWriter, LibreOffice; edit the
 script, not the files). Each `NAME.xlsx` is a departmental sheet drawn differently from the
-samples, and `NAME.expected.json` holds the records (`shared/spec/records.md`) that
+samples, and `NAME.expected.json` holds the records (`docs/records.md`) that
 `kpisheet extract NAME.xlsx` must print, with the cells each target and actual came from in
 `source` (also for null values from '-' or blank cells). The expected records are written from
 the script's own tables, never from kpisheet's output; each validates against

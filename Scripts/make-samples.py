@@ -7,7 +7,7 @@ Why: kpisheet reads sheets that people drew in Excel, not sheets that kpisheet w
 samples are drawn by a third-party writer (openpyxl) the way a municipal officer draws them
 ("Excel方眼紙": merged cells, labels broken over lines, units typed into cells or carried by
 number formats), and each comes with the records `kpisheet extract` must print for it
-(shared/spec/records.md), including the cell each target and actual came from.
+(docs/records.md), including the cell each target and actual came from.
 
 What it makes (samples/README.md says more):
   sanyo-onoda.xlsx  layout A (block layout): the seed document, 山陽小野田市's KPI progress

@@ -28,20 +28,28 @@ public struct NoKPITableError: Error, Sendable, CustomStringConvertible {
   public var file: String
   public var layoutsTried: [Layout]
   public var skippedSheets: [String]
+  /// Regions that looked like tables, each with why it was not read.
+  public var notRead: [DetectedTable] = []
 
   public var description: String { description(in: .english) }
 
   public func description(in language: DiagnosticLanguage) -> String {
+    // The first regions that looked like tables say what stopped them.
+    let reasons = notRead.prefix(3).compactMap { table in
+      table.skipped.map { "\(table.sheet)!\(table.range): \($0.description(in: language))" }
+    }
     switch language {
     case .english:
       let tried = layoutsTried.map { "\($0.rawValue) (\($0.title))" }.joined(separator: ", ")
+      let why = reasons.isEmpty ? "" : "; " + reasons.joined(separator: "; ")
       return
-        "\(file): no KPI table found (layouts tried: \(tried)); describe the sheet with a mapping file and pass it with --mapping"
+        "\(file): no KPI table found (layouts tried: \(tried))\(why); describe the sheet with a mapping file and pass it with --mapping"
     case .japanese:
       let tried = layoutsTried.map { "\($0.rawValue)（\($0.title(in: .japanese))）" }
         .joined(separator: "、")
+      let why = reasons.isEmpty ? "" : "。" + reasons.joined(separator: "。")
       return
-        "\(file): KPI の表が見つかりません（試したレイアウト: \(tried)）。マッピング ファイルでシートの構成を記述し、--mapping で指定してください"
+        "\(file): KPI の表が見つかりません（試したレイアウト: \(tried)）\(why)。マッピング ファイルでシートの構成を記述し、--mapping で指定してください"
     }
   }
 }
@@ -68,13 +76,6 @@ public struct KPIImporter: Sendable {
   public func read(_ workbook: XLSXWorkbook) throws -> ImportResult {
     let log = DiagnosticLog(file: workbook.fileName)
     var sheets = workbook.sheets.filter { $0.kind == .worksheet }
-    // The table reader understands tables by their headers; the seed's block layout (years
-    // down a label column, KPI names over 目標値 | 実績値) keeps its own reader for its
-    // headings and activities, tried when no table is read.
-    let readers: [any LayoutReader] =
-      mapping.map { [MappingLayout(mapping: $0)] } ?? [
-        TableReader(fiscalYear: fiscalYear), BlockLayout(),
-      ]
     if let mapping {
       sheets = Array(sheets.prefix(1))
       if let name = mapping.sheet ?? sheetName {
@@ -108,14 +109,42 @@ public struct KPIImporter: Sendable {
         tables: report.tables, diagnostics: log.diagnostics, skippedSheets: [],
         hiddenSheets: sheets.filter(\.isHidden).map(\.name))
     }
+    return try readGrids(
+      count: sheets.count, fileName: workbook.fileName,
+      hiddenSheets: sheets.filter(\.isHidden).map(\.name)
+    ) { index in try SheetGrid(workbook: workbook, sheet: sheets[index]) }
+  }
+
+  /// Reads sheets already held as grids (from another reader, or changed by a program), as
+  /// `read(_:)` reads a workbook's; the importer's sheet and mapping settings apply.
+  public func read(grids: [SheetGrid], fileName: String) throws -> ImportResult {
+    try readGrids(
+      count: grids.count, fileName: fileName,
+      hiddenSheets: grids.filter(\.sheet.isHidden).map(\.sheet.name)
+    ) { grids[$0] }
+  }
+
+  /// Reads one sheet at a time (a workbook's grids are made as they are read, so only one is
+  /// held in memory).
+  private func readGrids(
+    count: Int, fileName: String, hiddenSheets: [String], grid makeGrid: (Int) throws -> SheetGrid
+  ) throws -> ImportResult {
+    let log = DiagnosticLog(file: fileName)
+    // The table reader understands tables by their headers; the seed's block layout (years
+    // down a label column, KPI names over 目標値 | 実績値) keeps its own reader for its
+    // headings and activities, tried when no table is read.
+    let readers: [any LayoutReader] =
+      mapping.map { [MappingLayout(mapping: $0)] }
+      ?? [TableReader(fiscalYear: fiscalYear), BlockLayout()]
     var projects: [Project] = []
     var tables: [DetectedTable] = []
     var skipped: [String] = []
     var explained: [DetectedTable] = []
     var municipality: Municipality?
     var grant: String?
-    for sheet in sheets {
-      let grid = try SheetGrid(workbook: workbook, sheet: sheet)
+    for index in 0..<count {
+      let grid = try makeGrid(index)
+      let sheet = grid.sheet
       if let found = MunicipalityBlock.read(grid, log: log) {
         municipality = merge(municipality, found)
       }
@@ -149,14 +178,14 @@ public struct KPIImporter: Sendable {
     }
     guard !projects.isEmpty else {
       throw NoKPITableError(
-        file: workbook.fileName,
+        file: fileName,
         layoutsTried: mapping == nil ? [.nationalForm, .flatList, .wideTable, .block] : [.mapping],
-        skippedSheets: skipped)
+        skippedSheets: skipped, notRead: explained)
     }
     return ImportResult(
       document: RecordsDocument(municipality: municipality, grant: grant, projects: projects),
       tables: tables, diagnostics: log.diagnostics, skippedSheets: skipped,
-      hiddenSheets: sheets.filter(\.isHidden).map(\.name), notRead: explained)
+      hiddenSheets: hiddenSheets, notRead: explained)
   }
 
   private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {

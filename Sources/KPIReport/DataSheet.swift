@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXWriter
 
@@ -38,7 +39,7 @@ struct DataSheet {
     for (column, header) in headers.enumerated() {
       try sheet.setColumnWidth(widths[column], columns: column...column)
       try sheet.write(
-        header, at: Cell(row: 0, column: column),
+        header, at: CellReference(row: 0, column: column),
         format: ReportStyle.text(
           bold: true, fill: ReportStyle.headerFill, horizontal: .center, wrap: true))
       heights.need(TextMetrics.height(header, columnWidth: widths[column]), row: 0)
@@ -62,7 +63,7 @@ struct DataSheet {
           heights.need(TextMetrics.height(text, columnWidth: widths[column]), row: offset + 1)
         default: format = textFormat
         }
-        try sheet.write(value, at: Cell(row: offset + 1, column: column), format: format)
+        try sheet.write(value, at: CellReference(row: offset + 1, column: column), format: format)
       }
     }
     try heights.apply(to: sheet)

@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXWriter
 
@@ -105,7 +106,8 @@ struct EvaluationSheet {
       value: .string(Self.kpiBanner), format: ReportStyle.header)
     for (offset, text) in Self.kpiHeaders.enumerated() {
       let column = Column.kpi + offset
-      try sheet.write(text, at: Cell(row: top + 1, column: column), format: ReportStyle.header)
+      try sheet.write(
+        text, at: CellReference(row: top + 1, column: column), format: ReportStyle.header)
       heights.need(TextMetrics.height(text, columnWidth: Self.widths[column]), row: top + 1)
     }
   }
@@ -166,14 +168,16 @@ struct EvaluationSheet {
               firstRow: span.lowerBound, firstColumn: cell.column, lastRow: span.upperBound,
               lastColumn: cell.column), value: cell.value, format: cell.format)
         } else {
-          try sheet.write(cell.value, at: Cell(row: row, column: cell.column), format: cell.format)
+          try sheet.write(
+            cell.value, at: CellReference(row: row, column: cell.column), format: cell.format)
         }
         heights.need(
           TextMetrics.height(cell.text, columnWidth: Self.widths[cell.column]), rows: span)
       }
       if project.kpis.isEmpty {
         for column in Column.kpi...Column.rate {
-          try sheet.writeBlank(at: Cell(row: row, column: column), format: ReportStyle.cell)
+          try sheet.writeBlank(
+            at: CellReference(row: row, column: column), format: ReportStyle.cell)
         }
       }
       for (offset, kpi) in project.kpis.enumerated() {
@@ -189,20 +193,23 @@ struct EvaluationSheet {
   {
     let value = kpi.values.first { $0.fiscalYear == facts.evaluationYear }
     let numberFormat = ReportStyle.number(ValueFormat.code(for: kpi))
-    try sheet.write(kpi.name, at: Cell(row: row, column: Column.kpi), format: ReportStyle.cell)
+    try sheet.write(
+      kpi.name, at: CellReference(row: row, column: Column.kpi), format: ReportStyle.cell)
     heights.need(
       TextMetrics.height(kpi.name, columnWidth: Self.widths[Column.kpi]), row: row)
     try sheet.write(
-      text(kpi.unit ?? ""), at: Cell(row: row, column: Column.unit), format: ReportStyle.centred)
+      text(kpi.unit ?? ""), at: CellReference(row: row, column: Column.unit),
+      format: ReportStyle.centred)
     try sheet.write(
-      text(value?.due ?? ""), at: Cell(row: row, column: Column.due), format: ReportStyle.centred)
-    let target = Cell(row: row, column: Column.target)
-    let actual = Cell(row: row, column: Column.actual)
+      text(value?.due ?? ""), at: CellReference(row: row, column: Column.due),
+      format: ReportStyle.centred)
+    let target = CellReference(row: row, column: Column.target)
+    let actual = CellReference(row: row, column: Column.actual)
     try sheet.write(number(value?.target), at: target, format: numberFormat)
     try sheet.write(number(value?.actual), at: actual, format: numberFormat)
     try sheet.writeFormula(
       ReportText.rateFormula(target: target, actual: actual, direction: kpi.effectiveDirection),
-      at: Cell(row: row, column: Column.rate),
+      at: CellReference(row: row, column: Column.rate),
       result: ReportText.rateResult(value, direction: kpi.effectiveDirection),
       format: ReportStyle.rate)
   }
@@ -225,7 +232,7 @@ struct EvaluationSheet {
       messages: ValidationMessages(
         inputTitle: "今後の方針", inputMessage: "一覧から選んでください。",
         errorTitle: "今後の方針", errorMessage: "国の様式の区分から選んでください。", errorStyle: .warning))
-    let rate = Cell(row: rows.lowerBound, column: Column.rate).a1()
+    let rate = CellReference(row: rows.lowerBound, column: Column.rate).a1()
     let dollarRate = "$" + rate
     try sheet.addConditionalFormat(
       CellRange(

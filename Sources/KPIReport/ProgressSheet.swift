@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXWriter
 
@@ -66,7 +67,7 @@ struct ProgressSheet {
     let municipality = facts.municipality.name.map { $0 + "　" } ?? ""
     try sheet.write(
       "\(municipality)\(facts.grant)対象事業の進捗及び重要業績評価指標（KPI）の推移",
-      at: Cell(row: 0, column: 0), format: ReportStyle.text(size: 14, bold: true))
+      at: CellReference(row: 0, column: 0), format: ReportStyle.text(size: 14, bold: true))
     heights.need(26, row: 0)
     var row = 2
     var charts: [(kpi: KPI, rows: ClosedRange<Int>, target: Int, top: Int)] = []
@@ -83,7 +84,8 @@ struct ProgressSheet {
     ]
     for (title, indices) in sections where !indices.isEmpty {
       try sheet.write(
-        title, at: Cell(row: row, column: 0), format: ReportStyle.text(size: 12, bold: true))
+        title, at: CellReference(row: row, column: 0),
+        format: ReportStyle.text(size: 12, bold: true))
       heights.need(22, row: row)
       row += 2
       for index in indices {
@@ -114,7 +116,7 @@ struct ProgressSheet {
         let chart = charts[chartIndex]
         try insertChart(
           for: chart.kpi, rows: chart.rows, targetColumn: chart.target,
-          at: Cell(row: block.top, column: chartColumn + position * Self.chartColumns),
+          at: CellReference(row: block.top, column: chartColumn + position * Self.chartColumns),
           size: (Self.chartWidth, height), sheet: sheet, workbook: workbook)
       }
     }
@@ -143,7 +145,7 @@ struct ProgressSheet {
     row += 1
 
     // 事業概要 | overview.
-    try sheet.write("事業概要", at: Cell(row: row, column: 0), format: ReportStyle.label)
+    try sheet.write("事業概要", at: CellReference(row: row, column: 0), format: ReportStyle.label)
     let overview = project.overview ?? ""
     try sheet.merge(
       CellRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: last),
@@ -161,7 +163,8 @@ struct ProgressSheet {
             firstRow: row, firstColumn: column, lastRow: row + headerRows - 1, lastColumn: column),
           value: .string(text), format: ReportStyle.header)
       } else {
-        try sheet.write(text, at: Cell(row: row, column: column), format: ReportStyle.header)
+        try sheet.write(
+          text, at: CellReference(row: row, column: column), format: ReportStyle.header)
       }
     }
     if !kpis.isEmpty {
@@ -179,7 +182,8 @@ struct ProgressSheet {
         heights.need(
           TextMetrics.height(kpi.name, columnWidth: width(of: first...(first + 2))), row: row + 1)
         for (column, text) in zip(first...(first + 2), ["目標値", "実績値", "達成率"]) {
-          try sheet.write(text, at: Cell(row: row + 2, column: column), format: ReportStyle.header)
+          try sheet.write(
+            text, at: CellReference(row: row + 2, column: column), format: ReportStyle.header)
         }
       }
     }
@@ -194,26 +198,26 @@ struct ProgressSheet {
     for year in years {
       let label = ReportText.yearLabel(year, period: project.period)
       try sheet.write(
-        label, at: Cell(row: row, column: Self.labelColumn),
+        label, at: CellReference(row: row, column: Self.labelColumn),
         format: ReportStyle.text(bold: true, border: true, fill: ReportStyle.labelFill, wrap: true))
       let activities = (yearsByNumber[year]?.activities ?? []).map { "・" + $0 }
         .joined(separator: "\n")
       try sheet.write(
         activities.isEmpty ? .blank : .string(activities),
-        at: Cell(row: row, column: Self.activitiesColumn), format: ReportStyle.cell)
+        at: CellReference(row: row, column: Self.activitiesColumn), format: ReportStyle.cell)
       heights.need(
         max(
           TextMetrics.height(activities, columnWidth: Self.activitiesWidth),
           TextMetrics.height(label, columnWidth: Self.labelWidth)), row: row)
       for (offset, kpi) in kpis.enumerated() {
         let value = kpi.values.first { $0.fiscalYear == year }
-        let target = Cell(row: row, column: Self.firstKPIColumn + 3 * offset)
-        let actual = Cell(row: row, column: target.column + 1)
+        let target = CellReference(row: row, column: Self.firstKPIColumn + 3 * offset)
+        let actual = CellReference(row: row, column: target.column + 1)
         try sheet.write(number(value?.target), at: target, format: formats[offset])
         try sheet.write(number(value?.actual), at: actual, format: formats[offset])
         try sheet.writeFormula(
           ReportText.rateFormula(target: target, actual: actual, direction: kpi.effectiveDirection),
-          at: Cell(row: row, column: actual.column + 1),
+          at: CellReference(row: row, column: actual.column + 1),
           result: ReportText.rateResult(value, direction: kpi.effectiveDirection),
           format: ReportStyle.rate)
       }
@@ -231,7 +235,7 @@ struct ProgressSheet {
 
   /// A column chart of a KPI's targets against its actuals, by year.
   private func insertChart(
-    for kpi: KPI, rows: ClosedRange<Int>, targetColumn: Int, at cell: Cell,
+    for kpi: KPI, rows: ClosedRange<Int>, targetColumn: Int, at cell: CellReference,
     size: (width: Double, height: Double), sheet: Worksheet, workbook: XLSXDocument
   ) throws {
     let chart = try workbook.addChart(.column)

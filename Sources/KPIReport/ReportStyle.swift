@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXWriter
 
@@ -218,7 +219,9 @@ enum ReportText {
 
   /// The achievement-rate formula for row cells: actual ÷ target (target ÷ actual for a
   /// lower-is-better KPI), 「－」 when a value is missing or the divisor is 0.
-  static func rateFormula(target: Cell, actual: Cell, direction: Direction) -> String {
+  static func rateFormula(target: CellReference, actual: CellReference, direction: Direction)
+    -> String
+  {
     let (dividend, divisor) =
       direction == .increase ? (actual.a1(), target.a1()) : (target.a1(), actual.a1())
     return

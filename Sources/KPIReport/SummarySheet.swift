@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXWriter
 
@@ -23,12 +24,12 @@ struct SummarySheet {
       try sheet.setColumnWidth(width, columns: column...column)
     }
     try sheet.write(
-      "KPI達成状況の集計（\(facts.municipality.name ?? facts.grant)）", at: Cell(row: 0, column: 0),
+      "KPI達成状況の集計（\(facts.municipality.name ?? facts.grant)）", at: CellReference(row: 0, column: 0),
       format: ReportStyle.text(size: 14, bold: true))
     heights.need(26, row: 0)
     for (column, header) in Self.headers.enumerated() {
       try sheet.write(
-        header, at: Cell(row: Self.headerRow, column: column), format: ReportStyle.header)
+        header, at: CellReference(row: Self.headerRow, column: column), format: ReportStyle.header)
       heights.need(
         TextMetrics.height(header, columnWidth: Self.widths[column]), row: Self.headerRow)
     }
@@ -36,14 +37,15 @@ struct SummarySheet {
     var row = Self.headerRow + 1
     for summary in YearSummary.all(for: facts.document) {
       try sheet.write(
-        Era.labelWithWesternYear(fiscalYear: summary.fiscalYear), at: Cell(row: row, column: 0),
+        Era.labelWithWesternYear(fiscalYear: summary.fiscalYear),
+        at: CellReference(row: row, column: 0),
         format: ReportStyle.text(border: true, horizontal: .left))
       let counts = [
         (1, summary.projects), (2, summary.kpis), (3, summary.kpisWithBoth),
         (4, summary.kpisAchieved), (6, summary.projectsWithBoth), (7, summary.projectsAchieving),
       ]
       for (column, value) in counts {
-        try sheet.write(.integer(value), at: Cell(row: row, column: column), format: count)
+        try sheet.write(.integer(value), at: CellReference(row: row, column: column), format: count)
       }
       try writeShare(
         sheet, row: row, column: 5, dividend: 4, divisor: 3, cached: summary.kpiShare)
@@ -53,7 +55,7 @@ struct SummarySheet {
     }
     if row == Self.headerRow + 1 {
       try sheet.write(
-        "目標値・実績値のある年度がありません。", at: Cell(row: row, column: 0),
+        "目標値・実績値のある年度がありません。", at: CellReference(row: row, column: 0),
         format: ReportStyle.text())
       row += 1
     }
@@ -65,7 +67,7 @@ struct SummarySheet {
     ]
     row += 1
     for note in notes {
-      try sheet.write(note, at: Cell(row: row, column: 0), format: ReportStyle.text())
+      try sheet.write(note, at: CellReference(row: row, column: 0), format: ReportStyle.text())
       row += 1
     }
     try heights.apply(to: sheet)
@@ -78,10 +80,10 @@ struct SummarySheet {
   private func writeShare(
     _ sheet: Worksheet, row: Int, column: Int, dividend: Int, divisor: Int, cached: Double?
   ) throws {
-    let top = Cell(row: row, column: dividend).a1()
-    let bottom = Cell(row: row, column: divisor).a1()
+    let top = CellReference(row: row, column: dividend).a1()
+    let bottom = CellReference(row: row, column: divisor).a1()
     try sheet.writeFormula(
-      "=IF(\(bottom)=0,\"－\",\(top)/\(bottom))", at: Cell(row: row, column: column),
+      "=IF(\(bottom)=0,\"－\",\(top)/\(bottom))", at: CellReference(row: row, column: column),
       result: cached.map { .number(NumberFormatting.canonical($0)) } ?? .string("－"),
       format: ReportStyle.rate)
   }

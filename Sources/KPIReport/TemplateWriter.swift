@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import KPIModel
 import XLSXWriter
@@ -56,15 +57,15 @@ public struct TemplateWriter: Sendable {
     try sheet.setColumnWidth(4, columns: 0...0)
     try sheet.setColumnWidth(96, columns: 1...1)
     try sheet.write(
-      "記入方法", at: Cell(row: 0, column: 0), format: ReportStyle.text(size: 14, bold: true))
+      "記入方法", at: CellReference(row: 0, column: 0), format: ReportStyle.text(size: 14, bold: true))
     try sheet.setRowHeight(26, row: 0)
     for (offset, line) in Self.instructions.enumerated() {
       let row = 2 + offset
       try sheet.write(
-        .integer(offset + 1), at: Cell(row: row, column: 0),
+        .integer(offset + 1), at: CellReference(row: row, column: 0),
         format: ReportStyle.text(horizontal: .right, vertical: .top))
       try sheet.write(
-        line, at: Cell(row: row, column: 1),
+        line, at: CellReference(row: row, column: 1),
         format: ReportStyle.text(vertical: .top, wrap: true))
       try sheet.setRowHeight(TextMetrics.height(line, columnWidth: 96), row: row)
     }
@@ -77,15 +78,16 @@ public struct TemplateWriter: Sendable {
       try sheet.setColumnWidth(width, columns: column...column)
     }
     try sheet.write(
-      "KPI実績入力シート", at: Cell(row: 0, column: 0),
+      "KPI実績入力シート", at: CellReference(row: 0, column: 0),
       format: ReportStyle.text(size: 14, bold: true))
     try sheet.setRowHeight(26, row: 0)
     try sheet.write(
-      "記入のしかたは「記入方法」シートをご覧ください。", at: Cell(row: 1, column: 0),
+      "記入のしかたは「記入方法」シートをご覧ください。", at: CellReference(row: 1, column: 0),
       format: ReportStyle.text())
     let top = Self.headerRow
     for (column, header) in Self.headers.enumerated() {
-      try sheet.write(header, at: Cell(row: top, column: column), format: ReportStyle.header)
+      try sheet.write(
+        header, at: CellReference(row: top, column: column), format: ReportStyle.header)
     }
     try sheet.setRowHeight(22, row: top)
     let first = top + 1
@@ -100,7 +102,7 @@ public struct TemplateWriter: Sendable {
     ]
     for row in first...last {
       for (column, format) in columnFormats.enumerated() {
-        try sheet.writeBlank(at: Cell(row: row, column: column), format: format)
+        try sheet.writeBlank(at: CellReference(row: row, column: column), format: format)
       }
     }
     func range(_ column: Int) -> CellRange {

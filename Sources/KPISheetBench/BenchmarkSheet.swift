@@ -1,3 +1,4 @@
+import CellAddress
 import XLSXWriter
 
 /// The benchmark sheet's cells, computed exactly as Benchmarks/content.py and
@@ -24,7 +25,7 @@ struct BenchmarkSheet {
   func write(row: Int, to sheet: Worksheet) throws {
     let n = UInt64(row + 1)
     let blank = row % BenchmarkSheet.columns
-    func cell(_ column: Int) -> Cell { Cell(row: row, column: column) }
+    func cell(_ column: Int) -> CellReference { CellReference(row: row, column: column) }
     if blank != 0 {
       let name = BenchmarkSheet.names[Int(((n &* BenchmarkSheet.nameStep) >> 32) % 5)]
       try sheet.write(name, at: cell(0))

@@ -53,7 +53,7 @@ struct APIWork: Sendable {
             writer.member("status", failed ? "error" : "ok")
             writer.member("layout", report.result?.layout?.rawValue)
             writer.key("tables")
-            report.writeTables(to: writer, explain: true)
+            report.writeTables(to: writer, language: language, explain: true)
             writer.key("diagnostics")
             report.writeProblems(to: writer, language: language)
             writer.key("records")

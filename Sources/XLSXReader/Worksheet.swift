@@ -1,4 +1,7 @@
 /// Whether a sheet's tab is shown.
+
+import CellAddress
+
 public enum SheetVisibility: String, Sendable, Hashable {
   case visible
   /// Hidden, and unhidden through Excel's menu.

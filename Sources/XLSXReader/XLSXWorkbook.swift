@@ -70,13 +70,15 @@ public final class XLSXWorkbook {
     let fileName = displayName ?? path
     self.fileName = fileName
     self.limits = limits
-    try Self.checkSignature(path: path, fileName: fileName)
+    try WorkbookSniffing.checkSignature(path: path, fileName: fileName)
     let archive = try ZipArchive(path: path, fileName: fileName, limits: limits)
     self.archive = archive
-    try Self.checkContainer(archive)
+    try WorkbookSniffing.checkContainer(archive)
 
-    let workbookPart = try Self.findWorkbookPart(archive)
-    customProperties = try Self.customProperties(in: archive, limits: limits)
+    let packageRelationships = try Self.relationships(ofPackage: archive, limits: limits)
+    let workbookPart = try Self.findWorkbookPart(archive, packageRelationships)
+    customProperties = try Self.customProperties(
+      in: archive, packageRelationships, limits: limits)
     let relationships = try Self.relationships(of: workbookPart, in: archive, limits: limits)
 
     let workbook = WorkbookParser()
@@ -173,91 +175,12 @@ public final class XLSXWorkbook {
 
   // MARK: Opening
 
-  private static func checkSignature(path: String, fileName: String) throws {
-    let detail: String
-    let japanese: String
-    let kind: XLSXError.Kind
-    switch try FileSignature.detect(path: path, fileName: fileName) {
-    case .zip: return
-    case .empty:
-      (kind, detail, japanese) = (
-        .emptyFile, "the file is empty (0 bytes), not an Excel workbook",
-        "ファイルが空（0 バイト）で、Excel ブックではありません"
-      )
-    case .encryptedWorkbook:
-      (kind, detail, japanese) = (
-        .encrypted,
-        "the workbook is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx",
-        "ブックがパスワードで保護（暗号化）されています。Excel で開いてパスワードを解除し（[ファイル] > [情報] > [ブックの保護]）、.xlsx として保存してください"
-      )
-    case .legacyWorkbook:
-      (kind, detail, japanese) = (
-        .legacyXLS,
-        "this is a legacy Excel 97-2003 workbook (.xls), not .xlsx; open it in Excel and save it as Excel Workbook (.xlsx)",
-        "旧形式の Excel 97-2003 ブック（.xls）で、.xlsx ではありません。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
-      )
-    case .otherCompoundFile:
-      (kind, detail, japanese) = (
-        .otherFormat, "this is an OLE compound document (not an .xlsx workbook)",
-        "OLE 複合ドキュメントで、.xlsx ブックではありません"
-      )
-    case .pdf:
-      (kind, detail, japanese) = (
-        .otherFormat, "this is a PDF file, not an Excel workbook", "PDF ファイルで、Excel ブックではありません"
-      )
-    case .text:
-      (kind, detail, japanese) = (
-        .textFile,
-        "this is a text or CSV file, not an .xlsx workbook; open it in Excel and save it as Excel Workbook (.xlsx)",
-        "テキスト ファイルまたは CSV ファイルで、.xlsx ブックではありません。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
-      )
-    case .unknown:
-      (kind, detail, japanese) = (
-        .otherFormat, "this is not an Excel workbook (not a zip archive)",
-        "Excel ブックではありません（zip アーカイブではありません）"
-      )
-    }
-    throw XLSXError(kind, file: fileName, detail: detail, japanese: japanese)
-  }
-
-  /// Tells other zip-based formats apart from a workbook.
-  private static func checkContainer(_ archive: ZipArchive) throws {
-    let file = archive.fileName
-    if let mimetype = archive.entry("mimetype"), mimetype.uncompressedSize < 200 {
-      let text = String(decoding: try archive.readAll(mimetype), as: UTF8.self)
-      if text.contains("opendocument") {
-        throw XLSXError(
-          .openDocument, file: file,
-          detail:
-            "this is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice or Excel and save it as Excel 2007-365 (.xlsx)",
-          japanese:
-            "OpenDocument スプレッドシート（.ods）で、.xlsx ではありません。LibreOffice または Excel で開き、「Excel 2007-365 (.xlsx)」として保存してください"
-        )
-      }
-    }
-    if archive.entry("Index/Document.iwa") != nil || archive.entry("Index.zip") != nil {
-      throw XLSXError(
-        .appleNumbers, file: file,
-        detail:
-          "this is an Apple Numbers document, not .xlsx; export it from Numbers as Excel (.xlsx)",
-        japanese: "Apple Numbers の書類で、.xlsx ではありません。Numbers から Excel (.xlsx) 形式で書き出してください")
-    }
-    if archive.entry("xl/workbook.bin") != nil {
-      throw XLSXError(
-        .binaryWorkbook, file: file,
-        detail:
-          "this is an Excel binary workbook (.xlsb); open it in Excel and save it as Excel Workbook (.xlsx)",
-        japanese:
-          "Excel バイナリ ブック（.xlsb）です。Excel で開き、「Excel ブック (*.xlsx)」として保存してください"
-      )
-    }
-  }
-
   /// The workbook part, named by the package relationships (`_rels/.rels`).
-  private static func findWorkbookPart(_ archive: ZipArchive) throws -> String {
+  private static func findWorkbookPart(
+    _ archive: ZipArchive, _ packageRelationships: [Relationship]?
+  ) throws -> String {
     let file = archive.fileName
-    if archive.entry("_rels/.rels") != nil {
-      let relationships = try relationships(ofPackage: archive)
+    if let relationships = packageRelationships {
       if let target = relationships.first(where: { $0.kind == "officeDocument" && !$0.isExternal })?
         .target
       {
@@ -287,11 +210,11 @@ public final class XLSXWorkbook {
   }
 
   /// The custom properties named by the package relationships; none when absent.
-  private static func customProperties(in archive: ZipArchive, limits: ReaderLimits) throws
-    -> [String: String]
-  {
-    guard archive.entry("_rels/.rels") != nil,
-      let target = try relationships(ofPackage: archive).first(where: {
+  private static func customProperties(
+    in archive: ZipArchive, _ packageRelationships: [Relationship]?, limits: ReaderLimits
+  ) throws -> [String: String] {
+    guard
+      let target = packageRelationships?.first(where: {
         $0.kind == "custom-properties" && !$0.isExternal
       })?.target
     else { return [:] }
@@ -302,9 +225,14 @@ public final class XLSXWorkbook {
     return parser.properties
   }
 
-  private static func relationships(ofPackage archive: ZipArchive) throws -> [Relationship] {
+  /// The package relationships (`_rels/.rels`), read once for the workbook part and the
+  /// custom properties; nil when the package has none.
+  private static func relationships(ofPackage archive: ZipArchive, limits: ReaderLimits) throws
+    -> [Relationship]?
+  {
+    guard archive.entry("_rels/.rels") != nil else { return nil }
     let parser = RelationshipsParser()
-    try parse("_rels/.rels", in: archive, with: parser, limits: ReaderLimits())
+    try parse("_rels/.rels", in: archive, with: parser, limits: limits)
     return parser.relationships
   }
 
@@ -353,7 +281,7 @@ public final class XLSXWorkbook {
   }
 
   private static func parse(
-    _ part: String, in archive: ZipArchive, with handler: SAXHandler, limits: ReaderLimits
+    _ part: String, in archive: ZipArchive, with handler: some SAXHandler, limits: ReaderLimits
   ) throws {
     guard let entry = archive.entry(part) else {
       throw XLSXError(

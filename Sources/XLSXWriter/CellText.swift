@@ -22,7 +22,8 @@ enum CellText {
       return found
     }
     let found =
-      text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+      text.utf8.withContiguousStorageIfAvailable(scan)
+      ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     if found.nul {
       throw XLSXWriterError.invalid(
         "the text contains a NUL character, which a cell cannot hold", function: function,

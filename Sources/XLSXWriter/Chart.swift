@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import CellAddress
 
 /// The chart types the report uses.
 public enum ChartType: Hashable, Sendable {
@@ -22,7 +23,7 @@ public enum ChartType: Hashable, Sendable {
 /// try chart.addSeries(values: CellRange("C2:C4")!, categories: CellRange("A2:A4")!,
 ///                     in: sheet, name: "目標値")
 /// try chart.setTitle("観光入込客数")
-/// try sheet.insertChart(chart, at: Cell(row: 1, column: 5), width: 480, height: 288)
+/// try sheet.insertChart(chart, at: CellReference(row: 1, column: 5), width: 480, height: 288)
 /// ```
 public final class Chart {
   let document: XLSXDocument
@@ -133,7 +134,7 @@ extension Worksheet {
   ///
   /// The corresponding C function is `worksheet_insert_chart_opt`.
   public func insertChart(
-    _ chart: Chart, at cell: Cell, width: Double = 480, height: Double = 288
+    _ chart: Chart, at cell: CellReference, width: Double = 480, height: Double = 288
   ) throws {
     let function = "worksheet_insert_chart_opt"
     let sheet = try live(function)

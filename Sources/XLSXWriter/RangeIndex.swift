@@ -1,3 +1,5 @@
+import CellAddress
+
 /// The merged ranges and tables of a sheet, indexed by bands of rows so that finding one a
 /// new range overlaps looks at the ranges near it rather than at all of them (a report
 /// merges a few cells per project: a search through all was quadratic in the projects).

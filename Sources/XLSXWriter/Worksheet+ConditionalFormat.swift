@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import CellAddress
 
 /// When a conditional format applies.
 public enum ConditionalRule: Hashable, Sendable {

@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import CellAddress
 
 /// A table column: its header text and an optional format for its data cells.
 public struct TableColumn: Hashable, Sendable {
@@ -134,7 +135,8 @@ extension Worksheet {
   public func freezePanes(row: Int, column: Int) throws {
     let function = "worksheet_freeze_panes"
     let sheet = try live(function)
-    let (cRowValue, cColumnValue) = try coordinates(Cell(row: row, column: column), function)
+    let (cRowValue, cColumnValue) = try coordinates(
+      CellReference(row: row, column: column), function)
     worksheet_freeze_panes(sheet, cRowValue, cColumnValue)
   }
 
@@ -187,7 +189,9 @@ extension Worksheet {
       let valid =
         !tableName.isEmpty && tableName.unicodeScalars.count <= 255
         && tableName.first.map { $0.isLetter || $0 == "_" || $0 == "\\" } == true
-        && !tableName.contains(where: { $0.isWhitespace }) && Cell(tableName) == nil
+        && !tableName.contains(where: { $0.isWhitespace })
+        // Dollar signs anywhere are dropped first: "A$1$" is refused like A1.
+        && CellReference(String(tableName.filter { $0 != "$" })) == nil
       guard valid else {
         throw invalid(
           "table name \"\(tableName)\" must start with a letter or _, have no spaces and not "

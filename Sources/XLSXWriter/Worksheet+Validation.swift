@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import CellAddress
 
 /// What Excel shows around a validated cell.
 public struct ValidationMessages: Hashable, Sendable {
@@ -92,7 +93,7 @@ extension Worksheet {
     let function = "worksheet_data_validation_range"
     _ = try live(function)
     let place = range.a1()
-    guard !values.isEmpty, values.count <= Cell.maxRow + 1 else {
+    guard !values.isEmpty, values.count <= CellReference.maxRow + 1 else {
       throw invalid("a drop-down list needs 1 to 1,048,576 values", function, at: place)
     }
     guard values.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.count <= 255 }) else {

@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import CellAddress
 
 /// A worksheet of an `XLSXDocument`.
 ///
@@ -88,7 +89,7 @@ public final class Worksheet {
     return handle
   }
 
-  func coordinates(_ cell: Cell, _ function: String) throws -> (lxw_row_t, lxw_col_t) {
+  func coordinates(_ cell: CellReference, _ function: String) throws -> (lxw_row_t, lxw_col_t) {
     try cCell(cell, function: function, sheet: name)
   }
 
@@ -148,7 +149,7 @@ public final class Worksheet {
   /// has a format.
   ///
   /// The corresponding C function is `worksheet_write_string`.
-  public func write(_ string: String, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ string: String, at cell: CellReference, format: FormatSpec? = nil) throws {
     let function = "worksheet_write_string"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -166,7 +167,7 @@ public final class Worksheet {
   /// check digits, 18-digit IDs) as strings.
   ///
   /// The corresponding C function is `worksheet_write_number`.
-  public func write(_ number: Double, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ number: Double, at cell: CellReference, format: FormatSpec? = nil) throws {
     let function = "worksheet_write_number"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -182,7 +183,7 @@ public final class Worksheet {
   /// keep digit for digit: write such codes as strings.
   ///
   /// The corresponding C function is `worksheet_write_number`.
-  public func write(_ integer: Int, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ integer: Int, at cell: CellReference, format: FormatSpec? = nil) throws {
     guard integer.magnitude <= UInt(Worksheet.maxExactInteger),
       let number = Double(exactly: integer)
     else {
@@ -196,7 +197,7 @@ public final class Worksheet {
   /// Writes TRUE or FALSE.
   ///
   /// The corresponding C function is `worksheet_write_boolean`.
-  public func write(_ value: Bool, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ value: Bool, at cell: CellReference, format: FormatSpec? = nil) throws {
     let function = "worksheet_write_boolean"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -212,7 +213,9 @@ public final class Worksheet {
   /// a time), since a bare serial would show as a number.
   ///
   /// The corresponding C function is `worksheet_write_datetime`.
-  public func write(_ dateTime: LocalDateTime, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ dateTime: LocalDateTime, at cell: CellReference, format: FormatSpec? = nil)
+    throws
+  {
     let function = "worksheet_write_datetime"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -237,7 +240,7 @@ public final class Worksheet {
   /// nothing to store, so nothing is written.
   ///
   /// The corresponding C function is `worksheet_write_blank`.
-  public func writeBlank(at cell: Cell, format: FormatSpec?) throws {
+  public func writeBlank(at cell: CellReference, format: FormatSpec?) throws {
     let function = "worksheet_write_blank"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -254,7 +257,8 @@ public final class Worksheet {
   /// The corresponding C functions are `worksheet_write_formula_num` and
   /// `worksheet_write_formula_str`.
   public func writeFormula(
-    _ formula: String, at cell: Cell, result: FormulaResult? = nil, format: FormatSpec? = nil
+    _ formula: String, at cell: CellReference, result: FormulaResult? = nil,
+    format: FormatSpec? = nil
   ) throws {
     let function =
       if case .string = result { "worksheet_write_formula_str" } else {
@@ -302,7 +306,7 @@ public final class Worksheet {
   ///
   /// The corresponding C function is `worksheet_write_rich_string`.
   public func writeRichString(
-    _ runs: [RichTextRun], at cell: Cell, format: FormatSpec? = nil
+    _ runs: [RichTextRun], at cell: CellReference, format: FormatSpec? = nil
   ) throws {
     let function = "worksheet_write_rich_string"
     let sheet = try live(function)
@@ -342,7 +346,7 @@ public final class Worksheet {
   /// heap, so it is refused.
   ///
   /// The corresponding C function is `worksheet_write_comment`.
-  public func writeComment(_ text: String, at cell: Cell) throws {
+  public func writeComment(_ text: String, at cell: CellReference) throws {
     let function = "worksheet_write_comment"
     let sheet = try live(function)
     let (row, column) = try coordinates(cell, function)
@@ -355,7 +359,7 @@ public final class Worksheet {
   }
 
   /// Writes any `CellValue`.
-  public func write(_ value: CellValue, at cell: Cell, format: FormatSpec? = nil) throws {
+  public func write(_ value: CellValue, at cell: CellReference, format: FormatSpec? = nil) throws {
     switch value {
     case .string(let text): try write(text, at: cell, format: format)
     case .number(let number): try write(number, at: cell, format: format)

@@ -1,8 +1,9 @@
+internal import CXLSXWriter
 // No Foundation here, nor in TemporaryFiles: a program that only writes workbooks stays as
 // small as libxlsxwriter lets it (loading Foundation alone costs megabytes of resident memory
 // and millions of instructions at start-up; Benchmarks/RESULTS.md), and kpisheet-bench's
 // reader keeps its own memory.
-internal import CXLSXWriter
+import CellAddress
 import TemporaryFiles
 
 #if canImport(Glibc)
@@ -106,7 +107,7 @@ public enum CustomPropertyValue: Equatable, Sendable {
 /// ```swift
 /// let document = try XLSXDocument(temporaryIn: "/out", options: .init(created: 1_711_929_600))
 /// let sheet = try document.addWorksheet(named: "データ")
-/// try sheet.write("市町村名", at: Cell(row: 0, column: 0), format: FormatSpec(bold: true))
+/// try sheet.write("市町村名", at: CellReference(row: 0, column: 0), format: FormatSpec(bold: true))
 /// try document.save(to: "/out/report.xlsx")
 /// ```
 public final class XLSXDocument {
@@ -293,7 +294,7 @@ public final class XLSXDocument {
     // Row by row, so constant-memory mode sees the rows in order.
     for row in 0..<rows {
       for (column, values) in helperLists.enumerated() where row < values.count {
-        try sheet.write(values[row], at: Cell(row: row, column: column))
+        try sheet.write(values[row], at: CellReference(row: row, column: column))
       }
     }
     worksheet_hide(sheet.handle)

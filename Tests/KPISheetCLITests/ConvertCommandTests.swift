@@ -67,6 +67,23 @@ import Testing
     #expect(outputs[0] == outputs[1])
   }
 
+  /// The report's and the template's whole content as the reader sees it (every value,
+  /// number format, formula and merge of every sheet), compared with snapshots.
+  @Test func reportAndTemplateCellsAreUnchanged() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("report.xlsx").path
+    let converted = try Command.run([
+      "convert", Self.sample("dept-wide.xlsx"), "-o", report, "--created", "2024-04-01T00:00:00Z",
+    ])
+    Snapshot.expect(converted, matches: "convert-dept-wide.txt", scratch: folder)
+    Snapshot.expect(try Command.run(["cells", report]), matches: "convert-dept-wide-cells.txt")
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let written = try Command.run(["template", "-o", template])
+    Snapshot.expect(written, matches: "template.txt", scratch: folder)
+    Snapshot.expect(try Command.run(["cells", template]), matches: "template-cells.txt")
+  }
+
   @Test func severalInputsMergeAndConflictsStopTheRun() throws {
     let folder = try ExtractCommandTests.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

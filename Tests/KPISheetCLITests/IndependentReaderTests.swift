@@ -97,7 +97,7 @@ import Testing
       "/usr/bin/env",
       [
         "python3", root.appendingPathComponent("Scripts/check-schema.py").path,
-        root.appendingPathComponent("Tests/Schema/records.schema.json").path,
+        root.appendingPathComponent("docs/records.schema.json").path,
       ] + outputs)
     #expect(check.status == 0, "\(check.stdoutText)")
     #expect(check.stdoutText.split(separator: "\n").last == "3 passed, 0 failed")

@@ -211,3 +211,17 @@ import XLSXReader
     expectFacts(try Fixture.facts(workbook, sheet: "KPI"), ["A1 date \"2016-03-31\" fmt=yyyy/m/d"])
   }
 }
+
+/// The package relationships (`_rels/.rels`) are read once, under the caller's limits like
+/// every other part.
+@Suite struct PackageRelationshipsTests {
+  @Test func theCallersLimitsApplyToThePackageRelationships() throws {
+    var limits = ReaderLimits()
+    limits.nestingDepth = 1
+    let error = try #require(
+      throws: XLSXError.self,
+      performing: { try Fixture.open("openpyxl-basic.xlsx", limits: limits) })
+    #expect(error.kind == .limitExceeded(.nestingDepth))
+    #expect(error.part == "_rels/.rels")
+  }
+}

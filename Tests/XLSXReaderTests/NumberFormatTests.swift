@@ -104,29 +104,6 @@ import Testing
   }
 }
 
-@Suite struct CellReferenceTests {
-  @Test func parsesAndPrints() throws {
-    let reference = try #require(CellReference("AB12"))
-    #expect(reference.row == 11)
-    #expect(reference.column == 27)
-    #expect(reference.description == "AB12")
-    #expect(CellReference("$C$3") == CellReference(row: 2, column: 2))
-    #expect(CellReference("XFD1048576")?.description == "XFD1048576")
-  }
-
-  @Test(arguments: ["XFE1", "A1048577", "1A", "A0", "A", "", "ABCD1", "A1B"])
-  func refusesMalformedOrOutOfRange(text: String) {
-    #expect(CellReference(text) == nil)
-  }
-
-  @Test func rangesNormaliseTheirCorners() throws {
-    let range = try #require(CellRange("J5:B3"))
-    #expect(range.description == "B3:J5")
-    #expect(range.contains(CellReference(row: 3, column: 4)))
-    #expect(!range.contains(CellReference(row: 5, column: 4)))
-  }
-}
-
 @Suite struct PartAndFormulaTests {
   @Test func resolvesRelationshipTargets() {
     #expect(

@@ -1,3 +1,4 @@
+import CellAddress
 import Testing
 
 @testable import XLSXReader

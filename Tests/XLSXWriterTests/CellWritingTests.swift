@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -15,24 +16,26 @@ struct CellWritingTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "効果検証")
     let percent = FormatSpec(numberFormat: "0.0\"%\"")
-    try sheet.write("市町村名", at: Cell(row: 0, column: 0))
-    try sheet.write(5.4, at: Cell(row: 0, column: 1), format: percent)
-    try sheet.write(1_234_567, at: Cell(row: 0, column: 2))
-    try sheet.write(true, at: Cell(row: 0, column: 3))
-    try sheet.write(LocalDateTime(year: 2024, month: 3, day: 31), at: Cell(row: 0, column: 4))
+    try sheet.write("市町村名", at: CellReference(row: 0, column: 0))
+    try sheet.write(5.4, at: CellReference(row: 0, column: 1), format: percent)
+    try sheet.write(1_234_567, at: CellReference(row: 0, column: 2))
+    try sheet.write(true, at: CellReference(row: 0, column: 3))
+    try sheet.write(
+      LocalDateTime(year: 2024, month: 3, day: 31), at: CellReference(row: 0, column: 4))
     try sheet.write(
       LocalDateTime(year: 2023, month: 4, day: 1, hour: 9, minute: 30),
-      at: Cell(row: 0, column: 5))
-    try sheet.writeBlank(at: Cell(row: 0, column: 6), format: FormatSpec(border: .thin))
+      at: CellReference(row: 0, column: 5))
+    try sheet.writeBlank(at: CellReference(row: 0, column: 6), format: FormatSpec(border: .thin))
     try sheet.writeFormula(
-      "=IFERROR(B1/C1,\"－\")", at: Cell(row: 1, column: 0), result: .number(0.5),
+      "=IFERROR(B1/C1,\"－\")", at: CellReference(row: 1, column: 0), result: .number(0.5),
       format: FormatSpec(numberFormat: "0%"))
-    try sheet.writeFormula("A1&\"市\"", at: Cell(row: 1, column: 1), result: .string("市町村名市"))
+    try sheet.writeFormula(
+      "A1&\"市\"", at: CellReference(row: 1, column: 1), result: .string("市町村名市"))
     try sheet.writeRichString(
       [RichTextRun("指標", format: FormatSpec(bold: true)), RichTextRun("①")],
-      at: Cell(row: 1, column: 2))
-    try sheet.write(.string("コード"), at: Cell(row: 1, column: 3))
-    try sheet.write("012025", at: Cell(row: 1, column: 4))
+      at: CellReference(row: 1, column: 2))
+    try sheet.write(.string("コード"), at: CellReference(row: 1, column: 3))
+    try sheet.write("012025", at: CellReference(row: 1, column: 4))
     try document.save(to: output)
 
     let facts = try OpenPyXL.facts(
@@ -92,13 +95,13 @@ struct CellWritingTests {
       fillColor: RGBColor(rgb: 0xDD_EBF7), border: .thin, horizontal: .center,
       vertical: .center, wrap: true)
     for column in 0..<5 {
-      try sheet.write("見出し\(column)", at: Cell(row: 0, column: column), format: header)
+      try sheet.write("見出し\(column)", at: CellReference(row: 0, column: column), format: header)
     }
     var body = FormatSpec(fontName: "游ゴシック", border: .medium, horizontal: .left, indent: 2)
-    try sheet.write("本文", at: Cell(row: 1, column: 0), format: body)
+    try sheet.write("本文", at: CellReference(row: 1, column: 0), format: body)
     body.italic = true
-    try sheet.write("斜体", at: Cell(row: 1, column: 1), format: body)
-    try sheet.write("赤", at: Cell(row: 1, column: 2), format: FormatSpec(fontColor: .red))
+    try sheet.write("斜体", at: CellReference(row: 1, column: 1), format: body)
+    try sheet.write("赤", at: CellReference(row: 1, column: 2), format: FormatSpec(fontColor: .red))
     #expect(document.formatCount == 4)
     try document.save(to: output)
 
@@ -185,23 +188,6 @@ struct CellWritingTests {
     #expect(first.isHidden)
   }
 
-  @Test("A1 notation round-trips and rejects cells outside the sheet")
-  func cellNames() {
-    #expect(Cell(row: 0, column: 0).a1() == "A1")
-    #expect(Cell(row: 9, column: 27).a1(absolute: true) == "$AB$10")
-    #expect(Cell(row: Cell.maxRow, column: Cell.maxColumn).a1() == "XFD1048576")
-    #expect(Cell("XFD1048576") == Cell(row: Cell.maxRow, column: Cell.maxColumn))
-    #expect(Cell("$C$5") == Cell(row: 4, column: 2))
-    #expect(Cell("XFE1") == nil)
-    #expect(Cell("A1048577") == nil)
-    #expect(Cell("A0") == nil)
-    #expect(Cell("1A") == nil)
-    #expect(CellRange("A1:C3")?.rowCount == 3)
-    #expect(CellRange("B2")?.a1() == "B2")
-    #expect(CellRange("A1:B2")!.overlaps(CellRange("B2:C3")!))
-    #expect(!CellRange("A1:B2")!.overlaps(CellRange("C1:C3")!))
-  }
-
   @Test("Sheet names in formulas are quoted with every apostrophe doubled")
   func quotedNames() {
     #expect(Worksheet.quotedName("KPI推移") == "'KPI推移'")
@@ -257,7 +243,7 @@ struct RecentFormatTests {
     for row in 0..<30 {
       for (column, spec) in specs.enumerated() {
         try sheet.write(
-          Double(row) + 0.5, at: Cell(row: row, column: (column + row) % 12), format: spec)
+          Double(row) + 0.5, at: CellReference(row: row, column: (column + row) % 12), format: spec)
       }
     }
     #expect(document.formatCount == 12)

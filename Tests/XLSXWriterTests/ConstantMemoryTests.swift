@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -24,16 +25,21 @@ struct ConstantMemoryTests {
     let people = FormatSpec(numberFormat: "#,##0\"人\"")
     for row in 0..<1_000 {
       // Within a row any column order is fine; the blank column moves along the rows.
-      if row % 7 != 3 { try data.write(Self.names[row % 3], at: Cell(row: row, column: 3)) }
-      try data.write(row, at: Cell(row: row, column: 0))
-      try data.write(Double(row) / 1_000, at: Cell(row: row, column: 1), format: percent)
+      if row % 7 != 3 {
+        try data.write(Self.names[row % 3], at: CellReference(row: row, column: 3))
+      }
+      try data.write(row, at: CellReference(row: row, column: 0))
+      try data.write(Double(row) / 1_000, at: CellReference(row: row, column: 1), format: percent)
       try data.write(
-        LocalDateTime(year: 2024, month: 4, day: 1 + row % 30), at: Cell(row: row, column: 2),
+        LocalDateTime(year: 2024, month: 4, day: 1 + row % 30),
+        at: CellReference(row: row, column: 2),
         format: date)
-      try data.write(row * 3, at: Cell(row: row, column: 4), format: people)
-      try data.write(row % 2 == 0, at: Cell(row: row, column: 5))
+      try data.write(row * 3, at: CellReference(row: row, column: 4), format: people)
+      try data.write(row % 2 == 0, at: CellReference(row: row, column: 5))
       // Sheets keep their own row order: the second sheet can be written in between.
-      if row % 100 == 0 { try notes.write("メモ\(row)", at: Cell(row: row / 100, column: 0)) }
+      if row % 100 == 0 {
+        try notes.write("メモ\(row)", at: CellReference(row: row / 100, column: 0))
+      }
     }
     try document.save(to: output)
 
@@ -79,8 +85,8 @@ struct ConstantMemoryTests {
     let document = try XLSXDocument(
       temporaryIn: scratch.folder, options: XLSXDocumentOptions(constantMemory: true))
     let sheet = try document.addWorksheet(named: "S")
-    try sheet.write("x", at: Cell(row: 4, column: 2))
-    let earlier = Cell(row: 3, column: 0)
+    try sheet.write("x", at: CellReference(row: 4, column: 2))
+    let earlier = CellReference(row: 3, column: 0)
     let writes: [(String, () throws -> Void)] = [
       ("worksheet_write_string", { try sheet.write("late", at: earlier) }),
       ("worksheet_write_number", { try sheet.write(1.5, at: earlier) }),
@@ -105,8 +111,8 @@ struct ConstantMemoryTests {
     }
     #expect(writerError { try sheet.write("late", at: earlier) }?.cell == "A4")
     // The current row still takes cells, in any column.
-    try sheet.write("same row", at: Cell(row: 4, column: 0))
-    try sheet.write("next row", at: Cell(row: 5, column: 9))
+    try sheet.write("same row", at: CellReference(row: 4, column: 0))
+    try sheet.write("next row", at: CellReference(row: 5, column: 9))
   }
 
   @Test(
@@ -121,7 +127,7 @@ struct ConstantMemoryTests {
       temporaryIn: scratch.folder,
       options: XLSXDocumentOptions(constantMemory: true, temporaryFolder: temporary))
     let sheet = try document.addWorksheet(named: "S")
-    for row in 0..<100 { try sheet.write("行\(row)", at: Cell(row: row, column: 0)) }
+    for row in 0..<100 { try sheet.write("行\(row)", at: CellReference(row: row, column: 0)) }
     try document.save(to: output)
     let facts = try OpenPyXL.facts(
       "put('last', openpyxl.load_workbook(sys.argv[1])['S']['A100'].value)", output)

@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -14,14 +15,16 @@ struct DefectGuardTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "S")
     for formula in ["", "=", " = ", "=="] {
-      let error = writerError { try sheet.writeFormula(formula, at: Cell(row: 0, column: 0)) }
+      let error = writerError {
+        try sheet.writeFormula(formula, at: CellReference(row: 0, column: 0))
+      }
       #expect(error?.kind == .invalidArgument)
       #expect(error?.function == "worksheet_write_formula_num")
       #expect(error?.cell == "A1")
       #expect(error?.sheet == "S")
     }
     let text = writerError {
-      try sheet.writeFormula("", at: Cell(row: 1, column: 1), result: .string("x"))
+      try sheet.writeFormula("", at: CellReference(row: 1, column: 1), result: .string("x"))
     }
     #expect(text?.function == "worksheet_write_formula_str")
     #expect(text?.cell == "B2")
@@ -33,9 +36,9 @@ struct DefectGuardTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "S")
     #expect(
-      writerError { try sheet.writeComment("", at: Cell(row: 0, column: 0)) }?.function
+      writerError { try sheet.writeComment("", at: CellReference(row: 0, column: 0)) }?.function
         == "worksheet_write_comment")
-    try sheet.writeComment("確認済み", at: Cell(row: 0, column: 0))
+    try sheet.writeComment("確認済み", at: CellReference(row: 0, column: 0))
     #expect(
       writerError { try document.defineName("", formula: "=S!$A$1") }?.kind == .invalidArgument)
     #expect(writerError { try document.defineName("Name", formula: "") }?.kind == .invalidArgument)
@@ -69,21 +72,24 @@ struct DefectGuardTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "S")
     let error = writerError {
-      try sheet.write(123_456_789_012_345_678, at: Cell(row: 0, column: 0))
+      try sheet.write(123_456_789_012_345_678, at: CellReference(row: 0, column: 0))
     }
     #expect(error?.kind == .invalidArgument)
     #expect(error?.message.contains("string") == true)
     #expect(
-      writerError { try sheet.write(Worksheet.maxExactInteger + 1, at: Cell(row: 0, column: 0)) }
+      writerError {
+        try sheet.write(Worksheet.maxExactInteger + 1, at: CellReference(row: 0, column: 0))
+      }
         != nil)
-    try sheet.write(Worksheet.maxExactInteger, at: Cell(row: 0, column: 0))
-    try sheet.write(-Worksheet.maxExactInteger, at: Cell(row: 0, column: 1))
+    try sheet.write(Worksheet.maxExactInteger, at: CellReference(row: 0, column: 0))
+    try sheet.write(-Worksheet.maxExactInteger, at: CellReference(row: 0, column: 1))
     for bad in [Double.nan, .infinity, -.infinity] {
-      #expect(writerError { try sheet.write(bad, at: Cell(row: 1, column: 0)) }?.kind != nil)
+      #expect(
+        writerError { try sheet.write(bad, at: CellReference(row: 1, column: 0)) }?.kind != nil)
     }
     #expect(
       writerError {
-        try sheet.writeFormula("=1/0", at: Cell(row: 1, column: 0), result: .number(.nan))
+        try sheet.writeFormula("=1/0", at: CellReference(row: 1, column: 0), result: .number(.nan))
       } != nil)
   }
 
@@ -93,8 +99,9 @@ struct DefectGuardTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "S")
     let cells = [
-      Cell(row: -1, column: 0), Cell(row: 0, column: -1), Cell(row: 1_048_576, column: 0),
-      Cell(row: 0, column: 16_384), Cell(row: Int.max, column: Int.max),
+      CellReference(row: -1, column: 0), CellReference(row: 0, column: -1),
+      CellReference(row: 1_048_576, column: 0),
+      CellReference(row: 0, column: 16_384), CellReference(row: Int.max, column: Int.max),
     ]
     for cell in cells {
       #expect(writerError { try sheet.write("x", at: cell) }?.kind == .outOfBounds)
@@ -102,10 +109,14 @@ struct DefectGuardTests {
     }
     #expect(writerError { try sheet.setRowHeight(20, row: 1_048_576) }?.kind == .outOfBounds)
     #expect(writerError { try sheet.setColumnWidth(8, columns: 0...16_384) }?.kind == .outOfBounds)
-    #expect(
-      writerError { try sheet.merge(CellRange("C3:B2")!, value: .blank) }?.kind
-        == .invalidArgument)
-    try sheet.write("corner", at: Cell(row: Cell.maxRow, column: Cell.maxColumn))
+    // A range's initialisers order its corners; one whose corners were set out of order
+    // afterwards is refused.
+    #expect(CellRange("C3:B2") == CellRange("B2:C3"))
+    var reversed = CellRange("B2:C3")!
+    reversed.first = CellReference(row: 3, column: 3)
+    #expect(writerError { try sheet.merge(reversed, value: .blank) }?.kind == .invalidArgument)
+    try sheet.write(
+      "corner", at: CellReference(row: CellReference.maxRow, column: CellReference.maxColumn))
   }
 
   @Test("Impossible dates and over-long headers are refused")
@@ -120,10 +131,12 @@ struct DefectGuardTests {
     ]
     for date in dates {
       #expect(
-        writerError { try sheet.write(date, at: Cell(row: 0, column: 0)) }?.kind == .invalidArgument
+        writerError { try sheet.write(date, at: CellReference(row: 0, column: 0)) }?.kind
+          == .invalidArgument
       )
     }
-    try sheet.write(LocalDateTime(year: 2024, month: 2, day: 29), at: Cell(row: 0, column: 0))
+    try sheet.write(
+      LocalDateTime(year: 2024, month: 2, day: 29), at: CellReference(row: 0, column: 0))
     #expect(writerError { try sheet.setFooter(String(repeating: "&P", count: 128)) } != nil)
   }
 
@@ -143,10 +156,10 @@ struct DefectGuardTests {
     #expect(writerError { try sheet.addTable(CellRange("A1:B3")!) }?.kind == .unsupported)
 
     for row in 0..<100 {
-      try sheet.write("行\(row)", at: Cell(row: row, column: 0))
-      try sheet.write(Double(row), at: Cell(row: row, column: 1))
+      try sheet.write("行\(row)", at: CellReference(row: row, column: 0))
+      try sheet.write(Double(row), at: CellReference(row: row, column: 1))
     }
-    let back = writerError { try sheet.write("late", at: Cell(row: 5, column: 2)) }
+    let back = writerError { try sheet.write("late", at: CellReference(row: 5, column: 2)) }
     #expect(back?.kind == .unsupported)
     #expect(back?.cell == "C6")
     try sheet.validationList(range: CellRange("C1:C100")!, values: japanesePrefectures)
@@ -171,7 +184,7 @@ struct DefectGuardTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "S")
     let tooLong = String(repeating: "字", count: 32_768)
-    let error = writerError { try sheet.write(tooLong, at: Cell(row: 2, column: 1)) }
+    let error = writerError { try sheet.write(tooLong, at: CellReference(row: 2, column: 1)) }
     #expect(error?.kind == .library)
     #expect(error?.function == "worksheet_write_string")
     #expect(error?.code == Int32(LXWErrorCodes.maxStringLengthExceeded))

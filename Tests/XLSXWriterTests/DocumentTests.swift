@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -15,7 +16,7 @@ struct DocumentTests {
     let document = try XLSXDocument(
       temporaryIn: scratch.folder, options: XLSXDocumentOptions(created: fixedCreationSeconds))
     let sheet = try document.addWorksheet(named: "データ")
-    try sheet.write(1, at: Cell(row: 0, column: 0))
+    try sheet.write(1, at: CellReference(row: 0, column: 0))
     document.properties = DocumentProperties(
       title: "地方創生推進交付金 効果検証", subject: "KPI実績報告", author: "kpisheet",
       company: "北海道札幌市", keywords: "KPI, 効果検証", comments: "自動生成")
@@ -60,9 +61,9 @@ struct DocumentTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let sheet = try document.addWorksheet(named: "KPI推移")
     for (row, year) in ["令和3年度", "令和4年度", "令和5年度"].enumerated() {
-      try sheet.write(year, at: Cell(row: row + 1, column: 0))
-      try sheet.write(Double(100 + row * 10), at: Cell(row: row + 1, column: 1))
-      try sheet.write(Double(95 + row * 12), at: Cell(row: row + 1, column: 2))
+      try sheet.write(year, at: CellReference(row: row + 1, column: 0))
+      try sheet.write(Double(100 + row * 10), at: CellReference(row: row + 1, column: 1))
+      try sheet.write(Double(95 + row * 12), at: CellReference(row: row + 1, column: 2))
     }
     let column = try document.addChart(.column)
     try column.addSeries(
@@ -72,16 +73,16 @@ struct DocumentTests {
     try column.setTitle("観光入込客数")
     try column.setXAxisTitle("年度")
     try column.setYAxisTitle("人")
-    try sheet.insertChart(column, at: Cell(row: 1, column: 4), width: 400, height: 240)
+    try sheet.insertChart(column, at: CellReference(row: 1, column: 4), width: 400, height: 240)
     #expect(
-      writerError { try sheet.insertChart(column, at: Cell(row: 20, column: 4)) }?.kind
+      writerError { try sheet.insertChart(column, at: CellReference(row: 20, column: 4)) }?.kind
         == .invalidArgument)
     let line = try document.addChart(.line)
     #expect(
-      writerError { try sheet.insertChart(line, at: Cell(row: 20, column: 4)) }?.kind
+      writerError { try sheet.insertChart(line, at: CellReference(row: 20, column: 4)) }?.kind
         == .invalidArgument)
     try line.addSeries(values: CellRange("C2:C4")!, in: sheet)
-    try sheet.insertChart(line, at: Cell(row: 20, column: 4))
+    try sheet.insertChart(line, at: CellReference(row: 20, column: 4))
     try document.save(to: output)
 
     let facts = try OpenPyXL.facts(
@@ -113,12 +114,12 @@ struct DocumentTests {
       document.properties.title = "効果検証"
       try document.setCustomProperty("kpisheet", .string("1.0"))
       let sheet = try document.addWorksheet(named: "効果検証")
-      try sheet.write("北海道", at: Cell(row: 0, column: 0), format: FormatSpec(bold: true))
-      try sheet.writeFormula("=1+1", at: Cell(row: 0, column: 1), result: .number(2))
+      try sheet.write("北海道", at: CellReference(row: 0, column: 0), format: FormatSpec(bold: true))
+      try sheet.writeFormula("=1+1", at: CellReference(row: 0, column: 1), result: .number(2))
       try sheet.validationList(range: CellRange("C1")!, values: japanesePrefectures)
       let chart = try document.addChart(.line)
       try chart.addSeries(values: CellRange("B1")!, in: sheet)
-      try sheet.insertChart(chart, at: Cell(row: 2, column: 0))
+      try sheet.insertChart(chart, at: CellReference(row: 2, column: 0))
       try document.save(to: scratch.path(name))
       return try Data(contentsOf: URL(fileURLWithPath: scratch.path(name)))
     }
@@ -138,7 +139,7 @@ struct DocumentTests {
     #expect(scratch.contents == ["out.xlsx"])
     #expect(!document.isOpen)
     #expect(writerError { try document.save(to: scratch.path("again.xlsx")) }?.kind == .closed)
-    let late = writerError { try sheet.write("x", at: Cell(row: 0, column: 0)) }
+    let late = writerError { try sheet.write("x", at: CellReference(row: 0, column: 0)) }
     #expect(late?.kind == .closed)
     #expect(late?.sheet == "S")
     #expect(scratch.contents == ["out.xlsx"])
@@ -150,7 +151,7 @@ struct DocumentTests {
     do {
       let document = try XLSXDocument(temporaryIn: scratch.folder)
       let sheet = try document.addWorksheet(named: "S")
-      try sheet.write("never saved", at: Cell(row: 0, column: 0))
+      try sheet.write("never saved", at: CellReference(row: 0, column: 0))
       #expect(scratch.contents.count == 1)
     }
     #expect(scratch.contents.isEmpty)

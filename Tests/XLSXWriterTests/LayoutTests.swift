@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TestSupport
 import Testing
@@ -85,12 +86,12 @@ struct LayoutTests {
     let document = try XLSXDocument(temporaryIn: scratch.folder)
     let data = try document.addWorksheet(named: "データ")
     for (column, header) in ["年度", "目標値", "実績値"].enumerated() {
-      try data.write(header, at: Cell(row: 0, column: column))
+      try data.write(header, at: CellReference(row: 0, column: column))
     }
     for row in 1...3 {
-      try data.write(2020 + row, at: Cell(row: row, column: 0))
-      try data.write(Double(row) * 10, at: Cell(row: row, column: 1))
-      try data.write(Double(row) * 11, at: Cell(row: row, column: 2))
+      try data.write(2020 + row, at: CellReference(row: row, column: 0))
+      try data.write(Double(row) * 10, at: CellReference(row: row, column: 1))
+      try data.write(Double(row) * 11, at: CellReference(row: row, column: 2))
     }
     try data.autofilter(CellRange("A1:C4")!)
     let tables = try document.addWorksheet(named: "Tables")
@@ -106,9 +107,11 @@ struct LayoutTests {
     #expect(
       writerError { try tables.addTable(CellRange("F2:F5")!, name: "kpi実績") }?.kind
         == .invalidArgument)
-    #expect(
-      writerError { try tables.addTable(CellRange("H2:H5")!, name: "A1") }?.kind
-        == .invalidArgument)
+    for name in ["A1", "A$1$"] {
+      #expect(
+        writerError { try tables.addTable(CellRange("H2:H5")!, name: name) }?.kind
+          == .invalidArgument, "\(name)")
+    }
     try document.save(to: output)
 
     let facts = try OpenPyXL.facts(

@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import TemporaryFiles
 import TestSupport
@@ -20,7 +21,7 @@ struct TemporaryFileTests {
     #expect(file.hasPrefix(scratch.folder + "/.kpisheet-writer-"))
     #expect(FileManager.default.fileExists(atPath: folder))
     let sheet = try document.addWorksheet(named: "S")
-    try sheet.write("a", at: Cell(row: 0, column: 0))
+    try sheet.write("a", at: CellReference(row: 0, column: 0))
     try document.save(to: scratch.path("out.xlsx"))
 
     let listed = Set(TemporaryFileRegistry.shared.listed)

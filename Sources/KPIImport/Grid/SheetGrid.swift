@@ -1,3 +1,4 @@
+import CellAddress
 import XLSXReader
 
 /// One sheet held in memory for layout detection: its cells by position and its merges.

@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -153,9 +154,16 @@ struct BlockLayout: LayoutReader {
         block.kpis.append((TextNormalizer.compact(text), anchor, target, actual, unit))
       }
       block.headerTop = valueHeader.row - (block.kpis.isEmpty ? 0 : 1)
-      // A merged 重要業績評価指標（KPI） banner sits one more row up.
-      if block.headerTop > 0, HeaderRow(row: block.headerTop - 1, grid: grid).has(.kpi) {
-        block.headerTop -= 1
+      // A merged 重要業績評価指標（KPI） banner sits one more row up, perhaps over the lower
+      // half of its own merge (a row with nothing stored in it).
+      var above = block.headerTop - 1
+      while above > 0, grid.cells(inRow: above).isEmpty,
+        grid.merges.contains(where: { $0.first.row < above && $0.last.row >= above })
+      {
+        above -= 1
+      }
+      if above >= 0, HeaderRow(row: above, grid: grid).has(.kpi) {
+        block.headerTop = above
       }
     } else if firstRow > 0 {
       block.headerTop = firstRow - 1

@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -55,7 +56,7 @@ public struct DetectedTable: Sendable, Equatable {
   /// Each header column (or row) with its path and the field it was read as.
   public var headers: [HeaderExplanation] = []
   /// Why the region was not read as a KPI table; nil for a table that was read.
-  public var skipped: String?
+  public var skipped: SkipReason?
 
   init(layout: Layout, sheet: String, range: CellRange) {
     self.layout = layout

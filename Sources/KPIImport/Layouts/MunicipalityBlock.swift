@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -36,7 +37,9 @@ enum MunicipalityBlock {
     }), let text = CellReading.text(cell), HeaderField.match(text) == nil {
       return (TextNormalizer.compact(text), cell.reference)
     }
-    let below = CellReference(row: label.row + 1, column: label.column)
+    // Below the label's own merge (a label merged down over two rows has its value under both).
+    let labelBottom = grid.merge(containing: label)?.last.row ?? label.row
+    let below = CellReference(row: labelBottom + 1, column: label.column)
     if let text = CellReading.text(grid.storedCell(at: below)), HeaderField.match(text) == nil {
       return (TextNormalizer.compact(text), below)
     }

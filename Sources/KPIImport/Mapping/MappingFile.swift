@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import KPIModel
 import XLSXReader
@@ -8,7 +9,8 @@ import Yams
 ///
 /// ```yaml
 /// sheet: 実績一覧          # optional: the sheet (default: the first sheet)
-/// layout: flat            # flat: a row per KPI and year; wide: a row per KPI, columns per year
+/// layout: flat            # flat: a row per KPI and year; wide: a row per KPI, columns per
+///                         # year; rows: a row per KPI and measure, a column per year; form
 /// header-row: 5           # the header's row number, as Excel shows it
 /// last-row: 40            # optional: the last data row (default: the sheet's last row)
 /// project: 観光振興事業    # optional: one project's name when there is no project column
@@ -22,14 +24,25 @@ import Yams
 ///   actual: G             # flat only
 ///   due: H                # optional
 ///   baseline: I           # optional
-/// years:                  # wide only: each year's columns
+///   measure: E            # rows only: the column saying 目標値 / 実績値
+/// years:                  # wide: each year's target and actual columns; rows: its column
 ///   - year: 令和3年度
 ///     target: J
 ///     actual: K
 /// ```
+///
+/// A form (one project, labels beside their values) names cells instead:
+///
+/// ```yaml
+/// layout: form
+/// fiscal-year: 令和4年度   # optional when each KPI has a due cell
+/// cells: {project: C3, department: F3, effect: C12, policy: C13, grade: C14}
+/// kpis:
+///   - {name: B8, unit: D8, target: C8, actual: F8, due: E8}
+/// ```
 public struct MappingFile: Sendable, Equatable, Decodable {
   public enum TableLayout: String, Sendable, Decodable {
-    case flat, wide
+    case flat, wide, rows, form
   }
 
   public struct Columns: Sendable, Equatable, Decodable {
@@ -41,12 +54,45 @@ public struct MappingFile: Sendable, Equatable, Decodable {
     public var actual: String?
     public var due: String?
     public var baseline: String?
+    /// Measures as rows: the column whose cells say 目標値 or 実績値.
+    public var measure: String?
   }
 
   public struct YearColumns: Sendable, Equatable, Decodable {
     public var year: String
     public var target: String?
     public var actual: String?
+    /// Measures as rows: the year's one column.
+    public var column: String?
+  }
+
+  /// A form's project cells (each the cell holding the value, not its label).
+  public struct FormCells: Sendable, Equatable, Decodable {
+    public var project: String?
+    public var department: String?
+    public var overview: String?
+    public var cost: String?
+    public var effect: String?
+    public var assessment: String?
+    public var expertOpinion: String?
+    public var policy: String?
+    public var policyReason: String?
+    public var grade: String?
+
+    enum CodingKeys: String, CodingKey {
+      case project, department, overview, cost, effect, assessment, policy, grade
+      case expertOpinion = "expert-opinion"
+      case policyReason = "policy-reason"
+    }
+  }
+
+  /// One KPI of a form: the cells of its name, unit, target, actual and due month.
+  public struct FormKPI: Sendable, Equatable, Decodable {
+    public var name: String
+    public var unit: String?
+    public var target: String?
+    public var actual: String?
+    public var due: String?
   }
 
   public var sheet: String?
@@ -55,27 +101,93 @@ public struct MappingFile: Sendable, Equatable, Decodable {
   public var lastRow: Int?
   public var project: String?
   public var period: String?
-  public var columns: Columns
+  /// The columns of a table (every layout but `form`).
+  public var columnsIfAny: Columns?
   public var years: [YearColumns]?
+  /// A form's fiscal year when its KPIs give no due month.
+  public var fiscalYear: String?
+  public var cells: FormCells?
+  public var kpis: [FormKPI]?
+
+  /// The table's columns (a form has none: an empty KPI column that reads nothing).
+  public var columns: Columns {
+    columnsIfAny ?? Columns(kpi: "")
+  }
 
   enum CodingKeys: String, CodingKey {
-    case sheet, layout, project, period, columns, years
+    case sheet, layout, project, period, years, cells, kpis
+    case columnsIfAny = "columns"
     case headerRow = "header-row"
     case lastRow = "last-row"
+    case fiscalYear = "fiscal-year"
   }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+    layout = try container.decode(TableLayout.self, forKey: .layout)
+    // A form has no header row; a table must say where its header is.
+    headerRow =
+      layout == .form
+      ? try container.decodeIfPresent(Int.self, forKey: .headerRow) ?? 1
+      : try container.decode(Int.self, forKey: .headerRow)
+    lastRow = try container.decodeIfPresent(Int.self, forKey: .lastRow)
+    project = try container.decodeIfPresent(String.self, forKey: .project)
+    period = try container.decodeIfPresent(String.self, forKey: .period)
+    columnsIfAny =
+      layout == .form
+      ? try container.decodeIfPresent(Columns.self, forKey: .columnsIfAny)
+      : try container.decode(Columns.self, forKey: .columnsIfAny)
+    years = try container.decodeIfPresent([YearColumns].self, forKey: .years)
+    fiscalYear = try container.decodeIfPresent(String.self, forKey: .fiscalYear)
+    cells = try container.decodeIfPresent(FormCells.self, forKey: .cells)
+    kpis = try container.decodeIfPresent([FormKPI].self, forKey: .kpis)
+  }
+
+  /// The keys each level of a mapping file may hold, for "unknown key" errors.
+  static let knownKeys: [String: [String]] = [
+    "": [
+      "sheet", "layout", "header-row", "last-row", "project", "period", "columns", "years",
+      "fiscal-year", "cells", "kpis",
+    ],
+    "columns": [
+      "project", "kpi", "unit", "year", "target", "actual", "due", "baseline", "measure",
+    ],
+    "years": ["year", "target", "actual", "column"],
+    "cells": [
+      "project", "department", "overview", "cost", "effect", "assessment", "expert-opinion",
+      "policy", "policy-reason", "grade",
+    ],
+    "kpis": ["name", "unit", "target", "actual", "due"],
+  ]
 
   /// Reads and checks a mapping file.
   public static func load(path: String) throws -> MappingFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw MappingError(file: path, message: "cannot be read", japanese: "読み込めません")
     }
+    let text = String(decoding: data, as: UTF8.self)
     let mapping: MappingFile
     do {
-      mapping = try YAMLDecoder().decode(
-        MappingFile.self, from: String(decoding: data, as: UTF8.self))
+      // A misspelt key would be ignored by the decoder: name it first, with its line.
+      let root = try Yams.compose(yaml: text)
+      if let root { try MappingKeys.check(root, file: path) }
+      mapping = try YAMLDecoder().decode(MappingFile.self, from: text)
+    } catch let error as MappingError {
+      throw error
     } catch let error as DecodingError {
       let (english, japanese) = Self.describe(error)
-      throw MappingError(file: path, message: english, japanese: japanese)
+      // A value's line; a key missing from the top has none worth naming.
+      let keys = Self.codingPath(error)
+      let line =
+        keys.isEmpty
+        ? nil
+        : (try? Yams.compose(yaml: text)).flatMap { $0 }.flatMap {
+          MappingKeys.line(of: keys, in: $0)
+        }
+      let at = line.map { "line \($0): " } ?? ""
+      let atJapanese = line.map { "\($0) 行目: " } ?? ""
+      throw MappingError(file: path, message: at + english, japanese: atJapanese + japanese)
     } catch {
       // The YAML parser's own words (and position) are quoted as they are.
       throw MappingError(
@@ -90,11 +202,15 @@ public struct MappingFile: Sendable, Equatable, Decodable {
       throw MappingError(
         file: file, message: "header-row must be 1 or more", japanese: "header-row は 1 以上にしてください")
     }
+    if layout == .form {
+      try checkForm(file: file)
+      return
+    }
     var letters = [
       columns.project, columns.kpi, columns.unit, columns.year, columns.target, columns.actual,
     ]
-    letters += [columns.due, columns.baseline]
-    letters += (years ?? []).flatMap { [$0.target, $0.actual] }
+    letters += [columns.due, columns.baseline, columns.measure]
+    letters += (years ?? []).flatMap { [$0.target, $0.actual, $0.column] }
     for letter in letters.compactMap({ $0 }) where Self.column(letter) == nil {
       throw MappingError(
         file: file, message: "\"\(letter)\" is not a column letter (A to XFD)",
@@ -106,6 +222,18 @@ public struct MappingFile: Sendable, Equatable, Decodable {
         throw MappingError(
           file: file, message: "a flat layout needs columns year and target or actual",
           japanese: "flat レイアウトには columns の year と、target または actual が必要です")
+      }
+    case .form: break
+    case .rows:
+      guard let years, !years.isEmpty, years.allSatisfy({ $0.column != nil }) else {
+        throw MappingError(
+          file: file, message: "a rows layout needs a years list, each with its column",
+          japanese: "rows レイアウトには years の一覧（各年度の column）が必要です")
+      }
+      for year in years where FiscalYearLabel.parse(year.year) == nil {
+        throw MappingError(
+          file: file, message: "\"\(year.year)\" is not a fiscal year",
+          japanese: "\"\(year.year)\" は年度として読めません")
       }
     case .wide:
       guard let years, !years.isEmpty else {
@@ -124,6 +252,50 @@ public struct MappingFile: Sendable, Equatable, Decodable {
         file: file, message: "period \"\(period)\" is not like 令和3年度～令和5年度",
         japanese: "period \"\(period)\" が 令和3年度～令和5年度 のような形になっていません")
     }
+  }
+
+  /// A form names cells: each must be an A1 reference, with a project and at least one KPI.
+  private func checkForm(file: String) throws {
+    guard let kpis, !kpis.isEmpty else {
+      throw MappingError(
+        file: file, message: "a form needs a kpis list (each with its name cell)",
+        japanese: "form レイアウトには kpis の一覧（各 KPI の name セル）が必要です")
+    }
+    guard cells?.project != nil || project != nil else {
+      throw MappingError(
+        file: file, message: "a form needs cells.project (or project: its name)",
+        japanese: "form レイアウトには cells の project（または project: 事業名）が必要です")
+    }
+    let form = cells
+    var references = [
+      form?.project, form?.department, form?.overview, form?.cost, form?.effect, form?.assessment,
+      form?.expertOpinion, form?.policy, form?.policyReason, form?.grade,
+    ]
+    references += kpis.flatMap { [$0.name, $0.unit, $0.target, $0.actual, $0.due] }
+    for reference in references.compactMap({ $0 })
+    where CellReference(reference.uppercased()) == nil {
+      throw MappingError(
+        file: file, message: "\"\(reference)\" is not a cell reference (like B5)",
+        japanese: "\"\(reference)\" はセル番地（B5 など）ではありません")
+    }
+    if let fiscalYear,
+      FiscalYearLabel.parse(fiscalYear).flatMap({ $0.resolve(periodStart: nil) }) == nil
+    {
+      throw MappingError(
+        file: file, message: "fiscal-year \"\(fiscalYear)\" is not a fiscal year",
+        japanese: "fiscal-year \"\(fiscalYear)\" は年度として読めません")
+    }
+  }
+
+  private static func codingPath(_ error: DecodingError) -> [String] {
+    let context: DecodingError.Context?
+    switch error {
+    case .keyNotFound(_, let found), .typeMismatch(_, let found), .valueNotFound(_, let found),
+      .dataCorrupted(let found):
+      context = found
+    @unknown default: context = nil
+    }
+    return context?.codingPath.map(\.stringValue) ?? []
   }
 
   /// The zero-based column of a letter such as `C`.
@@ -180,5 +352,79 @@ public struct MappingError: Error, Sendable, CustomStringConvertible {
   public func description(in language: DiagnosticLanguage) -> String {
     language == .japanese
       ? "\(file): マッピング ファイル: \(japaneseMessage)" : "\(file): mapping file: \(message)"
+  }
+}
+
+/// Checks a mapping file's keys against the ones kpisheet knows, with line numbers.
+enum MappingKeys {
+  static func check(_ root: Node, file: String) throws {
+    try check(root, level: "", file: file)
+  }
+
+  private static func check(_ node: Node, level: String, file: String) throws {
+    if let sequence = node.sequence {
+      for item in sequence { try check(item, level: level, file: file) }
+      return
+    }
+    guard let mapping = node.mapping, let known = MappingFile.knownKeys[level] else { return }
+    for (key, value) in mapping {
+      guard let name = key.string else { continue }
+      guard known.contains(name) else {
+        let line = key.mark.map { "line \($0.line): " } ?? ""
+        let lineJapanese = key.mark.map { "\($0.line) 行目: " } ?? ""
+        let guess = suggestion(for: name, among: known)
+        throw MappingError(
+          file: file,
+          message: "\(line)unknown key \(name)" + (guess.map { "; did you mean \($0)?" } ?? ""),
+          japanese: "\(lineJapanese)不明なキー \(name) があります"
+            + (guess.map { "（\($0) のことですか？）" } ?? ""))
+      }
+      if MappingFile.knownKeys[name] != nil, level.isEmpty {
+        try check(value, level: name, file: file)
+      }
+    }
+  }
+
+  /// The known key nearest `name` (at most two edits away).
+  static func suggestion(for name: String, among known: [String]) -> String? {
+    let scored = known.map { ($0, distance(Array(name), Array($0))) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+    return best.0
+  }
+
+  /// Levenshtein distance.
+  private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+
+  /// The line of the value at `path` (keys and sequence indices), or of its nearest parent.
+  static func line(of path: [String], in root: Node) -> Int? {
+    var node = root
+    var line = root.mark?.line
+    for step in path {
+      if let mapping = node.mapping,
+        let (key, value) = mapping.first(where: { $0.key.string == step })
+      {
+        line = value.mark?.line ?? key.mark?.line ?? line
+        node = value
+      } else if let sequence = node.sequence,
+        let index = Int(step.replacingOccurrences(of: "Index ", with: "")),
+        sequence.indices.contains(index)
+      {
+        node = sequence[index]
+        line = node.mark?.line ?? line
+      } else {
+        break
+      }
+    }
+    return line
   }
 }

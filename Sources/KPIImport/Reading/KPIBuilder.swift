@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 

@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -84,7 +85,14 @@ enum ColumnRoleReader {
         }
       }
     }
-    guard let field else { return year.map(ColumnRole.year) }
+    guard let field else {
+      // A sub-header the vocabulary lacks under a year group (H27 › 改善・悪化) is not the
+      // year's value.
+      if let year, let lowest = path.last, year.cell != lowest.cell {
+        return .ignored(lowest.text)
+      }
+      return year.map(ColumnRole.year)
+    }
     switch field {
     case .target, .actual:
       let measure: Measure = field == .target ? .target : .actual

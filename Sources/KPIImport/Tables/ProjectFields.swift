@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -24,12 +25,7 @@ enum ProjectFields {
       guard case .field(let field) = column.role, fields.contains(field) else { return nil }
       let reference = CellReference(row: row, column: column.column)
       guard let text = CellReading.text(grid.cell(at: reference)) else { return nil }
-      // A grade per KPI row (not merged over the project) belongs to the KPI.
-      if field == .grade, grid.merge(containing: reference).map({ $0.rowCount == 1 }) ?? true,
-        header.column(.kpi) != nil
-      {
-        return nil
-      }
+      if field == .grade, !header.gradeIsPerProject(at: reference, grid: grid) { return nil }
       return FieldCell(
         field: field, text: text, cell: reference, headerText: column.path.last?.text ?? "")
     }
@@ -49,7 +45,7 @@ enum ProjectFields {
     var period: FiscalPeriod?
     var cost: Amount?
     // '-' in a text field means nothing was written there.
-    for found in cells where !SingleTable.isNotApplicable(found.text) {
+    for found in cells where !SingleTable.isDashOnly(found.text) {
       switch found.field {
       case .effect:
         guard evaluation.effect == nil else { continue }
@@ -226,7 +222,7 @@ struct Grade {
 
   static func parse(_ text: String) -> Grade? {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let first = trimmed.first else { return nil }
+    guard let first = trimmed.first, !SingleTable.isDashOnly(trimmed) else { return nil }
     let separators: Set<Character> = ["：", ":", " ", "　", "\n", "（", "(", "・", "、"]
     let head = trimmed.prefix { !separators.contains($0) }
     var rest = trimmed.dropFirst(head.count).drop {
@@ -236,13 +232,22 @@ struct Grade {
     let explanation = rest.isEmpty ? nil : TextNormalizer.paragraph(String(rest))
     let folded = HeaderText.key(String(head))
     if symbols.contains(first) { return Grade(grade: String(first), explanation: explanation) }
+    // A, B+, Ab, 3: a letter or number grade.
     if folded.count <= 2,
-      folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "+" || $0 == "-") })
+      folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-") })
     {
       return Grade(grade: folded, explanation: explanation)
     }
-    return Grade(grade: TextNormalizer.compact(String(head)), explanation: explanation)
+    // Word grades (有効, 概ね順調); other words (有効性, a block label's neighbour) are not.
+    let compact = TextNormalizer.compact(String(head))
+    guard words.contains(compact) else { return nil }
+    return Grade(grade: compact, explanation: explanation)
   }
+
+  static let words: Set<String> = [
+    "有効", "概ね有効", "有効でない", "効果的", "概ね効果的", "達成", "概ね達成", "未達成", "順調", "概ね順調",
+    "やや遅れ", "遅れ", "停滞", "高", "中", "低", "良好", "概ね良好", "要改善", "拡充", "継続", "改善", "縮小", "廃止",
+  ]
 }
 
 /// A value with its year in brackets: 7.4%（2014年）, 40%以上（2020年度）, 558.7万人（21年）.
@@ -296,5 +301,20 @@ enum KPINameTarget {
       return FinalTarget(fiscalYear: year, value: value)
     }
     return nil
+  }
+}
+
+extension TableHeader {
+  /// Whether a grade column grades the project (merged over its rows, or beside the
+  /// project's evaluation columns) rather than each KPI (a year's 達成度, a column of grades
+  /// in a KPI list).
+  func gradeIsPerProject(at reference: CellReference, grid: SheetGrid) -> Bool {
+    guard column(.kpi) != nil else { return true }
+    if let merge = grid.merge(containing: reference), merge.rowCount > 1 { return true }
+    let gradeColumn = columns.first { $0.column == reference.column }
+    if gradeColumn?.path.count ?? 0 > 1 { return false }
+    return [HeaderField.effect, .assessment, .expertOpinion, .policy, .policyReason].contains {
+      column($0) != nil
+    }
   }
 }

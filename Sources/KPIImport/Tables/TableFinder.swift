@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -11,7 +12,7 @@ struct TableFinder {
     var header: TableHeader
     var dataRows: [Int]
     /// Why the region is not read as a KPI table, when it is not.
-    var skipped: String?
+    var skipped: SkipReason?
   }
 
   /// Every region whose first row holds at least two header cells, one of them naming a
@@ -50,28 +51,58 @@ struct TableFinder {
 
   /// The header rows from `row`: it and up to two rows right under it that hold only header
   /// cells (or cells merged down from the band).
+  ///
+  /// A sub-header the vocabulary lacks (改善・悪化 beside 実績 under a merged H27) belongs to
+  /// the band when a group header merged across columns stands over it; a number never does.
   private func headerBand(from row: Int) -> ClosedRange<Int> {
     var last = row
-    for next in (row + 1)...(row + 2) where next == last + 1 {
+    for next in (row + 1)...(row + 3) where next == last + 1 {
+      // The lower half of headers merged down (nothing stored in it) belongs to the band.
+      if grid.cells(inRow: next).allSatisfy({ CellReading.text($0) == nil }) {
+        guard coveredFromAbove(next, band: row...last) else { break }
+        last = next
+        continue
+      }
       var headers = 0
       var other = 0
       for cell in grid.cells(inRow: next) {
         guard let text = CellReading.text(cell) else { continue }
         if case .string = cell.value, HeaderCellKind.isHeader(text) {
           headers += 1
+        } else if case .string = cell.value, underGroupHeader(cell.reference, band: row...last) {
+          continue
         } else {
           other += 1
         }
       }
-      // Cells merged down from the band count as header cells of this row.
       guard headers > 0, other == 0 else { break }
       last = next
     }
     return row...last
   }
 
+  /// Whether header cells of `band` are merged down over `row`.
+  private func coveredFromAbove(_ row: Int, band: ClosedRange<Int>) -> Bool {
+    band.contains { bandRow in
+      grid.cells(inRow: bandRow).contains { cell in
+        guard let merge = grid.merge(containing: cell.reference) else { return false }
+        return merge.last.row >= row && CellReading.text(cell).map(HeaderCellKind.isHeader) == true
+      }
+    }
+  }
+
+  /// Whether a header cell merged across several columns stands over `reference` in `band`.
+  private func underGroupHeader(_ reference: CellReference, band: ClosedRange<Int>) -> Bool {
+    band.contains { row in
+      guard let merge = grid.merge(containing: CellReference(row: row, column: reference.column))
+      else { return false }
+      return merge.columnCount > 1 && merge.last.row < reference.row
+        && CellReading.text(grid.cell(at: merge.first)).map(HeaderCellKind.isHeader) == true
+    }
+  }
+
   /// Why a header band does not head a KPI table, or nil when it does.
-  static func whyNotATable(_ header: TableHeader) -> String? {
+  static func whyNotATable(_ header: TableHeader) -> SkipReason? {
     let hasKPI = header.column(.kpi) != nil
     let hasValues = !header.valueColumns.isEmpty
     let hasYears = !header.yearColumns.isEmpty
@@ -84,11 +115,9 @@ struct TableFinder {
     if !hasKPI && hasYears && !hasValues { return nil }
     let found = header.columns.compactMap { column -> String? in
       guard column.role != nil, let text = column.path.last?.text else { return nil }
-      return "\(HeaderText.key(text)) at \(column.cell)"
+      return "\(HeaderLine.oneLine(text)) (\(column.cell))"
     }
-    let list = found.isEmpty ? "no header" : "header " + found.joined(separator: ", ")
-    if hasKPI { return "\(list) found, no target, actual or year column beside it" }
-    return "\(list) found, no KPI column (指標, KPI, 成果指標)"
+    return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: found)
   }
 
   /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
@@ -101,7 +130,7 @@ struct TableFinder {
       let texts = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
         .compactMap(CellReading.text)
       guard let first = texts.first else { continue }
-      if Self.isNote(first) || startsHeader(row) { break }
+      if Self.isNote(first) || startsHeader(row) || isBanner(row, span: span) { break }
       if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric)
         && grid.cells(inRow: row).allSatisfy({
           if case .number = $0.value { return false } else { return true }
@@ -113,6 +142,18 @@ struct TableFinder {
       previous = row
     }
     return rows
+  }
+
+  /// A row holding one text merged across most of the table (a legend, a comment box) ends
+  /// it: its text would otherwise be seen in every column it covers.
+  private func isBanner(_ row: Int, span: ClosedRange<Int>) -> Bool {
+    let stored = grid.cells(inRow: row).filter {
+      span.contains($0.reference.column) && CellReading.text($0) != nil
+    }
+    guard stored.count == 1, let cell = stored.first, case .string = cell.value,
+      let merge = grid.merge(containing: cell.reference)
+    else { return false }
+    return merge.columnCount * 2 > span.count
   }
 
   /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.
@@ -127,5 +168,46 @@ struct TableFinder {
   private static func isNumeric(_ text: String) -> Bool {
     if case .value = QuantityParser.parse(text) { return true }
     return false
+  }
+}
+
+/// Why a region that looked like a table was not read, in the user's language.
+public struct SkipReason: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// A KPI column with no target, actual or year column beside it.
+    case noValueColumn
+    /// Measure or year columns with no KPI column.
+    case noKPIColumn
+  }
+
+  public var kind: Kind
+  /// The header cells found, as `text (cell)`.
+  public var headers: [String]
+
+  public var description: String { description(in: .english) }
+
+  public func description(in language: DiagnosticLanguage) -> String {
+    let japanese = language == .japanese
+    let list = headers.joined(separator: japanese ? "、" : ", ")
+    switch (kind, japanese) {
+    case (.noValueColumn, false):
+      return "header \(list) found, no target, actual or year column beside it"
+    case (.noValueColumn, true):
+      return "見出し \(list) はありますが、目標値・実績値・年度の列がありません"
+    case (.noKPIColumn, false):
+      return "header \(list) found, no KPI column (指標, KPI, 成果指標)"
+    case (.noKPIColumn, true):
+      return "見出し \(list) はありますが、KPI の列（指標、KPI、成果指標）がありません"
+    }
+  }
+}
+
+/// A header cell's text as explanations show it.
+public enum HeaderLine {
+  /// The text on one line (header cells often break lines for layout).
+  public static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.joined(separator: " ")
   }
 }

@@ -1,3 +1,4 @@
+import CellAddress
 import KPIModel
 import XLSXReader
 
@@ -210,7 +211,7 @@ struct SingleTable {
         let anchor = grid.merge(containing: reference)?.first ?? reference
         if let text = CellReading.text(grid.cell(at: anchor)) {
           if anchor != anchorOfProject {
-            if Self.isNotApplicable(text) { continue }
+            if Self.isDashOnly(text) { continue }
             projects.begin(named: text, at: anchor)
             anchorOfProject = anchor
             lastKPIName = nil
@@ -272,9 +273,7 @@ struct SingleTable {
           }
           let compact = IndicatorLabel.withoutPrefix(TextNormalizer.compact(text))
           guard !compact.isEmpty, !compact.hasPrefix("※") else { continue }
-          if Self.isNotApplicable(compact) {
-            continue
-          }
+          if Self.isDashOnly(compact) { continue }
           kpiName = compact
           kpiAnchor = anchor
           if let unit = KPIName.split(compact).unit {
@@ -411,8 +410,9 @@ struct SingleTable {
         }
         if let gradeColumn {
           let reference = CellReference(row: row, column: gradeColumn.column)
-          let merged = grid.merge(containing: reference).map { $0.rowCount > 1 } ?? false
-          if !merged, let text = CellReading.text(grid.cell(at: reference)) {
+          if !header.gradeIsPerProject(at: reference, grid: grid),
+            let text = CellReading.text(grid.cell(at: reference))
+          {
             kpi.grade = kpi.grade ?? Grade.parse(text)?.grade
           }
         }
@@ -441,13 +441,23 @@ struct SingleTable {
   private func kpiNameIsDash(_ row: Int, _ kpiColumn: Int?) -> Bool {
     guard let kpiColumn else { return true }
     guard let text = CellReading.text(grid.cell(row: row, column: kpiColumn)) else { return true }
-    return Self.isNotApplicable(text)
+    return Self.isDashOnly(text)
   }
 
-  /// '-', '－', '―', '…' alone: not applicable.
+  /// A value cell that says "not applicable": '-', '－人', '…', blank (records.md).
   static func isNotApplicable(_ text: String) -> Bool {
     if case .notApplicable = QuantityParser.parse(text) { return true }
     return false
+  }
+
+  /// A name or text cell holding only dashes or dots ('-', '―', '…'): nothing written. A
+  /// text that starts with a bullet (・農業法人が…) is text.
+  static func isDashOnly(_ text: String) -> Bool {
+    let marks: Set<Character> = [
+      "-", "－", "―", "—", "‐", "−", "ー", "–", "…", "‥", "・", "／", "/", "＊", "*",
+    ]
+    let trimmed = text.filter { !$0.isWhitespace }
+    return !trimmed.isEmpty && trimmed.allSatisfy { marks.contains($0) }
   }
 
   // MARK: Measures as rows, years across
@@ -510,7 +520,7 @@ struct SingleTable {
       if labelled == nil, let lastKPI { labelled = lastKPI }
       guard let found = labelled, measure != nil || isBaselineRow else { continue }
       lastKPI = found
-      if Self.isNotApplicable(found.name) { continue }
+      if Self.isDashOnly(found.name) { continue }
       let (name, nameUnit) = KPIName.split(found.name)
       let kpi = (name: name, anchor: found.anchor)
       projects.withKPI(named: kpi.name, at: kpi.anchor) { builder in

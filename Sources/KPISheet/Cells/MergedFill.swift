@@ -1,3 +1,4 @@
+import CellAddress
 import XLSXReader
 
 /// Fills every cell of each merged range with its top-left cell's value, as rows stream by.
@@ -25,7 +26,9 @@ struct MergedFill {
     for range in distinct {
       cells = min(cells + range.rowCount * range.columnCount, Int.max / 2)
     }
-    if cells > limit, let widest = distinct.max(by: { $0.rowCount * $0.columnCount < $1.rowCount * $1.columnCount }) {
+    if cells > limit,
+      let widest = distinct.max(by: { $0.rowCount * $0.columnCount < $1.rowCount * $1.columnCount })
+    {
       throw XLSXError(
         .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
         cell: widest.description,

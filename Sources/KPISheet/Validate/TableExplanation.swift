@@ -18,7 +18,7 @@ struct TableExplanation {
   func lines(_ table: DetectedTable) -> [String] {
     let place = "\(table.sheet)!\(table.range)"
     var lines: [String]
-    if let reason = table.skipped {
+    if let reason = table.skipped?.description(in: language) {
       lines = [
         japanese
           ? "\(file):   \(place) は読みませんでした: \(reason)"
@@ -34,23 +34,18 @@ struct TableExplanation {
       ]
     }
     for header in table.headers {
-      let path = header.path.map(Self.oneLine).joined(separator: " › ")
+      let path = header.path.map(HeaderLine.oneLine).joined(separator: " › ")
       let field = header.field ?? (japanese ? "（読まない）" : "(not read)")
       lines.append("\(file):     \(header.cell) \(path) → \(field)")
     }
     return lines
   }
 
-  /// A header's text on one line, as `validate` prints it (cells often break lines).
-  static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }.joined(separator: " ")
-  }
-
   /// The table's JSON object (cli.md): sheet, range, orientation, nearest layout, headers
   /// with cell, path and field, and the reason it was skipped (null when read).
-  static func write(_ table: DetectedTable, to writer: JSONWriter) {
+  static func write(
+    _ table: DetectedTable, language: DiagnosticLanguage, to writer: JSONWriter
+  ) {
     writer.object(.inline) {
       writer.member("sheet", table.sheet)
       writer.member("range", table.range.description)
@@ -67,7 +62,7 @@ struct TableExplanation {
           }
         }
       }
-      writer.member("skipped", table.skipped)
+      writer.member("skipped", table.skipped?.description(in: language))
     }
   }
 }

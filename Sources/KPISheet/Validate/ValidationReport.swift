@@ -76,7 +76,7 @@ public struct ValidationReport {
       writer.member("file", file)
       writer.member("layout", result?.layout?.rawValue)
       writer.key("tables")
-      writeTables(to: writer, explain: explain)
+      writeTables(to: writer, language: language, explain: explain)
       writer.key("problems")
       writeProblems(to: writer, language: language)
     }
@@ -84,11 +84,13 @@ public struct ValidationReport {
 
   /// The `"tables"` array of ``write(to:language:explain:)``, for a caller that writes the
   /// report under its own keys (the server's `/api/extract`).
-  public func writeTables(to writer: JSONWriter, explain: Bool = false) {
+  public func writeTables(
+    to writer: JSONWriter, language: DiagnosticLanguage, explain: Bool = false
+  ) {
     writer.array(.inline) {
       if explain, let result {
         for table in TableExplanation.tables(of: result) {
-          TableExplanation.write(table, to: writer)
+          TableExplanation.write(table, language: language, to: writer)
         }
       } else {
         for table in result?.tables ?? [] {

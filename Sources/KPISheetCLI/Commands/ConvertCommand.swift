@@ -166,7 +166,8 @@ struct ConvertCommand: ParsableCommand {
         contact: contact)
       let facts = try profile.map { flags.filling(from: try ReportProfile.load(path: $0)) } ?? flags
       let pipeline = ConvertPipeline(
-        fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument), mapping: try RecordsLoader.mapping(at: mapping),
+        fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument),
+        mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
       if let outDir {

@@ -1,4 +1,7 @@
 /// A cell's typed value.
+
+import CellAddress
+
 public enum CellValue: Sendable, Hashable {
   case string(String)
   case number(Double)

@@ -9,7 +9,7 @@ final class CustomPropertiesParser: SAXHandler {
   private var text: [UInt8] = []
   private let maxValueBytes = 1 << 16
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("property") {
       currentName = attributes.string("name")
       text.removeAll()
@@ -18,7 +18,7 @@ final class CustomPropertiesParser: SAXHandler {
     }
   }
 
-  override func endElement(_ name: XMLName) throws {
+  func endElement(_ name: XMLName) throws {
     if name.is("property") {
       if let currentName { properties[currentName] = String(decoding: text, as: UTF8.self) }
       currentName = nil
@@ -28,10 +28,17 @@ final class CustomPropertiesParser: SAXHandler {
     }
   }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard currentName != nil, valueDepth > 0, text.count + bytes.count <= maxValueBytes else {
       return
     }
     text.append(contentsOf: bytes)
   }
+}
+
+extension CustomPropertiesParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<CustomPropertiesParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<CustomPropertiesParser>.end(context, name) },
+    text: { SAXParser<CustomPropertiesParser>.text($0, $1, $2) })
 }

@@ -14,7 +14,7 @@ struct Relationship {
 final class RelationshipsParser: SAXHandler {
   private(set) var relationships: [Relationship] = []
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     guard name.is("Relationship"), let id = attributes.string("Id"),
       let target = attributes.string("Target")
     else { return }
@@ -24,4 +24,11 @@ final class RelationshipsParser: SAXHandler {
         isExternal: attributes.string("TargetMode") == "External"))
   }
 
+}
+
+extension RelationshipsParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<RelationshipsParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<RelationshipsParser>.end(context, name) },
+    text: { SAXParser<RelationshipsParser>.text($0, $1, $2) })
 }

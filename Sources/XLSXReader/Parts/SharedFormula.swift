@@ -3,6 +3,9 @@
 /// A shared formula is written once, on the first cell of its range (`<f t="shared" si="0"
 /// ref="C2:C5">A2*2</f>`); the other cells only name the group. `A2*2` seen from C3 is `A3*2`.
 /// References with `$` stay; text in quotes, function names and defined names are left alone.
+
+import CellAddress
+
 enum SharedFormula {
   /// A group's master: its formula and the cell it is written on.
   struct Master: Sendable {

@@ -156,7 +156,7 @@ final class SharedStringsParser: SAXHandler {
     self.partBytes = partBytes
   }
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("sst") {
       declaredCount = attributes.integer("uniqueCount")
       Self.reserve(&table, partBytes: partBytes, declaredCount: declaredCount, limits: limits)
@@ -179,7 +179,7 @@ final class SharedStringsParser: SAXHandler {
     table.reserve(bytes: bytes, strings: min(declaredCount ?? 0, bytes / 9))
   }
 
-  override func endElement(_ name: XMLName) throws {
+  func endElement(_ name: XMLName) throws {
     if name.is("si") {
       inItem = false
       // Counted here too: an empty string's offset costs memory though it has no text.
@@ -192,7 +192,7 @@ final class SharedStringsParser: SAXHandler {
     }
   }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard inItem, textDepth > 0, phoneticDepth == 0 else { return }
     if table.memoryCost + bytes.count > costLimit { throw tooLarge() }
     if table.pendingLength + bytes.count > limits.stringLength {
@@ -203,4 +203,11 @@ final class SharedStringsParser: SAXHandler {
     }
     table.append(bytes)
   }
+}
+
+extension SharedStringsParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<SharedStringsParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<SharedStringsParser>.end(context, name) },
+    text: { SAXParser<SharedStringsParser>.text($0, $1, $2) })
 }

@@ -5,7 +5,7 @@ final class StylesParser: SAXHandler {
   private var inCellXfs = false
   private var xfDepth = 0
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("numFmt") {
       if let id = attributes.integer("numFmtId"), let code = attributes.string("formatCode") {
         customCodes[id] = code
@@ -17,7 +17,7 @@ final class StylesParser: SAXHandler {
     }
   }
 
-  override func endElement(_ name: XMLName) throws {
+  func endElement(_ name: XMLName) throws {
     if name.is("cellXfs") { inCellXfs = false }
   }
 
@@ -37,4 +37,11 @@ final class StylesParser: SAXHandler {
       return format
     }
   }
+}
+
+extension StylesParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<StylesParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<StylesParser>.end(context, name) },
+    text: { SAXParser<StylesParser>.text($0, $1, $2) })
 }

@@ -10,7 +10,7 @@ final class WorkbookParser: SAXHandler {
   private(set) var sheets: [WorkbookSheetEntry] = []
   private(set) var uses1904 = false
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if name.is("sheet") {
       let state: SheetVisibility =
         switch attributes.string("state") {
@@ -126,4 +126,11 @@ struct SheetResolver {
   private func error(_ kind: XLSXError.Kind, _ detail: String, _ japanese: String) -> XLSXError {
     XLSXError(kind, file: archive.fileName, part: workbookPart, detail: detail, japanese: japanese)
   }
+}
+
+extension WorkbookParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<WorkbookParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<WorkbookParser>.end(context, name) },
+    text: { SAXParser<WorkbookParser>.text($0, $1, $2) })
 }

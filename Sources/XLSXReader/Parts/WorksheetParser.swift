@@ -1,5 +1,8 @@
 /// Streams a worksheet part: builds each row's cells as their XML arrives and hands the row
 /// over at `</row>`; only the current row is ever held.
+
+import CellAddress
+
 final class WorksheetParser: SAXHandler {
   private enum ValueType {
     case number, sharedString, formulaString, inlineString, boolean, error, isoDate
@@ -79,7 +82,7 @@ final class WorksheetParser: SAXHandler {
     row.cells.reserveCapacity(64)
   }
 
-  override func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
     if inCell {
       if name.is("v") {
         capture = .value
@@ -105,7 +108,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  override func endElement(_ name: XMLName) throws {
+  func endElement(_ name: XMLName) throws {
     if inCell {
       if name.is("c") {
         try finishCell()
@@ -123,7 +126,7 @@ final class WorksheetParser: SAXHandler {
     }
   }
 
-  override func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     switch capture {
     case .none: return
     case .value: try append(bytes, to: valueBytes)
@@ -267,7 +270,8 @@ final class WorksheetParser: SAXHandler {
 
   /// Attribute text as an error quotes it: cut to a readable length.
   private static func shortened(_ text: String) -> String {
-    text.unicodeScalars.count <= 40 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
+    text.unicodeScalars.count <= 40
+      ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
   }
 
   private func startFormula(_ attributes: XMLAttributes) throws {
@@ -419,4 +423,11 @@ final class WorksheetParser: SAXHandler {
       kind, file: fileName, sheet: sheetName, cell: reference.description, detail: detail,
       japanese: japanese)
   }
+}
+
+extension WorksheetParser {
+  static let saxCallbacks = SAXCallbacks(
+    start: { SAXParser<WorksheetParser>.start($0, $1, $6, $8) },
+    end: { context, name, _, _ in SAXParser<WorksheetParser>.end(context, name) },
+    text: { SAXParser<WorksheetParser>.text($0, $1, $2) })
 }

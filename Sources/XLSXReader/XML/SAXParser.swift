@@ -1,16 +1,60 @@
 internal import CLibXML2
 
-/// Receives the events of one part, as libxml2's SAX2 push parser reports them; each part
-/// reader overrides what it needs.
+/// Receives the events of one part, as libxml2's SAX2 parser reports them; each part reader
+/// implements the events it needs (the others do nothing).
 ///
 /// Names and values are borrowed bytes, valid only during the call: nothing is allocated
-/// per element unless the handler asks for a `String`. A base class rather than a protocol:
-/// calling through an unretained class reference costs no retain per event, which calling
-/// through a protocol existential did (a third of all retains in a read, measured).
-class SAXHandler {
+/// per element unless the handler asks for a `String`.
+protocol SAXHandler: AnyObject {
+  func startElement(_ name: XMLName, attributes: XMLAttributes) throws
+  func endElement(_ name: XMLName) throws
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws
+  /// libxml2's callbacks into `SAXParser<Self>` (see `SAXCallbacks`).
+  static var saxCallbacks: SAXCallbacks { get }
+}
+
+extension SAXHandler {
   func startElement(_ name: XMLName, attributes: XMLAttributes) throws {}
   func endElement(_ name: XMLName) throws {}
   func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
+}
+
+/// libxml2's element and text callbacks for one handler type, each passing the event to
+/// `SAXParser<Handler>`, which calls the handler as its own type: directly, or inlined into
+/// the callback, never through a table.
+///
+/// Swift forms a C function pointer only from a closure in non-generic code, so a generic
+/// parser cannot make these itself: each handler type writes its three, always alike:
+///
+/// ```swift
+/// static let saxCallbacks = SAXCallbacks(
+///   start: { SAXParser<StylesParser>.start($0, $1, $6, $8) },
+///   end: { context, name, _, _ in SAXParser<StylesParser>.end(context, name) },
+///   text: { SAXParser<StylesParser>.text($0, $1, $2) })
+/// ```
+///
+/// The corresponding C types are `startElementNsSAX2Func`, `endElementNsSAX2Func` and
+/// `charactersSAXFunc`.
+struct SAXCallbacks {
+  /// (user data, local name, prefix, URI, namespace count, namespaces, attribute count,
+  /// defaulted attribute count, attributes).
+  typealias Start =
+    @convention(c) (
+      UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?,
+      Int32, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, Int32, Int32,
+      UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    ) -> Void
+  /// (user data, local name, prefix, URI).
+  typealias End =
+    @convention(c) (
+      UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?
+    ) -> Void
+  /// (user data, bytes, count).
+  typealias Text = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, Int32) -> Void
+
+  let start: Start
+  let end: End
+  let text: Text
 }
 
 /// An element's local name (its namespace prefix dropped: transitional and Strict OOXML
@@ -106,7 +150,7 @@ struct XMLAttributes {
 typealias ByteSource = (UnsafeMutableRawBufferPointer) throws -> Int
 
 /// Runs one part through libxml2's SAX2 parser, safely, pulling the part's bytes as the
-/// parser asks for them.
+/// parser asks for them, and passes its events to a `Handler`.
 ///
 /// The safety rules (measured on libxml2 2.9.14): never `XML_PARSE_NOENT` (external entities
 /// would be loaded) nor `XML_PARSE_HUGE` (it disables the entity-amplification guard); only
@@ -114,49 +158,19 @@ typealias ByteSource = (UnsafeMutableRawBufferPointer) throws -> Int
 /// parse (OOXML parts never carry one); external entities never load; no network.
 ///
 /// Pulled rather than pushed: the push parser looks ahead for the end of every tag and run
-/// of text before parsing it, in case it has not arrived yet, and costs 10 % more than the
-/// pull parser reading the same sheet (callgrind, 10k rows: 323 M instructions against
-/// 293 M); pulled, a part's inflated bytes also go straight into libxml2's buffer.
-final class SAXParser {
-  /// Unretained: `parse` keeps the handler alive for the whole parse, and a strong
-  /// reference would cost a retain and release on every event.
-  private let handler: Unmanaged<SAXHandler>
-  /// The handler is a worksheet's, called as itself (see `withHandler`).
-  private let handlesWorksheet: Bool
-  private let fileName: String
-  private let partName: String
-  private let maxDepth: Int
-  private let source: ByteSource
-  private var context: xmlParserCtxtPtr?
-  @exclusivity(unchecked) private var depth = 0
-  /// The first error raised inside a callback; libxml2 is stopped when it is set.
-  @exclusivity(unchecked) private var failure: (any Error)?
-  /// The source's error, if it failed: reported once libxml2 has parsed what it had read.
-  private var sourceFailure: (any Error)?
-  /// libxml2's first fatal error, line and message: the pull parser goes on after such an
-  /// error, and its last one is then a consequence ("Premature end of data") rather than the
-  /// cause ("Opening and ending tag mismatch: c line 2 and row"). Once it is set the source
-  /// is asked for nothing more, so a broken part is not read to its end.
-  private var firstError: (line: Int, message: String)?
-
-  private init(
-    handler: SAXHandler, fileName: String, partName: String, maxDepth: Int,
-    source: @escaping ByteSource
-  ) {
-    // Per thread in libxml2, so set for every parse (batches parse on several threads).
-    kpisheet_silenceGenericErrors()
-    self.handler = Unmanaged.passUnretained(handler)
-    handlesWorksheet = handler is WorksheetParser
-    self.fileName = fileName
-    self.partName = partName
-    self.maxDepth = maxDepth
-    self.source = source
-  }
-
+/// of text before parsing it, in case it has not arrived yet, which costs more than the pull
+/// parser reading the same sheet; pulled, a part's inflated bytes also go straight into
+/// libxml2's buffer.
+///
+/// Generic over the handler so that a worksheet's handler, called for every element and
+/// value of every cell, is called directly. libxml2's user data points at the parse's
+/// `SAXParseState` and the handler is reached through a typed pointer to its `HandlerSlot`,
+/// not as a class reference made from a raw pointer (which Swift would retain and release
+/// on every event).
+enum SAXParser<Handler: SAXHandler> {
   /// Parses `entry` of `archive`, inflating its bytes as libxml2 asks for them.
   static func parse(
-    _ entry: ZipArchive.Entry, of archive: ZipArchive, handler: SAXHandler,
-    limits: ReaderLimits
+    _ entry: ZipArchive.Entry, of archive: ZipArchive, handler: Handler, limits: ReaderLimits
   ) throws {
     let reader = try ZipArchive.PartReader(entry, of: archive)
     try parse(fileName: archive.fileName, partName: entry.name, handler: handler, limits: limits) {
@@ -166,7 +180,7 @@ final class SAXParser {
 
   /// Parses bytes held in memory (used by the fuzzer and for small parts).
   static func parse(
-    bytes: UnsafeRawBufferPointer, fileName: String, partName: String, handler: SAXHandler,
+    bytes: UnsafeRawBufferPointer, fileName: String, partName: String, handler: Handler,
     limits: ReaderLimits
   ) throws {
     var pieces = BytePieces([bytes])
@@ -177,31 +191,155 @@ final class SAXParser {
 
   /// Parses the bytes `source` gives, in order, as one document.
   static func parse(
-    fileName: String, partName: String, handler: SAXHandler, limits: ReaderLimits,
+    fileName: String, partName: String, handler: Handler, limits: ReaderLimits,
     _ source: ByteSource
   ) throws {
     _ = libxml2Setup
-    try withoutActuallyEscaping(source) { source in
-      // The parser is released before this call returns, and `source` with it.
-      let parser = SAXParser(
-        handler: handler, fileName: fileName, partName: partName, maxDepth: limits.nestingDepth,
-        source: source)
-      try withExtendedLifetime(handler) { try parser.run() }
+    // Per thread in libxml2, so set for every parse (batches parse on several threads).
+    kpisheet_silenceGenericErrors()
+    let handlerSlot = UnsafeMutablePointer<HandlerSlot<Handler>>.allocate(capacity: 1)
+    handlerSlot.initialize(to: HandlerSlot(handler: handler))
+    defer {
+      handlerSlot.deinitialize(count: 1)
+      handlerSlot.deallocate()
     }
+    try withoutActuallyEscaping(source) { source in
+      // The state is freed before this call returns, and `source` with it.
+      let state = UnsafeMutablePointer<SAXParseState>.allocate(capacity: 1)
+      state.initialize(
+        to: SAXParseState(
+          handler: UnsafeMutableRawPointer(handlerSlot), fileName: fileName, partName: partName,
+          maxDepth: limits.nestingDepth, source: source))
+      defer {
+        state.deinitialize(count: 1)
+        state.deallocate()
+      }
+      try SAXParseState.run(state, callbacks: Handler.saxCallbacks)
+    }
+  }
+
+  /// libxml2's start of an element, for `SAXCallbacks.start`.
+  @inline(__always) static func start(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<UInt8>?,
+    _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  ) {
+    guard let context, let localName else { return }
+    let state = context.assumingMemoryBound(to: SAXParseState.self)
+    guard state.pointee.enter() else { return }
+    do {
+      try slot(of: state).pointee.startElement(
+        XMLName(pointer: localName), XMLAttributes(base: attributes, count: Int(attributeCount)))
+    } catch { state.pointee.fail(error) }
+  }
+
+  /// libxml2's end of an element, for `SAXCallbacks.end`.
+  @inline(__always) static func end(
+    _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<UInt8>?
+  ) {
+    guard let context, let localName else { return }
+    let state = context.assumingMemoryBound(to: SAXParseState.self)
+    guard state.pointee.leave() else { return }
+    do {
+      try slot(of: state).pointee.endElement(XMLName(pointer: localName))
+    } catch { state.pointee.fail(error) }
+  }
+
+  /// libxml2's text (characters, CDATA and whitespace alike), for `SAXCallbacks.text`.
+  @inline(__always) static func text(
+    _ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ count: Int32
+  ) {
+    guard let context, let bytes, count > 0 else { return }
+    let state = context.assumingMemoryBound(to: SAXParseState.self)
+    guard state.pointee.failure == nil else { return }
+    do {
+      try slot(of: state).pointee.characters(
+        UnsafeBufferPointer(start: bytes, count: Int(count)))
+    } catch { state.pointee.fail(error) }
+  }
+
+  @inline(__always) private static func slot(of state: UnsafeMutablePointer<SAXParseState>)
+    -> UnsafeMutablePointer<HandlerSlot<Handler>>
+  {
+    state.pointee.handler.assumingMemoryBound(to: HandlerSlot<Handler>.self)
+  }
+}
+
+/// The handler, where libxml2's callbacks reach it through a pointer. Its methods are
+/// `mutating` so that Swift knows nothing else writes the slot during a call: it borrows the
+/// handler instead of retaining and releasing it around every event.
+private struct HandlerSlot<Handler: SAXHandler> {
+  let handler: Handler
+
+  @inline(__always) mutating func startElement(_ name: XMLName, _ attributes: XMLAttributes)
+    throws
+  {
+    try handler.startElement(name, attributes: attributes)
+  }
+
+  @inline(__always) mutating func endElement(_ name: XMLName) throws {
+    try handler.endElement(name)
+  }
+
+  @inline(__always) mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    try handler.characters(bytes)
+  }
+}
+
+/// What one parse knows besides its handler: the part, the nesting depth, the first error.
+/// It lives at a fixed address for the whole parse: libxml2's user data points at it.
+struct SAXParseState {
+  /// The `HandlerSlot` holding the handler the parse calls, in memory `SAXParser.parse` owns.
+  let handler: UnsafeMutableRawPointer
+  private let fileName: String
+  private let partName: String
+  private let maxDepth: Int
+  private let source: ByteSource
+  private var context: xmlParserCtxtPtr?
+  private var depth = 0
+  /// The first error raised inside a callback; libxml2 is stopped when it is set.
+  private(set) var failure: (any Error)?
+  /// The source's error, if it failed: reported once libxml2 has parsed what it had read.
+  private var sourceFailure: (any Error)?
+  /// libxml2's first fatal error, line and message: the pull parser goes on after such an
+  /// error, and its last one is then a consequence ("Premature end of data") rather than the
+  /// cause ("Opening and ending tag mismatch: c line 2 and row"). Once it is set the source
+  /// is asked for nothing more, so a broken part is not read to its end.
+  private var firstError: (line: Int, message: String)?
+
+  init(
+    handler: UnsafeMutableRawPointer, fileName: String, partName: String, maxDepth: Int,
+    source: @escaping ByteSource
+  ) {
+    self.handler = handler
+    self.fileName = fileName
+    self.partName = partName
+    self.maxDepth = maxDepth
+    self.source = source
   }
 
   /// Parses the whole document, then reports the first error a callback raised or the
   /// parser found.
   ///
+  /// Static, over the state's address: libxml2's callbacks reach the state through that
+  /// address while the parse runs, so no access to it may span the parse.
+  ///
   /// The corresponding C functions are `xmlCreateIOParserCtxt` and `xmlParseDocument`.
-  private func run() throws {
-    let context = try makeContext()
-    self.context = context
+  static func run(_ state: UnsafeMutablePointer<SAXParseState>, callbacks: SAXCallbacks)
+    throws
+  {
+    let context = try state.pointee.makeContext(
+      userData: UnsafeMutableRawPointer(state), callbacks: callbacks)
+    state.pointee.context = context
     defer {
-      self.context = nil
+      state.pointee.context = nil
       xmlFreeParserCtxt(context)
     }
     xmlParseDocument(context)
+    try state.pointee.finish(context)
+  }
+
+  /// The parse's outcome, once libxml2 is done.
+  private func finish(_ context: xmlParserCtxtPtr) throws {
     // A callback's error concerns bytes read before any the source failed to give.
     if let failure { throw failure }
     if let sourceFailure { throw sourceFailure }
@@ -214,12 +352,30 @@ final class SAXParser {
     }
   }
 
+  /// Counts an element's start: false when the parse has failed or this one is too deep.
+  @inline(__always) mutating func enter() -> Bool {
+    guard failure == nil else { return false }
+    depth += 1
+    if depth > maxDepth {
+      failTooDeep()
+      return false
+    }
+    return true
+  }
+
+  /// Counts an element's end: false when the parse has failed.
+  @inline(__always) mutating func leave() -> Bool {
+    guard failure == nil else { return false }
+    depth -= 1
+    return true
+  }
+
   /// Fills libxml2's buffer with the source's next bytes: how many, 0 at the end, or -1
   /// (which libxml2 takes for the end of its input) when the source failed.
   ///
   /// Filled whole unless the part ends: libxml2's pull parser takes a short read for the
   /// end of what it can look at (a source giving a byte at a time failed the parse).
-  private func pull(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+  private mutating func pull(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
     guard failure == nil, sourceFailure == nil else { return -1 }
     if firstError != nil { return 0 }
     var filled = 0
@@ -240,58 +396,37 @@ final class SAXParser {
     }
   }
 
-  private func makeContext() throws -> xmlParserCtxtPtr {
+  private func makeContext(userData: UnsafeMutableRawPointer, callbacks: SAXCallbacks) throws
+    -> xmlParserCtxtPtr
+  {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
-    sax.startElementNs = { ctx, localName, _, _, _, _, attributeCount, _, attributes in
-      guard let ctx, let localName else { return }
-      let name = XMLName(pointer: localName)
-      let list = XMLAttributes(base: attributes, count: Int(attributeCount))
-      SAXParser.with(ctx) {
-        $0.handlesWorksheet
-          ? $0.start(WorksheetParser.self, name, list) : $0.start(SAXHandler.self, name, list)
-      }
-    }
-    sax.endElementNs = { ctx, localName, _, _ in
-      guard let ctx, let localName else { return }
-      let name = XMLName(pointer: localName)
-      SAXParser.with(ctx) {
-        $0.handlesWorksheet ? $0.end(WorksheetParser.self, name) : $0.end(SAXHandler.self, name)
-      }
-    }
-    sax.characters = { ctx, bytes, count in
-      guard let ctx, let bytes, count > 0 else { return }
-      let text = UnsafeBufferPointer(start: bytes, count: Int(count))
-      SAXParser.with(ctx) {
-        $0.handlesWorksheet ? $0.text(WorksheetParser.self, text) : $0.text(SAXHandler.self, text)
-      }
-    }
-    sax.cdataBlock = sax.characters
+    sax.startElementNs = callbacks.start
+    sax.endElementNs = callbacks.end
+    sax.characters = callbacks.text
+    sax.cdataBlock = callbacks.text
     // The same callback for whitespace lets libxml2 skip its blank-text analysis (areBlanks
     // returns at once when the two are equal); text is text to every part reader.
-    sax.ignorableWhitespace = sax.characters
+    sax.ignorableWhitespace = callbacks.text
     // Any DOCTYPE stops the parse before its internal subset (and any entity) is read.
-    sax.internalSubset = { ctx, _, _, _ in
-      guard let ctx else { return }
-      SAXParser.with(ctx) { $0.refuseDTD() }
+    sax.internalSubset = { context, _, _, _ in
+      context?.assumingMemoryBound(to: SAXParseState.self).pointee.refuseDTD()
     }
     sax.externalSubset = sax.internalSubset
-    sax.entityDecl = { ctx, _, _, _, _, _ in
-      guard let ctx else { return }
-      SAXParser.with(ctx) { $0.refuseDTD() }
+    sax.entityDecl = { context, _, _, _, _, _ in
+      context?.assumingMemoryBound(to: SAXParseState.self).pointee.refuseDTD()
     }
     sax.getEntity = { _, _ in nil }
     // Errors are read back from the context; this keeps libxml2 from printing them.
-    // libxml2's user data here is this parser (set below); only its first fatal error is kept.
-    sax.serror = { ctx, error in
-      guard let ctx, let error else { return }
-      Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.note(error) }
+    // libxml2's user data here is the state (set below); only its first fatal error is kept.
+    sax.serror = { context, error in
+      guard let context, let error else { return }
+      context.assumingMemoryBound(to: SAXParseState.self).pointee.note(error)
     }
-    let userData = Unmanaged.passUnretained(self).toOpaque()
-    let read: xmlInputReadCallback = { ctx, buffer, length in
-      guard let ctx, let buffer, length > 0 else { return 0 }
+    let read: xmlInputReadCallback = { context, buffer, length in
+      guard let context, let buffer, length > 0 else { return 0 }
       let bytes = UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))
-      return Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.pull(into: bytes) }
+      return context.assumingMemoryBound(to: SAXParseState.self).pointee.pull(into: bytes)
     }
     guard
       let context = xmlCreateIOParserCtxt(
@@ -305,51 +440,7 @@ final class SAXParser {
     return context
   }
 
-  /// Calls `body` with the parser behind libxml2's user data, without retaining it: the
-  /// parser outlives its context (it frees the context), and a retain and release per SAX
-  /// event were a measurable share of a read.
-  @inline(__always) private static func with(
-    _ ctx: UnsafeMutableRawPointer, _ body: (SAXParser) -> Void
-  ) {
-    Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
-  }
-
-  /// Calls `body` with the handler as a `Handler`, which it is.
-  ///
-  /// A worksheet's handler, called for every element and value of every cell, is called as
-  /// itself (a final class): directly, and inlined into the callbacks, rather than through
-  /// the base class's table (3 % of the instructions outside libxml2 and zlib, measured).
-  @inline(__always) private func withHandler<Handler: SAXHandler>(
-    _: Handler.Type, _ body: (Handler) throws -> Void
-  ) {
-    do {
-      try handler._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: Handler.self)) }
-    } catch { fail(error) }
-  }
-
-  @inline(__always) private func start<Handler: SAXHandler>(
-    _ type: Handler.Type, _ name: XMLName, _ attributes: XMLAttributes
-  ) {
-    guard failure == nil else { return }
-    depth += 1
-    if depth > maxDepth { return failTooDeep() }
-    withHandler(type) { try $0.startElement(name, attributes: attributes) }
-  }
-
-  @inline(__always) private func end<Handler: SAXHandler>(_ type: Handler.Type, _ name: XMLName) {
-    guard failure == nil else { return }
-    depth -= 1
-    withHandler(type) { try $0.endElement(name) }
-  }
-
-  @inline(__always) private func text<Handler: SAXHandler>(
-    _ type: Handler.Type, _ bytes: UnsafeBufferPointer<UInt8>
-  ) {
-    guard failure == nil else { return }
-    withHandler(type) { try $0.characters(bytes) }
-  }
-
-  @inline(never) private func failTooDeep() {
+  @inline(never) private mutating func failTooDeep() {
     fail(
       XLSXError(
         .limitExceeded(.nestingDepth), file: fileName, part: partName, line: currentLine,
@@ -357,7 +448,7 @@ final class SAXParser {
         japanese: "XML 要素の入れ子が \(maxDepth) 段を超えています"))
   }
 
-  private func refuseDTD() {
+  private mutating func refuseDTD() {
     fail(
       XLSXError(
         .forbiddenDTD, file: fileName, part: partName, line: currentLine,
@@ -366,7 +457,7 @@ final class SAXParser {
       ))
   }
 
-  private func fail(_ error: any Error) {
+  mutating func fail(_ error: any Error) {
     if failure == nil { failure = error }
     if let context { xmlStopParser(context) }
   }
@@ -378,7 +469,7 @@ final class SAXParser {
 
   /// Keeps libxml2's first fatal error: the errors that make a part not well-formed
   /// (namespace errors, for one, are not fatal and leave it well-formed).
-  private func note(_ error: xmlErrorPtr) {
+  private mutating func note(_ error: xmlErrorPtr) {
     guard firstError == nil, error.pointee.level == XML_ERR_FATAL,
       let message = error.pointee.message
     else { return }

@@ -1,25 +1,31 @@
-/// A cell's position: zero-based row and column, printed in A1 style.
+/// A cell's position: zero-based row and column, read and printed in A1 style. The one A1
+/// core of the package: the reader finds cells by it, the writer places them by it.
 public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// Excel's last row (1048576) and column (XFD = 16384), as counts.
   public static let maxRows = 1_048_576
   public static let maxColumns = 16_384
+  /// The last row a sheet can hold, zero-based (Excel's row 1,048,576).
+  public static let maxRow = maxRows - 1
+  /// The last column a sheet can hold, zero-based (Excel's column XFD).
+  public static let maxColumn = maxColumns - 1
 
-  // Stored as 32-bit numbers (Excel's grid fits): a reference is copied with every cell.
-  private var storedRow: Int32
-  private var storedColumn: Int32
+  // Stored as 32-bit numbers (Excel's grid fits; values beyond are clamped, and still out of
+  // bounds): a reference is copied with every cell read.
+  @usableFromInline var storedRow: Int32
+  @usableFromInline var storedColumn: Int32
 
   /// Zero-based row: row 1 is 0.
-  public var row: Int {
+  @inlinable public var row: Int {
     get { Int(storedRow) }
     set { storedRow = Int32(clamping: newValue) }
   }
   /// Zero-based column: column A is 0.
-  public var column: Int {
+  @inlinable public var column: Int {
     get { Int(storedColumn) }
     set { storedColumn = Int32(clamping: newValue) }
   }
 
-  public init(row: Int, column: Int) {
+  @inlinable public init(row: Int, column: Int) {
     storedRow = Int32(clamping: row)
     storedColumn = Int32(clamping: column)
   }
@@ -33,8 +39,9 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     self = reference
   }
 
-  /// Parses A1-style bytes without allocating (runs once per cell, so through a raw pointer).
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
+  /// Parses A1-style bytes (`B12`, `$B$12`, letters in either case) without allocating: the
+  /// reader runs it once per cell, so through a raw pointer, and inlinable into the reader.
+  @inlinable public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
     guard let base = bytes.baseAddress else { return nil }
     let end = base + bytes.count
     var cursor = base
@@ -77,40 +84,20 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     return String(decoding: letters.reversed(), as: UTF8.self)
   }
 
-  public var description: String { "\(Self.columnName(column))\(row + 1)" }
+  /// A1 notation, e.g. `B3`; `absolute` gives `$B$3`.
+  public func a1(absolute: Bool = false) -> String {
+    let dollar = absolute ? "$" : ""
+    return "\(dollar)\(Self.columnName(column))\(dollar)\(row + 1)"
+  }
+
+  public var description: String { a1() }
+
+  /// Whether the position lies inside a sheet.
+  public var isInBounds: Bool {
+    (0...Self.maxRow).contains(row) && (0...Self.maxColumn).contains(column)
+  }
 
   public static func < (lhs: CellReference, rhs: CellReference) -> Bool {
     (lhs.row, lhs.column) < (rhs.row, rhs.column)
   }
-}
-
-/// A rectangular range such as a merged area `B3:J3`.
-public struct CellRange: Hashable, Sendable, CustomStringConvertible {
-  public var first: CellReference
-  public var last: CellReference
-
-  public init(first: CellReference, last: CellReference) {
-    self.first = CellReference(
-      row: min(first.row, last.row), column: min(first.column, last.column))
-    self.last = CellReference(row: max(first.row, last.row), column: max(first.column, last.column))
-  }
-
-  /// Parses `B3:J3` (or a single `B3`).
-  public init?(_ text: String) {
-    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 1 || parts.count == 2, let first = CellReference(String(parts[0])),
-      let last = CellReference(String(parts[parts.count - 1]))
-    else { return nil }
-    self.init(first: first, last: last)
-  }
-
-  public func contains(_ reference: CellReference) -> Bool {
-    reference.row >= first.row && reference.row <= last.row && reference.column >= first.column
-      && reference.column <= last.column
-  }
-
-  public var rowCount: Int { last.row - first.row + 1 }
-  public var columnCount: Int { last.column - first.column + 1 }
-
-  public var description: String { first == last ? "\(first)" : "\(first):\(last)" }
 }

@@ -1,0 +1,244 @@
+import CellAddress
+import Foundation
+import KPIImport
+import KPIModel
+import Testing
+import XLSXReader
+
+/// The same sheet drawn differently reads to the same records: every fixture with expected
+/// records is read again after moving its tables, adding titles and notes, swapping header
+/// synonyms and the order of 目標 / 実績 columns, and merging or unmerging header cells.
+@Suite struct PerturbationTests {
+  /// Every workbook with expected records that reads right as drawn.
+  static let fixtures: [String] = {
+    // Samples read with a mapping file are not drawn for detection.
+    let folders = [
+      "Tests/KPIImportTests/Fixtures", "Tests/KPIImportTests/Fixtures/real", "samples",
+    ]
+    var found: [String] = []
+    for folder in folders {
+      let url = packageRoot.appendingPathComponent(folder)
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+      for file in files.sorted() where file.hasSuffix(".expected.json") {
+        let name = String(file.dropLast(".expected.json".count))
+        guard RealFixtureTests.notYetRead[name] == nil,
+          FileManager.default.fileExists(atPath: url.appendingPathComponent("\(name).xlsx").path)
+        else { continue }
+        found.append("\(folder)/\(name)")
+      }
+    }
+    return found
+  }()
+
+  @Test(arguments: fixtures, Perturbation.allCases)
+  func recordsStayTheSame(fixture: String, perturbation: Perturbation) throws {
+    let root = packageRoot.appendingPathComponent(fixture)
+    let workbook = try XLSXWorkbook(path: root.path + ".xlsx", displayName: "fixture.xlsx")
+    let expected = try RecordsJSON.decode(
+      Data(contentsOf: URL(fileURLWithPath: root.path + ".expected.json")))
+    let grids = try workbook.sheets.filter { $0.kind == .worksheet }.map {
+      try SheetGrid(workbook: workbook, sheet: $0)
+    }
+    // Own reports and mapping-file samples are read by their marker or mapping, not drawn.
+    guard !OwnReportCheck.isReport(workbook) else { return }
+    let changed = grids.map(perturbation.apply)
+    let result = try KPIImporter().read(grids: changed, fileName: "fixture.xlsx")
+    #expect(
+      RealFixtureTests.withoutSources(result.document) == RealFixtureTests.withoutSources(expected),
+      "\(fixture) after \(perturbation)")
+  }
+}
+
+extension PerturbationTests {
+  /// Each perturbation really changes several fixtures (else the test above proves nothing).
+  @Test(arguments: Perturbation.allCases)
+  func changesSeveralFixtures(perturbation: Perturbation) throws {
+    var changed = 0
+    for fixture in Self.fixtures {
+      let path = packageRoot.appendingPathComponent(fixture).path + ".xlsx"
+      let workbook = try XLSXWorkbook(path: path)
+      for sheet in workbook.sheets where sheet.kind == .worksheet {
+        let grid = try SheetGrid(workbook: workbook, sheet: sheet)
+        let after = perturbation.apply(grid)
+        if Set(Perturbation.cells(of: after)) != Set(Perturbation.cells(of: grid))
+          || Set(after.merges) != Set(grid.merges)
+        {
+          changed += 1
+          break
+        }
+      }
+    }
+    #expect(changed >= 3, "\(perturbation) changed \(changed) fixtures")
+  }
+}
+
+/// A change a person might make to a sheet that must not change what it says.
+enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
+  case shiftDownAndRight, titleRows, notesBelow, synonyms, swapTargetAndActual, unmergeHeaders
+  case mergeHeadersDown
+
+  var testDescription: String { rawValue }
+
+  func apply(_ grid: SheetGrid) -> SheetGrid {
+    switch self {
+    case .shiftDownAndRight: return Self.shifted(grid, rows: 3, columns: 2)
+    case .titleRows:
+      var cells = Self.cells(of: Self.shifted(grid, rows: 2, columns: 0))
+      let column = cells.map(\.reference.column).min() ?? 0
+      cells.append(
+        Cell(reference: CellReference(row: 0, column: column), value: .string("各課の取組状況（資料）")))
+      return Self.grid(grid, cells: cells, merges: Self.shifted(grid, rows: 2, columns: 0).merges)
+    case .notesBelow:
+      var cells = Self.cells(of: grid)
+      let column = cells.map(\.reference.column).min() ?? 0
+      cells.append(
+        Cell(
+          reference: CellReference(row: grid.lastRow + 2, column: column),
+          value: .string("※ 数値は各課の報告による")))
+      cells.append(
+        Cell(
+          reference: CellReference(row: grid.lastRow + 3, column: column), value: .string("出典：庁内資料")
+        ))
+      return Self.grid(grid, cells: cells, merges: grid.merges)
+    case .synonyms:
+      let words = [
+        "目標値": "目標", "実績値": "実績", "事業名": "事業の名称", "指標": "指標名", "KPI": "成果指標", "年度": "対象年度",
+        "単位": "（単位）",
+      ]
+      let cells = Self.cells(of: grid).map { cell -> Cell in
+        guard case .string(let text) = cell.value,
+          let word = words[text.trimmingCharacters(in: .whitespaces)]
+        else { return cell }
+        var changed = cell
+        changed.value = .string(word)
+        return changed
+      }
+      return Self.grid(grid, cells: cells, merges: grid.merges)
+    case .swapTargetAndActual: return Self.swappingMeasureColumns(grid)
+    case .unmergeHeaders:
+      // A header merged down over the header rows, unmerged: its text stays on top.
+      let merges = grid.merges.filter { merge in
+        guard merge.columnCount == 1, merge.rowCount > 1,
+          case .string(let text)? = grid.storedCell(at: merge.first)?.value
+        else { return true }
+        return HeaderField.match(text) == nil
+      }
+      return Self.grid(grid, cells: Self.cells(of: grid), merges: merges)
+    case .mergeHeadersDown: return Self.mergingHeadersDown(grid)
+    }
+  }
+
+  static func cells(of grid: SheetGrid) -> [Cell] {
+    grid.rows.flatMap { grid.cells(inRow: $0) }
+  }
+
+  static func grid(_ grid: SheetGrid, cells: [Cell], merges: [CellRange]) -> SheetGrid {
+    SheetGrid(sheet: grid.sheet, cells: cells, merges: merges)
+  }
+
+  static func shifted(_ grid: SheetGrid, rows: Int, columns: Int) -> SheetGrid {
+    let move = { (reference: CellReference) in
+      CellReference(row: reference.row + rows, column: reference.column + columns)
+    }
+    let cells = cells(of: grid).map { cell -> Cell in
+      var moved = cell
+      moved.reference = move(cell.reference)
+      return moved
+    }
+    let merges = grid.merges.map { CellRange(first: move($0.first), last: move($0.last)) }
+    return Self.grid(grid, cells: cells, merges: merges)
+  }
+
+  /// Swaps each pair of side-by-side unmerged columns headed 目標値 | 実績値 (or the other way).
+  static func swappingMeasureColumns(_ grid: SheetGrid) -> SheetGrid {
+    var swaps: [Int: Int] = [:]
+    for row in grid.rows.prefix(40) {
+      let cells = grid.cells(inRow: row)
+      for cell in cells {
+        guard case .string(let text) = cell.value, HeaderField.match(text) == .target else {
+          continue
+        }
+        let column = cell.reference.column
+        for other in [column + 1, column - 1] {
+          guard let next = grid.storedCell(at: CellReference(row: row, column: other)),
+            case .string(let nextText) = next.value, HeaderField.match(nextText) == .actual,
+            swaps[column] == nil, swaps[other] == nil
+          else { continue }
+          swaps[column] = other
+          swaps[other] = column
+        }
+      }
+    }
+    // A merge over both columns of a pair (a title, a group header) stays where it is, unless
+    // its text sits in one of them; a merge over one column of a pair would be torn. Either
+    // way the pair is left as drawn.
+    for merge in grid.merges where merge.columnCount > 1 {
+      let span = merge.first.column...merge.last.column
+      for (column, other) in swaps where span.contains(column) {
+        if !span.contains(other) || merge.first.column == min(column, other) {
+          swaps[column] = nil
+          swaps[other] = nil
+        }
+      }
+    }
+    let move = { (reference: CellReference) in
+      CellReference(row: reference.row, column: swaps[reference.column] ?? reference.column)
+    }
+    let cells = cells(of: grid).map { cell -> Cell in
+      var moved = cell
+      moved.reference = move(cell.reference)
+      return moved
+    }
+    let merges = grid.merges.map { merge -> CellRange in
+      guard merge.columnCount == 1 else { return merge }
+      return CellRange(first: move(merge.first), last: move(merge.last))
+    }
+    return Self.grid(grid, cells: cells, merges: merges)
+  }
+
+  /// Gives every header row a second, blank row, each header cell merged down over both (a
+  /// two-row header drawn with nothing in its lower half).
+  static func mergingHeadersDown(_ grid: SheetGrid) -> SheetGrid {
+    let headerRows = grid.rows.filter { row in
+      grid.cells(inRow: row).filter {
+        if case .string(let text) = $0.value { return HeaderField.match(text) != nil }
+        return false
+      }.count >= 2
+    }
+    guard !headerRows.isEmpty else { return grid }
+    // Rows move down by the number of header rows above them (each gains a blank row).
+    let shift = { (row: Int) in headerRows.filter { $0 < row }.count }
+    let move = { (reference: CellReference) in
+      CellReference(row: reference.row + shift(reference.row), column: reference.column)
+    }
+    let cells = cells(of: grid).map { cell -> Cell in
+      var moved = cell
+      moved.reference = move(cell.reference)
+      return moved
+    }
+    var merges = grid.merges.map { merge -> CellRange in
+      let first = move(merge.first)
+      var last = move(merge.last)
+      // A merge ending on a header row now covers its blank row too.
+      if headerRows.contains(merge.last.row) {
+        last = CellReference(row: last.row + 1, column: last.column)
+      }
+      return CellRange(first: first, last: last)
+    }
+    for row in headerRows {
+      for cell in grid.cells(inRow: row) where grid.merge(containing: cell.reference) == nil {
+        let top = move(cell.reference)
+        merges.append(
+          CellRange(first: top, last: CellReference(row: top.row + 1, column: top.column)))
+      }
+    }
+    return Self.grid(grid, cells: cells, merges: merges)
+  }
+}
+
+/// Whether a workbook is one of kpisheet's own reports (read by its marker, not drawn).
+enum OwnReportCheck {
+  static func isReport(_ workbook: XLSXWorkbook) -> Bool {
+    ReportMarker.marksReport(workbook.customProperties[ReportMarker.propertyName])
+  }
+}
