@@ -85,11 +85,13 @@ let package = Package(
     .testTarget(
       name: "XLSXWriterTests",
       dependencies: ["XLSXWriter", "TemporaryFiles", "TestSupport", "CellAddress"]),
-    .testTarget(name: "KPIReportTests", dependencies: ["KPIReport", "KPIModel", "TestSupport"]),
+    .testTarget(
+      name: "KPIReportTests",
+      dependencies: ["KPIReport", "KPIModel", "TestSupport", "XLSXWriter", "CellAddress"]),
     .testTarget(
       name: "KPISheetTests", dependencies: ["KPISheet", "KPIModel", "XLSXReader", "XLSXWriter"]),
     .testTarget(
-      name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel"],
+      name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel", "CellAddress"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "KPISheetServerTests",

@@ -44,7 +44,8 @@ Bad corpus (Fixtures/bad/), see MANIFEST.md for the expected behaviour of each:
   billion-laughs, doctype-plain, sst-bomb (1 GiB inflated), sheet-bomb (2 GiB + 4 MiB inflated),
   sst-index-out-of-range, sst-index-negative, cell-ref-out-of-range, row-out-of-range,
   bad-cell-ref, number-not-a-number, zip-path-traversal, duplicate-entries, encrypted-zip-entry,
-  deep-nesting, rels-cycle, sheet-crc-mismatch.
+  deep-nesting, rels-cycle, sheet-crc-mismatch; hostile-* (red-team round: foreign-namespace
+  attributes, bzip2, external sheet, lax values, merges, shared-string offsets, a 200k format).
 """
 
 from __future__ import annotations
@@ -1302,6 +1303,100 @@ def make_bad_more() -> None:
                        lambda crc: (crc + 1) & 0xFFFFFFFF)
 
 
+def make_bad_hostile() -> None:
+    """Hostile inputs from the red-team round (issue #16, item 6): each a mechanism, small."""
+    main = TRANSITIONAL["main"]
+    body = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>8016</v></c></row>'
+
+    p = bad("hostile-attr-namespace.xlsx", "cells carrying z:r, z:t and z:s in a foreign namespace "
+            "(xmlns:z=\"urn:evil\") beside their own r, t and s",
+            "reads as if the foreign attributes were absent: A1 number 1 · B1 number 40000 (no date)")
+    rows = ('<row r="1"><c r="A1" xmlns:z="urn:evil" z:r="C3" z:t="e"><v>1</v></c>'
+            '<c r="B1" xmlns:z="urn:evil" t="n" z:s="1"><v>40000</v></c></row>')
+    write_zip(p, raw_package([dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",
+                                   xml=sheet_xml(rows))], None, styles_xml(xf_fmt_ids=(0, 14))))
+
+    p = bad("hostile-bzip2-entry.xlsx", "the sheet part is compressed with bzip2 (zip method 12)",
+            "error naming xl/worksheets/sheet1.xml: compression method 12 (bzip2) is not supported")
+    with zipfile.ZipFile(p, "w") as z:
+        for name, data in simple_book(body, ["観光客数"]):
+            zi = zipfile.ZipInfo(name, ZIP_DT)
+            zi.compress_type = zipfile.ZIP_BZIP2 if name == "xl/worksheets/sheet1.xml" else zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            z.writestr(zi, data.encode("utf-8") if isinstance(data, str) else data)
+
+    p = bad("hostile-external-sheet.xlsx", "the sheet's relationship is TargetMode=\"External\" to file:///etc/passwd",
+            "error naming xl/workbook.xml: the sheet is external and not read")
+    entries = simple_book(body, ["観光客数"])
+    rels = (f'{XML_DECL}<Relationships xmlns="{PKG_RELS}"><Relationship Id="rId1" '
+            f'Type="{TRANSITIONAL["rt"]}worksheet" Target="file:///etc/passwd" TargetMode="External"/></Relationships>')
+    write_zip(p, [(n, rels if n == "xl/_rels/workbook.xml.rels" else d) for n, d in entries])
+
+    p = bad("hostile-iso-date.xlsx", "a t=\"d\" cell 2021-01-05garbage at C1",
+            "error: sheet \"KPI\", cell C1, the date value is not an ISO 8601 date")
+    write_zip(p, simple_book(body.replace("</row>", '<c r="C1" t="d"><v>2021-01-05garbage</v></c></row>'), ["観光客数"]))
+
+    p = bad("hostile-unknown-type.xlsx", "a cell with t=\"foo\", not an ST_CellType value",
+            "error: sheet \"KPI\", cell A1, names the type")
+    write_zip(p, simple_book('<row r="1"><c r="A1" t="foo"><v>1</v></c></row>', []))
+
+    p = bad("hostile-merge-past-grid.xlsx", "a merged range A1048576:B1048577 (past the last row)",
+            "error: sheet \"KPI\", the merged range reaches beyond XFD1048576 (not dropped)")
+    write_zip(p, simple_book("", [], sheet_bytes=sheet_xml(
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        after='<mergeCells count="1"><mergeCell ref="A1048576:B1048577"/></mergeCells>')))
+
+    p = bad("hostile-duplicate-sheet-names.xlsx", "two sheets named KPI and kpi (Excel ignores case)",
+            "error naming xl/workbook.xml: two sheets are named \"kpi\"")
+    sheets = [dict(name=n, target=f"worksheets/sheet{i}.xml", part=f"xl/worksheets/sheet{i}.xml",
+                   xml=sheet_xml(body)) for i, n in ((1, "KPI"), (2, "kpi"))]
+    write_zip(p, raw_package(sheets, sst_xml(["観光客数"]), styles_xml()))
+
+    p = bad("hostile-sheet-is-styles.xlsx", "a sheet whose relationship targets the styles part",
+            "error naming xl/workbook.xml: xl/styles.xml is not a worksheet (it is the styles part)")
+    sheets = [dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=sheet_xml(body)),
+              dict(name="styles", target="styles.xml", part="xl/styles.xml", xml=None)]
+    write_zip(p, raw_package(sheets, sst_xml(["観光客数"]), styles_xml()))
+
+    p = bad("hostile-values.xlsx", "a shared formula whose copies move references past XFD and row 1048576; "
+            "a 101-character number (1e100 written out); serial 2958465.9999999 in a date format",
+            "reads: A1 number 1 formula=B1+$C$1+XFD1 · B1 number 2 formula=C1+$C$1+#REF! · "
+            "A1048576 number 3 formula=B1048576+$C$1+XFD1048576 · XFD1048576 number 4 formula=#REF!+$C$1+#REF! · "
+            "C1 number 1e100 · D1 number 2958465.9999999 fmt=yyyy/m/d (not a date in year 10000)")
+    rows = ('<row r="1"><c r="A1"><f t="shared" ref="A1:XFD1048576" si="0">B1+$C$1+XFD1</f><v>1</v></c>'
+            '<c r="B1"><f t="shared" si="0"/><v>2</v></c>'
+            f'<c r="C1"><v>1{"0" * 100}</v></c><c r="D1" s="1"><v>2958465.9999999</v></c></row>'
+            '<row r="1048576"><c r="A1048576"><f t="shared" si="0"/><v>3</v></c>'
+            '<c r="XFD1048576"><f t="shared" si="0"/><v>4</v></c></row>')
+    write_zip(p, raw_package([dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",
+                                   xml=sheet_xml(rows))], None, styles_xml(xf_fmt_ids=(0, 14))))
+
+    p = bad("hostile-sst-empty-strings.xlsx", "a shared-string table of 300,000 empty <si/> (no text at all)",
+            "reads by default (A1 is empty string 0); with --max-shared-string-bytes 1000000 an error: the "
+            "limit counts 4 bytes per string, not only the text")
+    sst = (f'{XML_DECL}<sst xmlns="{main}">' + "<si/>" * 300_000 + "</sst>").encode()
+    write_zip(p, simple_book('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>', [], sst_bytes=sst))
+
+    p = bad("hostile-numfmt-200k.xlsx", "a custom number format of 200,000 'g' characters used by A1",
+            "reads in well under a second (the format is scanned once): A1, shown as a date (g is the era)")
+    styles = styles_xml(numfmts=((164, "g" * 200_000),), xf_fmt_ids=(0, 164))
+    write_zip(p, raw_package([dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",
+                                   xml=sheet_xml('<row r="1"><c r="A1" s="1"><v>1</v></c></row>'))], None, styles))
+
+    p = bad("hostile-merge-whole-sheet.xlsx", "one merge A1:XFD1048576 with A1 = 1 (700 bytes)",
+            "cells reads it; cells --fill-merged fails at once on the cells-per-sheet limit, naming the range")
+    write_zip(p, simple_book("", [], sheet_bytes=sheet_xml(
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        after='<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')))
+
+    p = bad("hostile-merges-identical.xlsx", "20,000 identical merges A1:A20000 with A1 = 1",
+            "cells --fill-merged fills A1..A20000 with 1 once, in about a second (a repeated range counts "
+            "once; each row scanned all 20,000 merges before)")
+    write_zip(p, simple_book("", [], sheet_bytes=sheet_xml(
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        after="<mergeCells>" + '<mergeCell ref="A1:A20000"/>' * 20_000 + "</mergeCells>")))
+
+
 def stream_bomb(path: Path, part: str, head: bytes, chunk: bytes, count: int, tail: bytes, entries) -> float:
     """Write a workbook whose `part` is head + chunk*count + tail, deflated, streamed."""
     t0 = time.time()
@@ -1476,6 +1571,7 @@ def main() -> int:
         make_bad_simple(FIX / "xlsxwriter-basic.xlsx", tmp, use_lo)
         make_bad_structure()
         make_bad_more()
+        make_bad_hostile()
         if not args.skip_bombs:
             make_bombs()
         note_bombs()

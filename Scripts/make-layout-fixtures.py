@@ -1249,6 +1249,45 @@ def problems_flat(path):
     ]
 
 
+@problem_fixture
+def problems_data_checks(path):
+    """Wrong data that must not pass silently (records.md "Keys and repeats", units, nulls):
+    a blank first project name, a formula openpyxl saves without a result, 未集計, a 千人 row
+    among 人 rows, one year given twice with other values and once more with the same, and a
+    project whose KPI cells are all dashes."""
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 14, "F": 14, "G": 8})
+    for col, text in zip("BCDEFG", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    rows = [
+        (None, "相談件数", "令和3年度", 10, 12, "件"),                           # B5 blank project
+        ("移住促進事業", "移住者数", "令和3年度", 20, "=10+15", "人"),            # F6 formula, no result
+        (None, "移住者数", "令和4年度", 25, "未集計", "人"),                       # F7 not known yet
+        (None, "来訪者数", "令和3年度", 1000, 1100, "人"),
+        (None, "来訪者数", "令和4年度", 1.2, 1.3, "千人"),                         # G9 千人 among 人
+        (None, "体験者数", "令和3年度", 50, 40, "人"),
+        (None, "体験者数", "令和3年度", 50, 45, "人"),                             # E11 other values
+        (None, "体験者数", "令和4年度", 60, 61, "人"),
+        (None, "体験者数", "令和4年度", 60, 61, "人"),                             # E13 same values
+        ("基盤整備事業", "－", "令和3年度", "－", "－", "－"),                      # B14 no KPI
+    ]
+    for offset, cells in enumerate(rows):
+        row = 5 + offset
+        for col, text in zip("BCDEFG", cells):
+            if text is not None:
+                g.put(f"{col}{row}", text)
+    render_openpyxl([g], path)
+    return [
+        {"severity": "error", "code": "blank-project-name", "sheet": "KPI", "cell": "B5"},
+        {"severity": "error", "code": "formula-without-value", "sheet": "KPI", "cell": "F6"},
+        {"severity": "warning", "code": "not-yet-known", "sheet": "KPI", "cell": "F7"},
+        {"severity": "error", "code": "mixed-units", "sheet": "KPI", "cell": "G9"},
+        {"severity": "error", "code": "conflicting-repeat", "sheet": "KPI", "cell": "E11"},
+        {"severity": "warning", "code": "repeated-value", "sheet": "KPI", "cell": "E13"},
+        {"severity": "warning", "code": "kpi-not-set", "sheet": "KPI", "cell": "B14"},
+    ]
+
+
 def write_problem_fixtures():
     for build in PROBLEM_FIXTURES:
         stem = build.__name__.replace("_", "-")
@@ -1283,6 +1322,10 @@ def main():
     lines.append("- **problems-flat.xlsx** — layout C — every kind of bad value (12,O00人, an unknown "
                  "year, two values in a cell, 約, mixed units, an actual without a target, a wrong check "
                  "digit) — `problems-flat.expected-problems.json` lists severity, code, sheet and cell")
+    lines.append("- **problems-data-checks.xlsx** — layout C — wrong data that must not pass silently "
+                 "(a blank first project name, a formula saved without its result, 未集計, a 千人 row "
+                 "among 人, one year twice with other and with the same values, a project whose KPI "
+                 "cells are all dashes) — `problems-data-checks.expected-problems.json`")
     write_readme(lines)
 
 

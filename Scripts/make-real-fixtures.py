@@ -267,7 +267,7 @@ def project_record(p):
     if p.get("no") is not None:
         rec["no"] = p["no"]
     rec["name"] = p["name"]
-    for key in ("department", "grantType", "period"):
+    for key in ("department", "grantType", "period", "overview"):
         if p.get(key) is not None:
             rec[key] = p[key]
     years = set()

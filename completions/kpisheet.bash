@@ -186,9 +186,9 @@ _kpisheet() {
 
 _kpisheet_convert() {
     repeating_flags=()
-    non_repeating_flags=(--skip-existing --quiet -q --verbose -v --force --prefer-later --version -h --help)
+    non_repeating_flags=(--skip-existing --quiet -q --verbose -v --force --prefer-later --pdf --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output -o --out-dir --jobs --summary-json --fiscal-year --mapping --created --profile --municipality --prefecture --code --department --contact --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--output -o --out-dir --jobs --summary-json --fiscal-year --mapping --created --profile --municipality --prefecture --code --department --contact --soffice --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
@@ -232,6 +232,9 @@ _kpisheet_convert() {
     '--contact')
         return
         ;;
+    '--soffice')
+        return
+        ;;
     '--max-archive-entries')
         return
         ;;
@@ -263,7 +266,7 @@ _kpisheet_extract() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --profile --municipality --prefecture --code --department --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options 1
 
     # Offer option value completions
@@ -286,6 +289,21 @@ _kpisheet_extract() {
         return
         ;;
     '--fiscal-year')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--municipality')
+        return
+        ;;
+    '--prefecture')
+        return
+        ;;
+    '--code')
+        return
+        ;;
+    '--department')
         return
         ;;
     '--max-archive-entries')
@@ -317,9 +335,9 @@ _kpisheet_extract() {
 
 _kpisheet_validate() {
     repeating_flags=()
-    non_repeating_flags=(--explain --version -h --help)
+    non_repeating_flags=(--explain --submission --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --fiscal-year --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--format --fiscal-year --profile --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options -1
 
     # Offer option value completions
@@ -329,6 +347,9 @@ _kpisheet_validate() {
         return
         ;;
     '--fiscal-year')
+        return
+        ;;
+    '--profile')
         return
         ;;
     '--max-archive-entries')

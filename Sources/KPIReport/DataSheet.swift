@@ -71,7 +71,9 @@ struct DataSheet {
       CellRange(
         firstRow: 0, firstColumn: 0, lastRow: max(rows.count, 1), lastColumn: headers.count - 1))
     try sheet.freezePanes(row: 1, column: 0)
-    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name)
+    // Printed at a legible scale, across as many pages as its columns need.
+    try ReportStyle.setUpPrinting(
+      sheet, municipality: facts.municipality.name, scale: PrintLayout.scale(columnWidths: widths))
     try sheet.repeatRows(0...0)
   }
 

@@ -6,9 +6,10 @@ import XLSXWriter
 /// national-form reader (layout B) reads it back.
 ///
 /// Row 1: the title. Rows 3–8: labels in B (merged B:C), values in D (merged D:F). Rows 10–11:
-/// the table header — row 10 the group headers (重要業績評価指標（KPI） merged over F:K, the
-/// others merged down both rows), row 11 the KPI sub-headers. From row 12: one row per KPI,
-/// the project's cells merged down its rows.
+/// the table header — row 10 the national form's numbered groups (①–③ and our 事業期間, 区分
+/// merged down both rows; ④–⑦ merged over their columns), row 11 the sub-headers. From row
+/// 12: one row per KPI, the project's cells merged down its rows; a page break goes before a
+/// project only where it does not fit on the rest of the page.
 struct EvaluationSheet {
   let facts: ReportFacts
 
@@ -16,39 +17,93 @@ struct EvaluationSheet {
   enum Column {
     static let no = 0
     static let name = 1
-    static let period = 2
-    static let scope = 3
-    static let cost = 4
-    static let kpi = 5
-    static let unit = 6
-    static let due = 7
-    static let target = 8
-    static let actual = 9
-    static let rate = 10
-    static let effect = 11
-    static let assessment = 12
-    static let opinion = 13
-    static let policy = 14
-    static let reason = 15
-    static let last = 15
+    static let grantType = 2
+    static let period = 3
+    static let scope = 4
+    static let cost = 5
+    static let kpi = 6
+    static let target = 7
+    static let unit = 8
+    static let due = 9
+    static let actual = 10
+    static let rate = 11
+    static let effect = 12
+    static let assessment = 13
+    static let opinion = 14
+    static let policy = 15
+    static let reason = 16
+    static let last = 16
   }
 
-  static let widths: [Double] = [5, 24, 15, 6, 13, 28, 7, 9, 13, 13, 9, 18, 26, 26, 14, 26]
+  /// Widths chosen so the form prints one A4 page wide with its text at 8 points or more;
+  /// number columns widen to their values.
+  static let baseWidths: [Double] = [4, 14, 8, 9, 6, 10, 15, 9, 5, 7, 9, 7, 10, 11, 12, 9, 11]
   /// Headers merged down both header rows, by column.
   static let projectHeaders: [(column: Int, text: String)] = [
-    (Column.no, "No"), (Column.name, "交付対象事業の名称"), (Column.period, "事業期間"),
-    (Column.scope, "区分"), (Column.cost, "実績額"), (Column.effect, "事業効果"),
-    (Column.assessment, "事業の評価"), (Column.opinion, "外部有識者からの意見"),
-    (Column.policy, "今後の方針"), (Column.reason, "今後の方針の理由"),
+    (Column.no, "No"), (Column.name, "①交付対象事業の名称"), (Column.grantType, "②交付金の種類"),
+    (Column.period, "事業期間"), (Column.scope, "区分"), (Column.cost, "③実績額"),
+  ]
+  /// The national form's numbered groups over their columns.
+  static let groups: [(columns: ClosedRange<Int>, text: String)] = [
+    (Column.kpi...Column.due, "④本事業における重要業績評価指標（KPI）"),
+    (Column.actual...Column.effect, "⑤本事業終了後における実績値"),
+    (Column.assessment...Column.opinion, "⑥外部有識者からの評価"),
+    (Column.policy...Column.reason, "⑦実績値を踏まえた事業の今後について"),
+  ]
+  static let subHeaders: [(column: Int, text: String)] = [
+    (Column.kpi, "指標"), (Column.target, "指標値（目標値）"), (Column.unit, "単位"),
+    (Column.due, "目標年月"), (Column.actual, "実績値"), (Column.rate, "達成率"),
+    (Column.effect, "事業効果"), (Column.assessment, "事業の評価"),
+    (Column.opinion, "外部有識者からの意見"), (Column.policy, "今後の方針"),
+    (Column.reason, "今後の方針の理由"),
   ]
   static let kpiBanner = "重要業績評価指標（KPI）"
-  static let kpiHeaders = ["指標", "単位", "目標年月", "目標値", "実績値", "達成率"]
+  /// What a project without KPIs shows in its KPI row.
+  static let noKPI = "KPI未設定"
   static let headerRow = 9
   static let firstDataRow = 11
 
-  func write(into sheet: Worksheet) throws {
+  /// The column widths: the base widths, number columns widened to what they show.
+  var widths: [Double] {
+    var widths = Self.baseWidths
+    let year = facts.evaluationYear
+    for project in facts.document.projects {
+      if let cost = project.years.first(where: { $0.fiscalYear == year })?.cost {
+        let needed = ValueFormat.shownWidth(
+          cost.value, unit: cost.unit, decimals: ValueFormat.decimals(cost.value))
+        widths[Column.cost] = max(widths[Column.cost], min(16, needed))
+      }
+      for kpi in project.kpis {
+        let needed = min(16, ValueFormat.shownWidth(of: kpi))
+        widths[Column.target] = max(widths[Column.target], needed)
+        widths[Column.actual] = max(widths[Column.actual], needed)
+        widths[Column.rate] = max(widths[Column.rate], min(12, ValueFormat.rateWidth(of: kpi)))
+      }
+    }
+    // Wider numbers take their room from the text columns (which wrap), so the form still
+    // prints one page wide at the smallest scale.
+    let page = PrintLayout.printableWidth * 100 / Double(PrintLayout.minimumScale) / 0.75
+    let budget = (page - 5 * Double(widths.count)) / 7
+    let texts = [
+      Column.name, Column.kpi, Column.assessment, Column.opinion, Column.reason, Column.effect,
+    ]
+    let excess = widths.reduce(0, +) - budget
+    let shrinkable = texts.reduce(0.0) { $0 + max(0, widths[$1] - 7) }
+    if excess > 0, shrinkable > 0 {
+      let share = min(1, excess / shrinkable)
+      for column in texts {
+        widths[column] -= (max(0, widths[column] - 7) * share).rounded(.up)
+      }
+    }
+    return widths
+  }
+
+  /// Writes the sheet; returns warnings (too many page breaks).
+  @discardableResult
+  func write(into sheet: Worksheet) throws -> [ReportWarning] {
     var heights = RowHeights()
-    for (column, width) in Self.widths.enumerated() {
+    let widths = self.widths
+    for (column, width) in widths.enumerated() {
       try sheet.setColumnWidth(width, columns: column...column)
     }
     try sheet.merge(
@@ -56,19 +111,29 @@ struct EvaluationSheet {
       value: .string(facts.title),
       format: ReportStyle.text(size: 14, bold: true, horizontal: .left))
     heights.need(26, row: 0)
-    try writeHeaderBlock(sheet, heights: &heights)
-    try writeTableHeader(sheet, heights: &heights)
-    let lastRow = try writeProjects(sheet, heights: &heights)
+    try writeHeaderBlock(sheet, widths: widths, heights: &heights)
+    try writeTableHeader(sheet, widths: widths, heights: &heights)
+    var kpiRows: [(row: Int, direction: Direction)] = []
+    var blocks: [ClosedRange<Int>] = []
+    let lastRow = try writeProjects(
+      sheet, widths: widths, heights: &heights, kpiRows: &kpiRows, blocks: &blocks)
     if lastRow >= Self.firstDataRow {
-      try addRules(sheet, lastRow: lastRow)
+      try addRules(sheet, lastRow: lastRow, kpiRows: kpiRows)
     }
-    try heights.apply(to: sheet)
+    try heights.apply(to: sheet, through: lastRow)
     try sheet.freezePanes(row: Self.firstDataRow, column: 0)
-    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name)
-    try sheet.repeatRows(Self.headerRow...(Self.headerRow + 1))
+    let scale = PrintLayout.scale(columnWidths: widths)
+    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name, scale: scale)
+    let repeated = Self.headerRow...(Self.headerRow + 1)
+    try sheet.repeatRows(repeated)
+    let breaks = PrintLayout.breaks(
+      heights: heights.all(through: lastRow), blocks: blocks, repeated: repeated, scale: scale)
+    return try ReportStyle.setPageBreaks(breaks, on: sheet).map { [$0] } ?? []
   }
 
-  private func writeHeaderBlock(_ sheet: Worksheet, heights: inout RowHeights) throws {
+  private func writeHeaderBlock(
+    _ sheet: Worksheet, widths: [Double], heights: inout RowHeights
+  ) throws {
     let entries: [(String, String?)] = [
       ("都道府県名", facts.municipality.prefecture),
       ("市町村名", facts.municipality.name),
@@ -88,27 +153,33 @@ struct EvaluationSheet {
       try sheet.merge(
         range, value: text.isEmpty ? .blank : .string(text),
         format: ReportStyle.text(border: true, horizontal: .left, wrap: true))
-      heights.need(TextMetrics.height(text, columnWidth: 13 + 28 + 7), row: row)
+      heights.need(TextMetrics.height(text, columnWidth: widths[3...5].reduce(0, +)), row: row)
     }
   }
 
-  private func writeTableHeader(_ sheet: Worksheet, heights: inout RowHeights) throws {
+  private func writeTableHeader(
+    _ sheet: Worksheet, widths: [Double], heights: inout RowHeights
+  ) throws {
     let top = Self.headerRow
     for (column, text) in Self.projectHeaders {
       try sheet.merge(
         CellRange(firstRow: top, firstColumn: column, lastRow: top + 1, lastColumn: column),
         value: .string(text), format: ReportStyle.header)
-      heights.need(
-        TextMetrics.height(text, columnWidth: Self.widths[column]), rows: top...(top + 1))
+      heights.need(TextMetrics.height(text, columnWidth: widths[column]), rows: top...(top + 1))
     }
-    try sheet.merge(
-      CellRange(firstRow: top, firstColumn: Column.kpi, lastRow: top, lastColumn: Column.rate),
-      value: .string(Self.kpiBanner), format: ReportStyle.header)
-    for (offset, text) in Self.kpiHeaders.enumerated() {
-      let column = Column.kpi + offset
+    for (columns, text) in Self.groups {
+      try sheet.merge(
+        CellRange(
+          firstRow: top, firstColumn: columns.lowerBound, lastRow: top,
+          lastColumn: columns.upperBound),
+        value: .string(text), format: ReportStyle.header)
+      heights.need(
+        TextMetrics.height(text, columnWidth: widths[columns].reduce(0, +)), row: top)
+    }
+    for (column, text) in Self.subHeaders {
       try sheet.write(
         text, at: CellReference(row: top + 1, column: column), format: ReportStyle.header)
-      heights.need(TextMetrics.height(text, columnWidth: Self.widths[column]), row: top + 1)
+      heights.need(TextMetrics.height(text, columnWidth: widths[column]), row: top + 1)
     }
   }
 
@@ -126,17 +197,24 @@ struct EvaluationSheet {
     return years.isEmpty || years.contains(year)
   }
 
-  /// Writes the project blocks; returns the last row written (or the header's last row).
-  private func writeProjects(_ sheet: Worksheet, heights: inout RowHeights) throws -> Int {
+  /// Writes the project blocks; returns the last row written (or the header's last row) and
+  /// gathers each KPI's row and direction into `kpiRows`.
+  private func writeProjects(
+    _ sheet: Worksheet, widths: [Double], heights: inout RowHeights,
+    kpiRows: inout [(row: Int, direction: Direction)], blocks: inout [ClosedRange<Int>]
+  ) throws -> Int {
     let year = facts.evaluationYear
     var row = Self.firstDataRow
     for (index, project) in facts.document.projects.enumerated() where isShown(project) {
       let rows = max(1, project.kpis.count)
       let span = row...(row + rows - 1)
+      blocks.append(span)
       var projectCells: [(column: Int, value: CellValue, format: FormatSpec, text: String)] = [
         (Column.no, .integer(facts.number(of: index)), ReportStyle.centred, ""),
         (Column.name, .string(project.name), ReportStyle.cell, project.name),
       ]
+      let grantType = project.grantType ?? ""
+      projectCells.append((Column.grantType, text(grantType), ReportStyle.cell, grantType))
       let period = project.period.map(ReportText.period) ?? ""
       projectCells.append((Column.period, text(period), ReportStyle.centred, period))
       let scope = ReportText.scope(project.scope) ?? ""
@@ -172,31 +250,34 @@ struct EvaluationSheet {
             cell.value, at: CellReference(row: row, column: cell.column), format: cell.format)
         }
         heights.need(
-          TextMetrics.height(cell.text, columnWidth: Self.widths[cell.column]), rows: span)
+          TextMetrics.height(cell.text, columnWidth: widths[cell.column]), rows: span)
       }
       if project.kpis.isEmpty {
-        for column in Column.kpi...Column.rate {
+        try sheet.write(
+          Self.noKPI, at: CellReference(row: row, column: Column.kpi), format: ReportStyle.cell)
+        for column in (Column.kpi + 1)...Column.rate {
           try sheet.writeBlank(
             at: CellReference(row: row, column: column), format: ReportStyle.cell)
         }
       }
       for (offset, kpi) in project.kpis.enumerated() {
-        try writeKPI(kpi, row: row + offset, sheet: sheet, heights: &heights)
+        try writeKPI(kpi, row: row + offset, widths: widths, sheet: sheet, heights: &heights)
+        kpiRows.append((row + offset, kpi.effectiveDirection))
       }
       row += rows
     }
     return row - 1
   }
 
-  private func writeKPI(_ kpi: KPI, row: Int, sheet: Worksheet, heights: inout RowHeights)
-    throws
-  {
+  private func writeKPI(
+    _ kpi: KPI, row: Int, widths: [Double], sheet: Worksheet, heights: inout RowHeights
+  ) throws {
     let value = kpi.values.first { $0.fiscalYear == facts.evaluationYear }
     let numberFormat = ReportStyle.number(ValueFormat.code(for: kpi))
     try sheet.write(
       kpi.name, at: CellReference(row: row, column: Column.kpi), format: ReportStyle.cell)
     heights.need(
-      TextMetrics.height(kpi.name, columnWidth: Self.widths[Column.kpi]), row: row)
+      TextMetrics.height(kpi.name, columnWidth: widths[Column.kpi]), row: row)
     try sheet.write(
       text(kpi.unit ?? ""), at: CellReference(row: row, column: Column.unit),
       format: ReportStyle.centred)
@@ -215,7 +296,9 @@ struct EvaluationSheet {
   }
 
   /// The drop-downs of national wording and the highlight of achieved KPIs.
-  private func addRules(_ sheet: Worksheet, lastRow: Int) throws {
+  private func addRules(
+    _ sheet: Worksheet, lastRow: Int, kpiRows: [(row: Int, direction: Direction)]
+  ) throws {
     let rows = Self.firstDataRow...lastRow
     func column(_ column: Int) -> CellRange {
       CellRange(
@@ -232,14 +315,27 @@ struct EvaluationSheet {
       messages: ValidationMessages(
         inputTitle: "今後の方針", inputMessage: "一覧から選んでください。",
         errorTitle: "今後の方針", errorMessage: "国の様式の区分から選んでください。", errorStyle: .warning))
-    let rate = CellReference(row: rows.lowerBound, column: Column.rate).a1()
-    let dollarRate = "$" + rate
-    try sheet.addConditionalFormat(
-      CellRange(
-        firstRow: rows.lowerBound, firstColumn: Column.kpi, lastRow: rows.upperBound,
-        lastColumn: Column.rate),
-      rule: .formula("AND(ISNUMBER(\(dollarRate)),\(dollarRate)>=1)"),
-      format: ReportStyle.achieved)
+    // 達成 by comparison, which differs by direction: one rule per run of rows that share it.
+    var runs: [(rows: ClosedRange<Int>, direction: Direction)] = []
+    for (row, direction) in kpiRows {
+      if let last = runs.last, last.direction == direction, last.rows.upperBound == row - 1 {
+        runs[runs.count - 1].rows = last.rows.lowerBound...row
+      } else {
+        runs.append((row...row, direction))
+      }
+    }
+    for run in runs {
+      let top = run.rows.lowerBound
+      try sheet.addConditionalFormat(
+        CellRange(
+          firstRow: top, firstColumn: Column.kpi, lastRow: run.rows.upperBound,
+          lastColumn: Column.rate),
+        rule: .formula(
+          ReportText.achievedRule(
+            target: CellReference(row: top, column: Column.target),
+            actual: CellReference(row: top, column: Column.actual), direction: run.direction)),
+        format: ReportStyle.achieved)
+    }
   }
 
   private func text(_ string: String) -> CellValue {

@@ -33,6 +33,22 @@ struct ReportCheck {
       try checkTexts(of: project, number: number)
       try checkColumns(of: project, number: number)
     }
+    try checkRows()
+  }
+
+  /// Checked before anything is written: the writer holds every cell in memory until it
+  /// saves, so records too large for a sheet would fill memory first.
+  private func checkRows() throws {
+    let rows = ProgressSheet.rowCount(of: document)
+    guard rows > ProgressSheet.maxRow + 1 else { return }
+    let count = document.projects.count
+    throw ReportError(
+      place: "the records", japanesePlace: "レコード",
+      detail:
+        "\(count) projects need \(rows) rows on the KPI推移 sheet, more than Excel's \(ProgressSheet.maxRow + 1); split them into several reports",
+      japaneseDetail:
+        "\(count) 件の事業は KPI推移 シートに \(rows) 行が必要で、Excel の \(ProgressSheet.maxRow + 1) 行を超えます。複数のレポートに分けてください"
+    )
   }
 
   private func checkTexts(of project: Project, number: Int) throws {
@@ -78,8 +94,8 @@ struct ReportCheck {
     guard needed > ProgressSheet.maxColumn else { return }
     throw error(
       project, number, "KPIs", "KPI",
-      "has \(project.kpis.count) KPIs; the KPI推移 sheet gives each 3 columns and a chart beside, which needs column \(needed + 1), past Excel's last column (\(ProgressSheet.maxColumn + 1)); at most \(ProgressSheet.maxKPIs) fit",
-      "KPI が \(project.kpis.count) 個あります。KPI推移 シートは KPI ごとに 3 列とグラフを置くため \(needed + 1) 列目が必要になり、Excel の最終列（\(ProgressSheet.maxColumn + 1) 列目）を超えます。入るのは \(ProgressSheet.maxKPIs) 個までです"
+      "has \(project.kpis.count) KPIs; the KPI推移 sheet gives each 3 columns, which needs column \(needed + 1), past Excel's last column (\(ProgressSheet.maxColumn + 1)); at most \(ProgressSheet.maxKPIs) fit",
+      "KPI が \(project.kpis.count) 個あります。KPI推移 シートは KPI ごとに 3 列を使うため \(needed + 1) 列目が必要になり、Excel の最終列（\(ProgressSheet.maxColumn + 1) 列目）を超えます。入るのは \(ProgressSheet.maxKPIs) 個までです"
     )
   }
 

@@ -40,7 +40,8 @@ enum ReportStyle {
   /// A ratio shown as a percentage; 「－」 centred-right like the numbers.
   static let rate = text(border: true, horizontal: .right, numberFormat: "0.0%")
   /// The highlight of rates at or above 100 %.
-  static let achieved = FormatSpec(bold: true, fontColor: achievedFont, fillColor: achievedFill)
+  /// Not bold: a bold rate would no longer fit its column.
+  static let achieved = FormatSpec(fontColor: achievedFont, fillColor: achievedFill)
 
   static let printedFooter = "&C&P / &N"
 
@@ -50,15 +51,45 @@ enum ReportStyle {
     return name.isEmpty ? "&R&A" : "&L\(name)&R&A"
   }
 
-  /// A4 landscape, one page wide, page numbers in the footer.
-  static func setUpPrinting(_ sheet: Worksheet, municipality: String?) throws {
+  /// A4 landscape, page numbers in the footer; printed at `scale` % when given (sheets
+  /// with planned page breaks), else one page wide.
+  static func setUpPrinting(_ sheet: Worksheet, municipality: String?, scale: Int? = nil) throws {
     try sheet.setPaper(.a4)
     try sheet.setLandscape()
-    try sheet.fitToPages(wide: 1, tall: 0)
+    if let scale {
+      try sheet.setPrintScale(scale)
+    } else {
+      try sheet.fitToPages(wide: 1, tall: 0)
+    }
     try sheet.setMargins(left: 0.4, right: 0.4, top: 0.6, bottom: 0.6)
     try sheet.setHeader(printedHeader(municipality: municipality))
     try sheet.setFooter(printedFooter)
   }
+
+  /// Sets the planned page breaks; returns a warning when there are more than a sheet keeps
+  /// (the first `Worksheet.maxPageBreaks` are kept).
+  static func setPageBreaks(_ breaks: [Int], on sheet: Worksheet) throws -> ReportWarning? {
+    guard breaks.count > Worksheet.maxPageBreaks else {
+      try sheet.setHorizontalPageBreaks(breaks)
+      return nil
+    }
+    try sheet.setHorizontalPageBreaks(Array(breaks.prefix(Worksheet.maxPageBreaks)))
+    let kept = Worksheet.maxPageBreaks
+    return ReportWarning(
+      sheet: sheet.name,
+      english:
+        "\(breaks.count) page breaks planned, but a sheet keeps \(kept); projects after the last kept break may split across pages",
+      japanese:
+        "改ページが \(breaks.count) 箇所必要ですが、1 シートに設定できるのは \(kept) 箇所までです。それ以降の事業はページをまたいで印刷されることがあります")
+  }
+}
+
+/// Something the report could not do as report.md asks, said in both languages.
+public struct ReportWarning: Sendable, Equatable {
+  /// The sheet it concerns.
+  public var sheet: String
+  public var english: String
+  public var japanese: String
 }
 
 /// How much room text needs: full-width characters take two width units of a column, others
@@ -89,12 +120,30 @@ enum TextMetrics {
     return width
   }
 
-  /// The lines `text` takes in a wrapped cell `columnWidth` units wide.
+  /// The lines `text` takes in a wrapped cell `columnWidth` units wide, filled character by
+  /// character as Excel and LibreOffice wrap Japanese: a full-width character of the 10-point
+  /// font is 10 points (13⅓ pixels) wide, others about 7½ pixels; the cell keeps a few
+  /// pixels of padding.
   static func lines(_ text: String, columnWidth: Double) -> Int {
-    let usable = max(columnWidth - 1.5, 2)
+    let usable = max((columnWidth * 7 + 5).rounded(.down) - 5, 14)
     var count = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      count += max(1, Int((lineWidth(line) / usable).rounded(.up)))
+      var lines = 1
+      var used = 0.0
+      for scalar in line.unicodeScalars {
+        let pixels: Double
+        switch scalar.value {
+        case 0..<0x20: continue
+        case 0x20..<0x1100, 0xFF61...0xFF9F: pixels = 7.5
+        default: pixels = 40 / 3
+        }
+        if used + pixels > usable, used > 0 {
+          lines += 1
+          used = 0
+        }
+        used += pixels
+      }
+      count += lines
     }
     return max(count, 1)
   }
@@ -151,6 +200,43 @@ struct RowHeights {
       try sheet.setRowHeight(height, row: row)
     }
   }
+
+  /// The heights of `rows` alone, as `resolved()` gives them, without resolving every row
+  /// of the sheet (a sheet asks this once per project).
+  func heights(of rows: ClosedRange<Int>) -> [Double] {
+    var result = rows.map { heights[$0] ?? TextMetrics.rowHeight }
+    for span in spans where span.rows.overlaps(rows) {
+      let current = span.rows.reduce(0.0) { $0 + (heights[$1] ?? TextMetrics.rowHeight) }
+      guard current < span.height else { continue }
+      let extra = (span.height - current) / Double(span.rows.count)
+      for row in span.rows where rows.contains(row) {
+        result[row - rows.lowerBound] = min(409, result[row - rows.lowerBound] + extra)
+      }
+    }
+    return result
+  }
+
+  /// Every row's height from the first through `last` (rows without a need get the default
+  /// height), so page breaks can be planned on the heights the sheet prints with.
+  func all(through last: Int) -> [Double] {
+    guard last >= 0 else { return [] }
+    var result = [Double](repeating: TextMetrics.rowHeight, count: last + 1)
+    for (row, height) in resolved() where row <= last {
+      result[row] = height
+    }
+    return result
+  }
+
+  /// Sets an explicit height on every row through `last`, so that the printed layout does
+  /// not depend on a viewer's default row height.
+  func apply(to sheet: Worksheet, through last: Int) throws {
+    for (row, height) in all(through: last).enumerated() {
+      try sheet.setRowHeight(height, row: row)
+    }
+    for (row, height) in resolved() where row > last {
+      try sheet.setRowHeight(height, row: row)
+    }
+  }
 }
 
 /// Number formats that carry a KPI's unit, and the figures the report shows.
@@ -173,6 +259,30 @@ enum ValueFormat {
     let cleanUnit = (unit ?? "").filter { $0 != "\"" && $0 != "\\" }
     let integer = cleanUnit == "%" ? "0" : "#,##0"
     return cleanUnit.isEmpty ? integer + fraction : "\(integer)\(fraction)\"\(cleanUnit)\""
+  }
+
+  /// The width, in column units, a number needs when shown with `code(unit:decimals:)`
+  /// (numbers do not wrap: a column narrower than this shows ####).
+  static func shownWidth(_ value: Double, unit: String?, decimals: Int) -> Double {
+    let digits = String(Int(min(abs(value), 1e15).rounded(.down))).count
+    let commas = unit == "%" ? 0 : (digits - 1) / 3
+    let characters = digits + commas + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0)
+    return Double(characters) + TextMetrics.width(unit ?? "") + 1.5
+  }
+
+  /// The widest of a KPI's values as shown.
+  static func shownWidth(of kpi: KPI) -> Double {
+    let places = decimals(kpi.values.flatMap { [$0.target, $0.actual] })
+    return kpi.values.flatMap { [$0.target, $0.actual] }.compactMap { $0 }
+      .map { shownWidth($0, unit: kpi.unit, decimals: places) }.max() ?? 0
+  }
+
+  /// The width a KPI's 達成率 cells need, shown as `0.0%` (1700.0% needs more than 98.1%).
+  static func rateWidth(of kpi: KPI) -> Double {
+    let largest =
+      kpi.values.compactMap { $0.achievementRate(direction: kpi.effectiveDirection) }.max() ?? 0
+    let digits = String(Int(min(largest * 100, 1e12).rounded(.down))).count
+    return Double(digits + 3) + 1.5
   }
 
   /// The number format of a KPI's target and actual cells.
@@ -217,15 +327,28 @@ enum ReportText {
     return label + (index == 1 ? "（初年度）" : "（\(index)年目）")
   }
 
-  /// The achievement-rate formula for row cells: actual ÷ target (target ÷ actual for a
-  /// lower-is-better KPI), 「－」 when a value is missing or the divisor is 0.
+  /// The achievement-rate formula for row cells, by records.md's one rule: actual ÷ target
+  /// (target ÷ actual for a lower-is-better KPI); 「－」 when a value is missing, the divisor
+  /// is 0 or negative, or the dividend is negative.
   static func rateFormula(target: CellReference, actual: CellReference, direction: Direction)
     -> String
   {
     let (dividend, divisor) =
       direction == .increase ? (actual.a1(), target.a1()) : (target.a1(), actual.a1())
     return
-      "=IF(AND(ISNUMBER(\(dividend)),ISNUMBER(\(divisor))),IF(\(divisor)<>0,\(dividend)/\(divisor),\"－\"),\"－\")"
+      "=IF(AND(ISNUMBER(\(dividend)),ISNUMBER(\(divisor))),IF(AND(\(divisor)>0,\(dividend)>=0),\(dividend)/\(divisor),\"－\"),\"－\")"
+  }
+
+  /// The conditional-format formula that holds where a row's KPI is 達成: decided by
+  /// comparing actual with target (records.md), never by the rate. Written for the range's
+  /// top-left cell; the columns are absolute so the whole row's cells follow it.
+  static func achievedRule(target: CellReference, actual: CellReference, direction: Direction)
+    -> String
+  {
+    let target = "$" + target.a1()
+    let actual = "$" + actual.a1()
+    let comparison = direction == .increase ? ">=" : "<="
+    return "AND(ISNUMBER(\(target)),ISNUMBER(\(actual)),\(actual)\(comparison)\(target))"
   }
 
   /// The cached result of that formula.

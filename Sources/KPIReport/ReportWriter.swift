@@ -10,7 +10,15 @@ import XLSXWriter
 public struct ReportWriter: Sendable {
   public init() {}
 
-  public func write(_ document: RecordsDocument, context: ReportContext, to path: String) throws {
+  /// Writes the report; returns warnings (a sheet with more page breaks than it keeps).
+  ///
+  /// `forPrinting` leaves out データ, the machine-readable sheet, for a workbook that is only
+  /// printed (the PDF to publish).
+  @discardableResult
+  public func write(
+    _ document: RecordsDocument, context: ReportContext, to path: String,
+    forPrinting: Bool = false
+  ) throws -> [ReportWarning] {
     try ReportCheck(document: document).run()
     let facts = ReportFacts(document: document, context: context)
     let workbook = try XLSXDocument(
@@ -23,14 +31,28 @@ public struct ReportWriter: Sendable {
       category: "事業実施結果報告", keywords: "KPI,効果検証,地方創生")
     try workbook.setCustomProperty(
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
-    try EvaluationSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
-    try ProgressSheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
-    try SummarySheet(facts: facts).write(
-      into: workbook.addWorksheet(named: ReportFormat.summarySheet))
-    try DataSheet(facts: facts).write(into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+    var warnings: [ReportWarning] = []
+    do {
+      warnings = try EvaluationSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
+      warnings += try ProgressSheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
+      try SummarySheet(facts: facts).write(
+        into: workbook.addWorksheet(named: ReportFormat.summarySheet))
+      if !forPrinting {
+        try DataSheet(facts: facts).write(
+          into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+      }
+    } catch let error as XLSXWriterError where error.kind == .outOfBounds {
+      // Records larger than a sheet: said as such, rather than as a cell the writer refused.
+      let sheet = error.sheet ?? "?"
+      throw ReportError(
+        place: "sheet \(sheet)", japanesePlace: "シート \(sheet)",
+        detail: "the records need more rows or columns than an Excel sheet has (\(error))",
+        japaneseDetail: "レコードが Excel のシートの行数または列数に収まりません（\(error)）")
+    }
     try workbook.save(to: path)
+    return warnings
   }
 
   /// A creation time as XLSXWriter takes it: whole seconds since 1970. A time no `Int`

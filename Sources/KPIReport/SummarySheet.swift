@@ -6,16 +6,18 @@ import XLSXWriter
 /// publishes (report.md §3).
 ///
 /// Row 1: the title. Row 3: the header. From row 4: one row per fiscal year
-/// (`YearSummary.all(for:)`); the two shares are live formulas with their cached values.
-/// Below: notes on how each figure is counted.
+/// (`YearSummary.all(for:)`); the three shares are live formulas with their cached values.
+/// Below: the projects of each year without KPIs or without values, by name, and notes on
+/// how each figure is counted, so that every denominator is stated.
 struct SummarySheet {
   let facts: ReportFacts
 
   static let headers = [
-    "年度", "事業数", "KPI数", "目標値・実績値のあるKPI数", "達成したKPI数", "KPI達成率",
-    "目標値・実績値のあるKPIを持つ事業数", "KPIを1つ以上達成した事業数", "事業の達成割合",
+    "年度", "事業数（交付対象事業）", "KPI数", "目標値・実績値のあるKPI数", "達成したKPI数", "KPI達成率",
+    "目標値・実績値のあるKPIを持つ事業数", "KPIを1つ以上達成した事業数", "事業の達成割合（全事業）",
+    "事業の達成割合（値のある事業）",
   ]
-  static let widths: [Double] = [24, 10, 10, 16, 14, 12, 20, 18, 14]
+  static let widths: [Double] = [22, 12, 8, 14, 11, 10, 16, 14, 14, 14]
   static let headerRow = 2
 
   func write(into sheet: Worksheet) throws {
@@ -35,7 +37,8 @@ struct SummarySheet {
     }
     let count = ReportStyle.number("#,##0")
     var row = Self.headerRow + 1
-    for summary in YearSummary.all(for: facts.document) {
+    let summaries = YearSummary.all(for: facts.document)
+    for summary in summaries {
       try sheet.write(
         Era.labelWithWesternYear(fiscalYear: summary.fiscalYear),
         at: CellReference(row: row, column: 0),
@@ -50,7 +53,9 @@ struct SummarySheet {
       try writeShare(
         sheet, row: row, column: 5, dividend: 4, divisor: 3, cached: summary.kpiShare)
       try writeShare(
-        sheet, row: row, column: 8, dividend: 7, divisor: 6, cached: summary.projectShare)
+        sheet, row: row, column: 8, dividend: 7, divisor: 1, cached: summary.projectShareOfAll)
+      try writeShare(
+        sheet, row: row, column: 9, dividend: 7, divisor: 6, cached: summary.projectShare)
       row += 1
     }
     if row == Self.headerRow + 1 {
@@ -59,20 +64,45 @@ struct SummarySheet {
         format: ReportStyle.text())
       row += 1
     }
+    // The projects behind the denominators: those without KPIs, or without values, by year.
+    let noteWidth = Self.widths.reduce(0, +)
+    var lists: [String] = []
+    for summary in summaries {
+      let year = Era.labelWithWesternYear(fiscalYear: summary.fiscalYear)
+      if !summary.projectsWithoutKPIs.isEmpty {
+        lists.append(
+          "\(year) KPI未設定の事業（\(summary.projectsWithoutKPIs.count)件）："
+            + summary.projectsWithoutKPIs.joined(separator: "、"))
+      }
+      if !summary.projectsWithoutValues.isEmpty {
+        lists.append(
+          "\(year) 目標値・実績値のそろったKPIがない事業（\(summary.projectsWithoutValues.count)件）："
+            + summary.projectsWithoutValues.joined(separator: "、"))
+      }
+    }
     let notes = [
-      "※ 事業数・KPI数：その年度に目標値または実績値のある事業・KPIの数。",
+      "※ 事業数：その年度の交付対象事業の数（事業期間がその年度を含む事業。期間のない事業は、その年度に値または取組のある事業）。",
+      "※ KPI数：その年度に目標値または実績値のあるKPIの数。",
       "※ KPI達成率：達成したKPI数 ÷ 目標値・実績値のあるKPI数。",
       "※ 達成：実績値が目標値以上（減少が望ましい指標は目標値以下）。",
-      "※ 事業の達成割合：KPIを1つ以上達成した事業数 ÷ 目標値・実績値のあるKPIを持つ事業数。",
+      "※ 事業の達成割合（全事業）：KPIを1つ以上達成した事業数 ÷ 事業数（国の公表と同じ分母）。",
+      "※ 事業の達成割合（値のある事業）：KPIを1つ以上達成した事業数 ÷ 目標値・実績値のあるKPIを持つ事業数。",
     ]
     row += 1
-    for note in notes {
-      try sheet.write(note, at: CellReference(row: row, column: 0), format: ReportStyle.text())
+    for text in lists + [""] + notes where !text.isEmpty || !lists.isEmpty {
+      if !text.isEmpty {
+        try sheet.merge(
+          CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: Self.widths.count - 1),
+          value: .string(text), format: ReportStyle.text(vertical: .top, wrap: true))
+        heights.need(TextMetrics.height(text, columnWidth: noteWidth), row: row)
+      }
       row += 1
     }
-    try heights.apply(to: sheet)
+    try heights.apply(to: sheet, through: row)
     try sheet.freezePanes(row: Self.headerRow + 1, column: 0)
-    try ReportStyle.setUpPrinting(sheet, municipality: facts.municipality.name)
+    try ReportStyle.setUpPrinting(
+      sheet, municipality: facts.municipality.name,
+      scale: PrintLayout.scale(columnWidths: Self.widths))
     try sheet.repeatRows(Self.headerRow...Self.headerRow)
   }
 

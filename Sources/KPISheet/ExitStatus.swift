@@ -13,8 +13,12 @@ public enum ExitStatus: Int32, Sendable, Comparable {
   case dataError = 65
   /// An input file does not exist or cannot be opened.
   case noInput = 66
+  /// A needed program is missing (LibreOffice for `--pdf`).
+  case unavailable = 69
   /// The output exists, cannot be created, or equals an input.
   case cannotCreate = 73
+  /// Writing standard output failed: full, closed, or a broken pipe.
+  case outputFailed = 74
 
   public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -22,11 +26,16 @@ public enum ExitStatus: Int32, Sendable, Comparable {
 /// An error the command-line tool reports as one line, with its exit status.
 public protocol ReportableError: Error {
   var exitStatus: ExitStatus { get }
+  /// Whether the run ends without a message (false unless said otherwise).
+  var isQuiet: Bool { get }
   /// One line naming the file and the place, in `language`.
   func message(in language: DiagnosticLanguage) -> String
 }
 
 extension ReportableError {
+  /// Whether the error ends the run without a message (a broken pipe: the reader left).
+  public var isQuiet: Bool { false }
+
   /// The English message.
   public var message: String { message(in: .english) }
 }

@@ -11,7 +11,7 @@ struct KPISheetCommand: ParsableCommand {
     abstract: "Read municipal KPI spreadsheets (XLSX) for the regional-revitalisation grant.",
     discussion: """
       Exit codes: 0 success, 1 validation errors, 64 usage, 65 invalid input, \
-      66 missing input, 73 output cannot be written. Interrupted by SIGINT, SIGTERM or \
+      66 missing input, 73 output cannot be written, 74 standard output cannot be written. Interrupted by SIGINT, SIGTERM or \
       SIGHUP, a run removes its unfinished outputs and temporary files (finished ones stay) \
       and ends by that signal (130, 143 or 129 in the shell).
       """,
@@ -27,6 +27,7 @@ struct KPISheetCommand: ParsableCommand {
   /// output, and ends by its signal.
   static func main() {
     SignalCleanup.install()
+    StandardOutput.prepare()
     main(nil)
   }
 }
@@ -40,12 +41,21 @@ func runReporting(_ body: () throws -> Void) throws {
     throw error
   } catch {
     let reportable = error as? ReportableError ?? KPISheetError(unexpected: error)
-    printError(reportable.message(in: DiagnosticText.language))
+    if !reportable.isQuiet { printError(reportable.message(in: DiagnosticText.language)) }
     throw ExitCode(reportable.exitStatus.rawValue)
   }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error; a standard error that refuses is ignored (there is
+/// nowhere left to say so).
 func printError(_ line: String) {
-  FileHandle.standardError.write(Data("\(line)\n".utf8))
+  writeStandardError(line + "\n")
+}
+
+/// Writes `text` to standard error with write(2), never trapping as `FileHandle.write` does
+/// on a full or closed descriptor.
+func writeStandardError(_ text: String) {
+  let writer = ByteWriter(descriptor: 2)
+  writer.write(text)
+  try? writer.flush()
 }

@@ -118,28 +118,49 @@ struct APIWork: Sendable {
 
   // MARK: /api/convert
 
-  /// The report of `convert` over the uploads, or 422 with every diagnostic.
+  /// The report of `convert` over the uploads (printed to PDF by LibreOffice with `pdf`, as
+  /// `convert --pdf` does), or 422 with every diagnostic. The form's facts are `convert`'s
+  /// flags, the server's profile its `--profile`.
   func convert(
     _ uploads: [Upload], fiscalYear: Int?, facts: ReportProfile, created: Date?, folder: String,
-    language: DiagnosticLanguage
+    pdf: Bool, language: DiagnosticLanguage
   ) -> Answer {
-    let pipeline = ConvertPipeline(
+    var pipeline = ConvertPipeline(
       fiscalYear: fiscalYear, limits: limits, created: created,
       facts: facts.filling(from: self.facts))
+    pipeline.overrides = facts
     let files = uploads.map { InputFile(path: $0.path, displayName: $0.name) }
     let output = OutputFile(path: folder + "/report.xlsx")
+    var printing: ReportPDF?
+    defer { printing?.discard() }
     do {
+      if pdf {
+        let printer = try ReportPDF(soffice: nil)
+        printing = printer
+        guard printer.soffice != nil else {
+          return .error(501, "pdf-unavailable", ServerText(language: language).pdfUnavailable)
+        }
+        pipeline.printFolder = printer.folder
+      }
       let outcome = try pipeline.run(files: files, reportName: "report.xlsx", output: output)
+      let name = "kpi-report-\(outcome.evaluationYear)"
+      if let printing {
+        try printing.print(reports: [output.path])
+        let data = try Data(contentsOf: URL(fileURLWithPath: ReportPDF.pdfPath(for: output.path)))
+        return Answer(
+          status: 200, contentType: "application/pdf", body: Array(data),
+          headers: [("Content-Disposition", Self.attachment(name + ".pdf"))])
+      }
       let data = try Data(contentsOf: URL(fileURLWithPath: output.path))
       return Answer(
         status: 200,
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        body: Array(data),
-        headers: [
-          ("Content-Disposition", Self.attachment("kpi-report-\(outcome.evaluationYear).xlsx"))
-        ])
+        body: Array(data), headers: [("Content-Disposition", Self.attachment(name + ".xlsx"))])
     } catch let error as ConvertError {
       return invalid(error.diagnostics, language: language)
+    } catch let error as KPISheetError where error.exitStatus == .unavailable {
+      // LibreOffice is there but could not run: the server's trouble, not the input's.
+      return .error(500, "pdf-failed", error.message(in: language))
     } catch {
       return failed(error, file: uploads.count == 1 ? uploads[0].name : nil, language: language)
     }

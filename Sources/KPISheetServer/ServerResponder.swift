@@ -87,9 +87,8 @@ struct ServerResponder: HTTPResponder {
     let query = request.uri.queryParameters
     let format = query["format"].map(String.init)
     let isConvert = request.uri.path == "/api/convert"
-    if isConvert, let format, format != "xlsx" {
-      guard format == "pdf" else { return (.error(400, "bad-format", text.badFormat(format)), 0) }
-      return (.error(501, "pdf-unavailable", text.pdfUnavailable), 0)
+    if isConvert, let format, format != "xlsx", format != "pdf" {
+      return (.error(400, "bad-format", text.badFormat(format)), 0)
     }
     if let length = request.headers[.contentLength].flatMap({ Int($0) }),
       length > configuration.maxUploadBytes
@@ -148,13 +147,14 @@ struct ServerResponder: HTTPResponder {
           let (uploads, facts, created, path) = (
             form.files, fields.facts, fields.createdDate, folder.path
           )
+          let pdf = format == "pdf"
           answer = try await runBlocking {
             work.convert(
               uploads, fiscalYear: fiscalYear, facts: facts, created: created, folder: path,
-              language: language)
+              pdf: pdf, language: language)
           }
         }
-      } else if let format {
+      } else if let format, !isConvert {
         guard let kind = Extraction.Format(rawValue: format) else {
           answer = .error(400, "bad-format", text.badFormat(format))
           await gate.leave()

@@ -48,8 +48,8 @@ struct ServerText {
   }
   var pdfUnavailable: String {
     text(
-      "PDF output needs LibreOffice on the server, which this server cannot use: install it (Debian: apt-get install libreoffice-calc-nogui fonts-noto-cjk) with a kpisheet that prints PDF, or download the XLSX report.",
-      "PDF の出力にはサーバーに LibreOffice が必要ですが、このサーバーでは使えません。LibreOffice（Debian では apt-get install libreoffice-calc-nogui fonts-noto-cjk）と PDF を出力できる kpisheet を入れるか、XLSX のレポートをダウンロードしてください。"
+      "PDF output needs LibreOffice on the server, which is not installed: install it (Debian: apt-get install libreoffice-calc-nogui fonts-noto-cjk), or download the XLSX report.",
+      "PDF の出力にはサーバーに LibreOffice が必要ですが、インストールされていません。LibreOffice（Debian では apt-get install libreoffice-calc-nogui fonts-noto-cjk）をインストールするか、XLSX のレポートをダウンロードしてください。"
     )
   }
 

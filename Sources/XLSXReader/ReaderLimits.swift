@@ -31,7 +31,8 @@ public struct ReaderLimits: Sendable, Equatable {
   /// Inflated bytes per compressed byte, checked once a part has inflated 1 MiB
   /// (small parts such as styles compress extremely well and must not trip it).
   public var compressionRatio: Int = 1_000
-  /// Bytes of text in the shared-string table, which is held in memory.
+  /// Bytes the shared-string table takes in memory: its text and a 4-byte offset per string
+  /// (a table of empty strings costs memory too).
   public var sharedStringBytes: Int = 64 << 20
   /// Bytes in one string or formula.
   public var stringLength: Int = 1 << 20

@@ -51,4 +51,22 @@ public struct SheetScan: Sendable {
   /// The last row and column holding a cell, or nil for an empty sheet.
   public var lastRow: Int?
   public var lastColumn: Int?
+  /// Cells holding a formula with no saved result (a program that writes formulas without
+  /// calculating them: openpyxl, XlsxWriter): no value to read, so a reader can say to open
+  /// and save the file. At most `maxFormulasWithoutValue` are kept.
+  public var formulasWithoutValue: [CellReference] = []
+
+  /// Enough to name the cells in an error; a sheet of a million such cells keeps no more.
+  public static let maxFormulasWithoutValue = 1000
+
+  public init(
+    merges: [CellRange], cellCount: Int, lastRow: Int?, lastColumn: Int?,
+    formulasWithoutValue: [CellReference] = []
+  ) {
+    self.merges = merges
+    self.cellCount = cellCount
+    self.lastRow = lastRow
+    self.lastColumn = lastColumn
+    self.formulasWithoutValue = formulasWithoutValue
+  }
 }

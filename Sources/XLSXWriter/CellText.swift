@@ -10,8 +10,14 @@ enum CellText {
   /// NUL (C ends the string there, dropping the rest). A literal `_xHHHH_` gets its
   /// underscore escaped as `_x005F_`: readers take `_xHHHH_` for the character HHHH, and
   /// libxlsxwriter escapes only control characters that way. `place` is built only on error.
+  ///
+  /// `libraryRefusesLength`: the C call refuses text over `maxLength` code points with its
+  /// own error (`LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED`), left to it; only text that fits in
+  /// code points but not in UTF-16 units is refused here. False where the C call drops the
+  /// error (a merged range's text).
   static func prepared(
-    _ text: String, function: String, sheet: String, at place: @autoclosure () -> String
+    _ text: String, function: String, sheet: String, libraryRefusesLength: Bool = true,
+    at place: @autoclosure () -> String
   ) throws -> String {
     // Every cell's text passes here: scanned in place when the string is contiguous.
     let scan = { (bytes: UnsafeBufferPointer<UInt8>) -> (nul: Bool, underscore: Bool) in
@@ -29,7 +35,9 @@ enum CellText {
         "the text contains a NUL character, which a cell cannot hold", function: function,
         sheet: sheet, cell: place())
     }
-    if text.utf8.count > maxLength, text.utf16.count > maxLength {
+    if text.utf8.count > maxLength, text.utf16.count > maxLength,
+      !libraryRefusesLength || text.unicodeScalars.count <= maxLength
+    {
       throw XLSXWriterError.invalid(
         "the text has \(text.utf16.count) characters, more than the \(maxLength) a cell can hold",
         function: function, sheet: sheet, cell: place())

@@ -103,6 +103,65 @@ public final class Chart {
     chart_axis_set_name(chart.pointee.y_axis, title)
   }
 
+  /// Sets the font of the title, the axes' labels and the legend: `name` at `size` points
+  /// (charts otherwise use Calibri, which has no Japanese); category labels stay level.
+  ///
+  /// The corresponding C functions are `chart_title_set_name_font`, `chart_axis_set_num_font`
+  /// and `chart_legend_set_font`.
+  public func setFont(name: String, size: Double, titleSize: Double) throws {
+    let chart = try live("chart_title_set_name_font")
+    guard !name.isEmpty, size.isFinite, titleSize.isFinite, (1...400).contains(size),
+      (1...400).contains(titleSize)
+    else {
+      throw XLSXWriterError.invalid(
+        "a chart font needs a name and a size in 1...400 points",
+        function: "chart_title_set_name_font")
+    }
+    let strings = CStringBag()
+    var font = lxw_chart_font()
+    font.name = strings.copy(name)
+    font.size = size
+    chart_axis_set_num_font(chart.pointee.y_axis, &font)
+    // Category labels level (an explicit angle of 0), wrapped rather than slanted.
+    var categories = font
+    categories.rotation = 360
+    chart_axis_set_num_font(chart.pointee.x_axis, &categories)
+    chart_legend_set_font(chart, &font)
+    var title = font
+    title.size = titleSize
+    title.bold = 1
+    chart_title_set_name_font(chart, &title)
+    withExtendedLifetime(strings) {}
+  }
+
+  /// Sets the value axis's number format (`#,##0` for thousands separators) and, when given,
+  /// its minimum (0 so counts and amounts are drawn from zero).
+  ///
+  /// The corresponding C functions are `chart_axis_set_num_format` and `chart_axis_set_min`.
+  public func setValueAxis(numberFormat: String, minimum: Double? = nil) throws {
+    let chart = try live("chart_axis_set_num_format")
+    guard !numberFormat.isEmpty else {
+      throw XLSXWriterError.invalid(
+        "a number format cannot be empty", function: "chart_axis_set_num_format")
+    }
+    chart_axis_set_num_format(chart.pointee.y_axis, numberFormat)
+    if let minimum {
+      guard minimum.isFinite else {
+        throw XLSXWriterError.invalid(
+          "an axis minimum must be finite", function: "chart_axis_set_min")
+      }
+      chart_axis_set_min(chart.pointee.y_axis, minimum)
+    }
+  }
+
+  /// Puts the legend below the plot, where it takes no width from the columns.
+  ///
+  /// The corresponding C function is `chart_legend_set_position`.
+  public func setLegendAtBottom() throws {
+    chart_legend_set_position(
+      try live("chart_legend_set_position"), UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+  }
+
   private static func checkTitle(_ title: String, _ function: String) throws {
     // A leading "=" would make libxlsxwriter read the title as a range formula.
     guard !title.isEmpty, !title.hasPrefix("=") else {
@@ -130,11 +189,13 @@ extension Worksheet {
   /// The size libxlsxwriter gives a chart at scale 1, in pixels.
   static let defaultChartSize = (width: 480.0, height: 288.0)
 
-  /// Inserts a chart with its top-left corner at `cell`, `width` × `height` pixels.
+  /// Inserts a chart with its top-left corner at `cell` (moved right and down by `offset`
+  /// pixels), `width` × `height` pixels.
   ///
   /// The corresponding C function is `worksheet_insert_chart_opt`.
   public func insertChart(
-    _ chart: Chart, at cell: CellReference, width: Double = 480, height: Double = 288
+    _ chart: Chart, at cell: CellReference, width: Double = 480, height: Double = 288,
+    offset: (x: Int, y: Int) = (0, 0)
   ) throws {
     let function = "worksheet_insert_chart_opt"
     let sheet = try live(function)
@@ -157,6 +218,13 @@ extension Worksheet {
     var options = lxw_chart_options()
     options.x_scale = width / Worksheet.defaultChartSize.width
     options.y_scale = height / Worksheet.defaultChartSize.height
+    guard let xOffset = Int32(exactly: offset.x), let yOffset = Int32(exactly: offset.y),
+      xOffset >= 0, yOffset >= 0
+    else {
+      throw invalid("chart offsets are non-negative pixels", function, at: cell.a1())
+    }
+    options.x_offset = xOffset
+    options.y_offset = yOffset
     try check(
       worksheet_insert_chart_opt(sheet, row, column, chart.handle, &options), function,
       at: cell.a1())

@@ -47,7 +47,8 @@ extension Worksheet {
     // the text is checked here (a text too long would vanish in silence).
     var text = ""
     if case .string(let string) = value {
-      text = try CellText.prepared(string, function: function, sheet: name, at: place)
+      text = try CellText.prepared(
+        string, function: function, sheet: name, libraryRefusesLength: false, at: place)
     }
     try check(
       worksheet_merge_range(

@@ -262,6 +262,15 @@ def session(driver, server, binary, language, locale, downloads, out, readme):
         check("山陽小野田市" in text, "the report carries the municipality typed on the page")
         os.remove(report)
 
+    # The PDF, where LibreOffice is installed (else the page shows what to install).
+    driver.find_element(By.ID, "report-pdf").click()
+    if shutil.which("soffice"):
+        pdf = wait_for_download(downloads, "kpi-report-*.pdf", 120)
+        check(pdf is not None and open(pdf, "rb").read(4) == b"%PDF", "the PDF downloads")
+    else:
+        WebDriverWait(driver, 60).until(lambda d: "LibreOffice" in d.find_element(By.ID, "message").text)
+    wait_idle(driver)
+
     # Records JSON of one file.
     driver.find_element(By.ID, "check").click()
     WebDriverWait(driver, 120).until(

@@ -100,13 +100,14 @@ func expectRecords(
     var cell: String
   }
 
-  @Test func everyProblemIsNamedAtItsCell() throws {
+  @Test(arguments: ["problems-flat", "problems-data-checks"])
+  func everyProblemIsNamedAtItsCell(name: String) throws {
     let folder = LayoutFixtureTests.folder
-    let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("problems-flat.xlsx").path)
+    let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("\(name).xlsx").path)
     let result = try KPIImporter().read(workbook)
     let expected = try JSONDecoder().decode(
       [Problem].self,
-      from: Data(contentsOf: folder.appendingPathComponent("problems-flat.expected-problems.json")))
+      from: Data(contentsOf: folder.appendingPathComponent("\(name).expected-problems.json")))
     let found = result.diagnostics.map {
       Problem(
         severity: $0.severity.rawValue, code: $0.code.rawValue, sheet: $0.sheet ?? "",

@@ -31,8 +31,10 @@ struct ReportWriterTests {
       put("title", wb.properties.title)
       put("created", wb.properties.created.isoformat())
       for ws in wb.worksheets:
+          fit = ws.sheet_properties.pageSetUpPr
           put(ws.title + ".page", (ws.page_setup.orientation, ws.page_setup.paperSize,
-              ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage))
+              fit.fitToPage if fit else None))
+          put(ws.title + ".scale", ws.page_setup.scale)
           put(ws.title + ".footer", ws.oddFooter.center.text)
           fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
           put(ws.title + ".fonts", sorted(fonts))
@@ -42,7 +44,10 @@ struct ReportWriterTests {
     #expect(facts["title"] == "デジタル田園都市国家構想交付金（地方創生推進タイプ）事業実施結果報告（令和4年度）")
     #expect(facts["created"] == "2024-04-01T00:00:00")
     for sheet in ReportFormat.sheetNames {
-      #expect(facts["\(sheet).page"] == "('landscape', 9, 0, True)", "\(sheet)")
+      // A scale, not fit-to (Excel ignores manual breaks under fit-to), keeping 10-point
+      // text at 8 points or more.
+      #expect(facts["\(sheet).page"] == "('landscape', 9, None)", "\(sheet)")
+      #expect((Int(facts["\(sheet).scale"] ?? "") ?? 0) >= 80, "\(sheet)")
       #expect(facts["\(sheet).footer"] == "&P / &N", "\(sheet)")
       #expect(facts["\(sheet).fonts"] == "['游ゴシック']", "\(sheet)")
     }
@@ -58,18 +63,18 @@ struct ReportWriterTests {
       put("A1", ws["A1"].value)
       put("block", [(ws.cell(r, 2).value, ws.cell(r, 4).value) for r in range(3, 9)])
       put("codeType", type(ws["D5"].value).__name__)
-      put("header10", [ws.cell(10, c).value for c in range(1, 17)])
-      put("header11", [ws.cell(11, c).value for c in range(6, 12)])
+      put("header10", [ws.cell(10, c).value for c in range(1, 18)])
+      put("header11", [ws.cell(11, c).value for c in range(7, 18)])
       merges = {str(m) for m in ws.merged_cells.ranges}
-      for r in ["A1:P1", "B3:C3", "D5:F5", "A10:A11", "F10:K10", "P10:P11", "A12:A14", "B12:B14",
-                "L12:L14", "A21:A21"]:
+      for r in ["A1:Q1", "B3:C3", "D5:F5", "A10:A11", "C10:C11", "F10:F11", "G10:J10", "K10:M10",
+                "N10:O10", "P10:Q10", "A12:A14", "B12:B14", "M12:M14", "A21:A21"]:
           put("merged " + r, r in merges)
-      put("row12", [ws.cell(12, c).value for c in range(1, 11)])
-      put("I12", (ws["I12"].value, type(ws["I12"].value).__name__, ws["I12"].number_format))
-      put("K12", (ws["K12"].value, ws["K12"].number_format))
-      put("K18", ws["K18"].value)
-      put("percent", (ws["I19"].value, ws["J19"].value, ws["I19"].number_format))
-      put("row21", [ws.cell(21, c).value for c in range(1, 5)])
+      put("row12", [ws.cell(12, c).value for c in range(1, 12)])
+      put("H12", (ws["H12"].value, type(ws["H12"].value).__name__, ws["H12"].number_format))
+      put("L12", (ws["L12"].value, ws["L12"].number_format))
+      put("L18", ws["L18"].value)
+      put("percent", (ws["H19"].value, ws["K19"].value, ws["H19"].number_format))
+      put("row21", [ws.cell(21, c).value for c in range(1, 8)])
       put("freeze", ws.freeze_panes)
       put("titles", ws.print_title_rows)
       put("validations", sorted((str(dv.sqref), dv.type, dv.formula1)
@@ -85,36 +90,45 @@ struct ReportWriterTests {
     #expect(facts["codeType"] == "str")
     #expect(
       facts["header10"]
-        == "['No', '交付対象事業の名称', '事業期間', '区分', '実績額', '重要業績評価指標（KPI）', None, None, "
-        + "None, None, None, '事業効果', '事業の評価', '外部有識者からの意見', '今後の方針', '今後の方針の理由']")
-    #expect(facts["header11"] == "['指標', '単位', '目標年月', '目標値', '実績値', '達成率']")
+        == "['No', '①交付対象事業の名称', '②交付金の種類', '事業期間', '区分', '③実績額', "
+        + "'④本事業における重要業績評価指標（KPI）', None, None, None, '⑤本事業終了後における実績値', None, None, "
+        + "'⑥外部有識者からの評価', None, '⑦実績値を踏まえた事業の今後について', None]")
+    #expect(
+      facts["header11"]
+        == "['指標', '指標値（目標値）', '単位', '目標年月', '実績値', '達成率', '事業効果', '事業の評価', "
+        + "'外部有識者からの意見', '今後の方針', '今後の方針の理由']")
     for range in [
-      "A1:P1", "B3:C3", "D5:F5", "A10:A11", "F10:K10", "P10:P11", "A12:A14", "B12:B14", "L12:L14",
+      "A1:Q1", "B3:C3", "D5:F5", "A10:A11", "C10:C11", "F10:F11", "G10:J10", "K10:M10", "N10:O10",
+      "P10:Q10", "A12:A14", "B12:B14", "M12:M14",
     ] {
       #expect(facts["merged \(range)"] == "True", "\(range)")
     }
     #expect(
       facts["row12"]
-        == "[1, '小野田ガラスのブランド化推進事業', '令和2年度～令和4年度', '単独', None, 'ブランド化したガラス商品数', "
-        + "'個', None, 10, 170]")
-    #expect(facts["I12"] == "(10, 'int', '#,##0\"個\"')")
+        == "[1, '小野田ガラスのブランド化推進事業', None, '令和2年度～令和4年度', '単独', None, 'ブランド化したガラス商品数', "
+        + "10, '個', None, 170]")
+    #expect(facts["H12"] == "(10, 'int', '#,##0\"個\"')")
     #expect(
-      facts["K12"]
-        == "('=IF(AND(ISNUMBER(J12),ISNUMBER(I12)),IF(I12<>0,J12/I12,\"－\"),\"－\")', '0.0%')")
+      facts["L12"]
+        == "('=IF(AND(ISNUMBER(K12),ISNUMBER(H12)),IF(AND(H12>0,K12>=0),K12/H12,\"－\"),\"－\")', '0.0%')"
+    )
     // ③ 社会動態数: target 0, actual -16: no rate, still a formula.
-    #expect(facts["K18"]?.hasPrefix("=IF(") == true)
+    #expect(facts["L18"]?.hasPrefix("=IF(") == true)
     // ③ 市内就職率: a % KPI is the number 10 shown as 10.0%, not 0.1.
     #expect(facts["percent"] == "(10, 5.2, '0.0\"%\"')")
-    // ④ has no KPIs: one row, and it is wide-area.
+    // ④ has no KPIs: one row saying so, and it is wide-area.
     #expect(
-      facts["row21"] == "[4, 'デジタルの活用によりやまぐちの魅力あるしごとに繋ぐ産業人材定着・還流推進事業', '令和3年度～令和5年度', '広域']")
+      facts["row21"]
+        == "[4, 'デジタルの活用によりやまぐちの魅力あるしごとに繋ぐ産業人材定着・還流推進事業', None, '令和3年度～令和5年度', '広域', None, 'KPI未設定']"
+    )
     #expect(facts["freeze"] == "A12")
     #expect(facts["titles"] == "$10:$11")
     #expect(
       facts["validations"]
-        == "[('L12:L22', 'list', '\"地方創生に非常に効果的であった,地方創生に相当程度効果があった,地方創生に効果があった,地方創生に効果がなかった\"'), "
-        + "('O12:O22', 'list', '\"追加等更に発展させる,事業内容の見直し（改善）,事業の継続,事業の中止,予定通り事業終了\"')]")
-    #expect(facts["conditional"] == "[('F12:K22', [['AND(ISNUMBER($K12),$K12>=1)']])]")
+        == "[('M12:M22', 'list', '\"地方創生に非常に効果的であった,地方創生に相当程度効果があった,地方創生に効果があった,地方創生に効果がなかった\"'), "
+        + "('P12:P22', 'list', '\"追加等更に発展させる,事業内容の見直し（改善）,事業の継続,事業の中止,予定通り事業終了\"')]")
+    #expect(
+      facts["conditional"] == "[('G12:L20', [['AND(ISNUMBER($H12),ISNUMBER($K12),$K12>=$H12)']])]")
     withExtendedLifetime(scratch) {}
   }
 
@@ -123,18 +137,19 @@ struct ReportWriterTests {
     let document = try nationalFormRecords()
     let script = """
       ws = openpyxl.load_workbook(sys.argv[1])["効果検証"]
-      put("project", [ws.cell(12, c).value for c in range(1, 6)])
-      put("costFormat", ws["E12"].number_format)
-      put("kpi", [ws.cell(12, c).value for c in range(6, 11)])
-      put("evaluation", [ws.cell(12, c).value for c in range(12, 17)])
+      put("project", [ws.cell(12, c).value for c in range(1, 7)])
+      put("costFormat", ws["F12"].number_format)
+      put("kpi", [ws.cell(12, c).value for c in range(7, 12)])
+      put("evaluation", [ws.cell(12, c).value for c in range(13, 18)])
       put("rows", ws.max_row)
-      put("merged", "L12:L14" in {str(m) for m in ws.merged_cells.ranges})
+      put("merged", "M12:M14" in {str(m) for m in ws.merged_cells.ranges})
       """
     let (scratch, path) = try report(document, year: 2022)
     let facts = try OpenPyXL.facts(script, path)
-    #expect(facts["project"] == "[1, '地域商社設立による地場産品販路拡大事業', None, None, 12345678]")
+    #expect(
+      facts["project"] == "[1, '地域商社設立による地場産品販路拡大事業', '地方創生推進交付金', None, None, 12345678]")
     #expect(facts["costFormat"] == "#,##0\"円\"")
-    #expect(facts["kpi"] == "['地場産品の販売額', '千円', 'R5.3', 150000, 162340]")
+    #expect(facts["kpi"] == "['地場産品の販売額', 150000, '千円', 'R5.3', 162340]")
     #expect(
       facts["evaluation"]
         == "['地方創生に相当程度効果があった', '３つのＫＰＩのうち２つで目標値を上回っており、事業は有効であった。', "
@@ -146,7 +161,8 @@ struct ReportWriterTests {
 
     let (scratch2018, path2018) = try report(document, year: 2018)
     let facts2018 = try OpenPyXL.facts(script, path2018)
-    #expect(facts2018["project"] == "[2, '観光ＤＭＯによる着地型観光推進事業', None, None, 8765000]")
+    #expect(
+      facts2018["project"] == "[2, '観光ＤＭＯによる着地型観光推進事業', '地方創生推進交付金', None, None, 8765000]")
     #expect(
       facts2018["evaluation"]?.hasPrefix("['地方創生に非常に効果的であった', '旅行商品の造成数が目標を上回り") == true)
     #expect(facts2018["rows"] == "13")
@@ -189,8 +205,11 @@ struct ReportWriterTests {
       put("noKPIs", [ws.cell(r4 + 2, c).value for c in range(1, 4)] + [ws.cell(r4 + 3, 1).value])
       put("charts", len(ws._charts))
       put("printArea", ws.print_area)
+      anchors = [(c.anchor._from.row, c.anchor._from.col) for c in ws._charts]
+      ends = [(c.anchor.to.row, c.anchor.to.col) for c in ws._charts]
+      put("chartCells", (max(r for r, _ in ends), max(c for _, c in ends)))
       """, path)
-    #expect(facts["sections"] == "(['A3'], ['A32'])")
+    #expect(facts["sections"] == "(['A3'], ['A35'])")
     #expect(facts["heading"] == "['A5']")
     #expect(facts["overview"] == "('事業概要', '本市の誇る「ガラスの')")
     #expect(facts["h"] == "['年度', '事業概要', '重要業績評価指標（KPI）']")
@@ -203,13 +222,20 @@ struct ReportWriterTests {
     #expect(facts["activities"] == "・１年目の計画に沿ったブランドの構築\n・ターゲットに向けた各種プロモーションの実施・ＰＲツール制作")
     #expect(facts["values"] == "[5, 33]")
     #expect(facts["types"] == "['int', 'int']")
-    #expect(facts["rate"] == "=IF(AND(ISNUMBER(D11),ISNUMBER(C11)),IF(C11<>0,D11/C11,\"－\"),\"－\")")
+    #expect(
+      facts["rate"]
+        == "=IF(AND(ISNUMBER(D11),ISNUMBER(C11)),IF(AND(C11>0,D11>=0),D11/C11,\"－\"),\"－\")")
     #expect(facts["blank"] == "(None, None)")
     #expect(facts["merges"] == "['A7:A9', 'B7:B9', 'C7:K7', 'C8:E8', 'F8:H8']")
     #expect(facts["noKPIs"] == "['年度', '事業概要', None, '令和3年度（初年度）']")
     // ①②③ have three KPIs each, all with values.
     #expect(facts["charts"] == "9")
-    #expect(facts["printArea"] == "'KPI推移'!$A$1:$K$47")
+    // The tables and a last column widening the area to the page, charts inside it.
+    #expect(facts["printArea"] == "'KPI推移'!$A$1:$L$50")
+    // Every chart ends inside the print area (rows 0-49, columns A-L, zero-based 0-11).
+    let ends = (facts["chartCells"] ?? "").dropFirst().dropLast().split(separator: ",")
+      .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    #expect(ends.count == 2 && ends[0] < 50 && ends[1] <= 11, "\(facts["chartCells"] ?? "")")
     withExtendedLifetime(scratch) {}
   }
 
@@ -221,9 +247,12 @@ struct ReportWriterTests {
       """
       wb = openpyxl.load_workbook(sys.argv[1])
       ws = wb["集計"]
-      put("summaryHeader", [ws.cell(3, c).value for c in range(1, 10)])
-      put("2021", [ws.cell(5, c).value for c in range(1, 10)])
-      put("2021cached", openpyxl.load_workbook(sys.argv[1], data_only=True)["集計"].cell(5, 6).value)
+      put("summaryHeader", [ws.cell(3, c).value for c in range(1, 11)])
+      put("2021", [ws.cell(5, c).value for c in range(1, 11)])
+      cached = openpyxl.load_workbook(sys.argv[1], data_only=True)["集計"]
+      put("2021cached", [cached.cell(5, c).value for c in (6, 9, 10)])
+      put("years", [ws.cell(r, 1).value for r in range(4, 8)])
+      put("named", [ws.cell(r, 1).value for r in range(9, 12)])
       ws = wb["データ"]
       put("header", [c.value for c in ws[1]])
       put("rows", ws.max_row - 1)
@@ -238,12 +267,18 @@ struct ReportWriterTests {
       """, path)
     #expect(
       facts["summaryHeader"]
-        == "['年度', '事業数', 'KPI数', '目標値・実績値のあるKPI数', '達成したKPI数', 'KPI達成率', "
-        + "'目標値・実績値のあるKPIを持つ事業数', 'KPIを1つ以上達成した事業数', '事業の達成割合']")
+        == "['年度', '事業数（交付対象事業）', 'KPI数', '目標値・実績値のあるKPI数', '達成したKPI数', 'KPI達成率', "
+        + "'目標値・実績値のあるKPIを持つ事業数', 'KPIを1つ以上達成した事業数', '事業の達成割合（全事業）', "
+        + "'事業の達成割合（値のある事業）']")
     #expect(
       facts["2021"]
-        == "['令和3年度（2021年度）', 3, 8, 8, 2, '=IF(D5=0,\"－\",E5/D5)', 3, 2, '=IF(G5=0,\"－\",H5/G5)']")
-    #expect(facts["2021cached"] == "0.25")
+        == "['令和3年度（2021年度）', 5, 8, 8, 2, '=IF(D5=0,\"－\",E5/D5)', 3, 2, '=IF(B5=0,\"－\",H5/B5)', "
+        + "'=IF(G5=0,\"－\",H5/G5)']")
+    #expect(facts["2021cached"] == "[0.25, 0.4, 0.666666666666667]")
+    #expect(
+      facts["years"] == "['令和2年度（2020年度）', '令和3年度（2021年度）', '令和4年度（2022年度）', '令和5年度（2023年度）']")
+    // The projects without KPIs are named under the table, year by year.
+    #expect(facts["named"]?.contains("令和3年度（2021年度） KPI未設定の事業（2件）：デジタルの活用") == true)
     #expect(facts["header"] == "\(DataRow.headers)".replacingOccurrences(of: "\"", with: "'"))
     #expect(facts["rows"] == "\(DataRow.rows(for: document).count)")
     #expect(facts["merges"] == "0")

@@ -98,8 +98,9 @@ import Testing
     #expect(
       result.stderrLines == [
         "\(path): no KPI table found (layouts tried: B (national form), C (flat list), "
-          + "D (wide table), A (block layout)); describe the sheet with a mapping file and pass "
-          + "it with --mapping"
+          + "D (wide table), A (block layout)); インライン!A1:B1: header 事業名 (A1), 実績値 (B1) "
+          + "found, no KPI column (指標, KPI, 成果指標); describe the sheet with a mapping file and "
+          + "pass it with --mapping"
       ])
   }
 

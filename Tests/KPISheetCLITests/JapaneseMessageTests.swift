@@ -68,7 +68,7 @@ import Testing
     #expect(
       result.stderr == Command.fixture("bad/sst-100mb.xlsx")
         + ": パーツ xl/sharedStrings.xml: 共有文字列の合計が 1000 バイトを超えています"
-        + "（--max-shared-string-bytes で上限を引き上げられます）\n")
+        + "（文字列の内容と 1 個につき 4 バイト）（--max-shared-string-bytes で上限を引き上げられます）\n")
   }
 
   @Test func aMissingFileExits66InJapanese() throws {

@@ -255,13 +255,35 @@ import Testing
     server.stop()
   }
 
-  @Test func pdfWithoutPrintingGets501() throws {
-    let server = try ServerProcess()
+  @Test func pdfWithoutLibreOfficeGets501() throws {
+    // No soffice on this PATH: what a server without LibreOffice answers.
+    let server = try ServerProcess(environment: ["PATH": "/nonexistent"])
     let answer = try HTTPExchange.curl(
       server.base + "/api/convert?format=pdf",
       ["-H", "Accept-Language: en", "-F", "file=@\(Self.samples)/\(Self.sample)"])
     #expect(answer.status == 501)
-    #expect((try answer.json()["message"] as? String)?.contains("LibreOffice") == true)
+    #expect(try answer.json()["error"] as? String == "pdf-unavailable")
+    #expect((try answer.json()["message"] as? String)?.contains("libreoffice-calc-nogui") == true)
+    #expect(server.leftovers.isEmpty)
+    server.stop()
+  }
+
+  static let hasLibreOffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].contains {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  @Test(
+    .enabled(
+      if: hasLibreOffice, "LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui)"))
+  func pdfWithLibreOffice() throws {
+    let server = try ServerProcess()
+    let answer = try HTTPExchange.curl(
+      server.base + "/api/convert?format=pdf", ["-F", "file=@\(Self.samples)/\(Self.sample)"])
+    #expect(answer.status == 200, "\(answer.text.prefix(300))")
+    #expect(answer.headers["content-type"] == "application/pdf")
+    #expect(answer.body.starts(with: Array("%PDF".utf8)))
+    #expect(answer.headers["content-disposition"]?.contains(".pdf") == true)
+    #expect(server.leftovers.isEmpty)
     server.stop()
   }
 

@@ -33,7 +33,10 @@ final class ServerProcess: @unchecked Sendable {
     return url.appendingPathComponent("kpisheet").path
   }()
 
-  init(_ arguments: [String] = [], language: String = "C.UTF-8") throws {
+  init(
+    _ arguments: [String] = [], language: String = "C.UTF-8",
+    environment extra: [String: String] = [:]
+  ) throws {
     temporary =
       FileManager.default.temporaryDirectory
       .appendingPathComponent("kpisheet-serve-test-\(UUID().uuidString)").path
@@ -44,6 +47,7 @@ final class ServerProcess: @unchecked Sendable {
     environment["TMPDIR"] = temporary
     environment["LANG"] = language
     environment["LC_ALL"] = language
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     let errors = Pipe()
     process.standardError = errors

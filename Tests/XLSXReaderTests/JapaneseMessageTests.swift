@@ -44,7 +44,8 @@ import XLSXReader
     #expect(error.kind == .limitExceeded(.sharedStringBytes))
     #expect(
       error.description(in: .japanese)
-        == "bad/sst-100mb.xlsx: パーツ xl/sharedStrings.xml: 共有文字列の合計が 1000 バイトを超えています")
+        == "bad/sst-100mb.xlsx: パーツ xl/sharedStrings.xml: 共有文字列の合計が 1000 バイトを超えています（文字列の内容と 1 個につき 4 バイト）"
+    )
   }
 
   @Test func aDoctypeIsRefusedInJapaneseWithPartAndLine() throws {

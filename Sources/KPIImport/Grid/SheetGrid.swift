@@ -40,7 +40,11 @@ public struct SheetGrid: Sendable {
       }
     }
     self.init(sheet: sheet, cells: cells, merges: scan.merges)
+    formulasWithoutValue = Set(scan.formulasWithoutValue)
   }
+
+  /// Formula cells with no saved result (the reader gives them no value).
+  public private(set) var formulasWithoutValue: Set<CellReference> = []
 
   /// A grid from cells and merges (for tests and mapping files).
   public init(sheet: SheetInfo, cells: [Cell], merges: [CellRange]) {

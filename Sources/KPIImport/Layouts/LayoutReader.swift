@@ -114,6 +114,8 @@ struct ProjectAccumulator {
     /// A cost given once for the project (実績額 of the national form): it belongs to the
     /// latest year its KPI rows give.
     var pendingCost: Amount?
+    /// The year a one-year table gives its projects: their cost's year when no KPI gives one.
+    var defaultYear: Int?
   }
 
   private var entries: [Entry] = []
@@ -125,18 +127,39 @@ struct ProjectAccumulator {
   /// Starts a project, or continues the current one when the name repeats. A ① marker and a
   /// （令和２年度～令和４年度） period in the name are taken apart.
   mutating func begin(named text: String, at cell: CellReference?) {
+    // A list names its project on every row: the same text as the row above is the same
+    // project, with no parsing and no search.
+    if text == lastText, !entries.isEmpty { return }
+    lastText = text
     let heading = ProjectHeading.parse(text)
     let name = heading?.name ?? TextNormalizer.compact(text)
-    if let index = entries.firstIndex(where: { $0.project.name == name }) {
-      if index != entries.count - 1 { entries.append(entries.remove(at: index)) }
+    if let index = indexByName[name] {
+      if index != entries.count - 1 {
+        entries.append(entries.remove(at: index))
+        reindex()
+      }
       return
     }
+    indexByName[name] = entries.count
     entries.append(
       Entry(project: Project(no: heading?.no, name: name, period: heading?.period), nameCell: cell))
   }
 
+  /// The text `begin(named:)` saw last, and each project's place by name.
+  private var lastText: String?
+  private var indexByName: [String: Int] = [:]
+
+  private mutating func reindex() {
+    indexByName = [:]
+    for (index, entry) in entries.enumerated() where indexByName[entry.project.name] == nil {
+      indexByName[entry.project.name] = index
+    }
+  }
+
   /// Starts a project from a prepared record (layout A and the national form).
   mutating func begin(_ project: Project, at cell: CellReference?) {
+    lastText = nil
+    if indexByName[project.name] == nil { indexByName[project.name] = entries.count }
     entries.append(Entry(project: project, nameCell: cell))
   }
 
@@ -168,6 +191,11 @@ struct ProjectAccumulator {
     }
   }
 
+  mutating func setDefaultYear(_ year: Int) {
+    guard !entries.isEmpty else { return }
+    entries[entries.count - 1].defaultYear = year
+  }
+
   mutating func setPendingCost(_ amount: Amount) {
     guard !entries.isEmpty, entries[entries.count - 1].pendingCost == nil else { return }
     entries[entries.count - 1].pendingCost = amount
@@ -197,6 +225,9 @@ struct ProjectAccumulator {
       project.years = entry.years.sorted { $0.fiscalYear < $1.fiscalYear }
       project.kpis = entry.kpis.enumerated().map { index, builder in
         builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)
+      }
+      if project.years.isEmpty, entry.pendingCost != nil, let year = entry.defaultYear {
+        project.years = [ProjectYear(fiscalYear: year)]
       }
       if let latest = project.years.last?.fiscalYear {
         if let cost = entry.pendingCost, project.years[project.years.count - 1].cost == nil {

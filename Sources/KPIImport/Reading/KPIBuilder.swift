@@ -151,6 +151,12 @@ struct KPIBuilder {
   ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
+    if cell == nil,
+      grid.formulasWithoutValue.contains(grid.merge(containing: reference)?.first ?? reference)
+    {
+      log.add(.error, .formulaWithoutValue, [:], sheet: grid.sheet.name, cell: reference)
+      return .error(QuantityError(.notANumber, text: ""))
+    }
     if case .string = cell?.value, QuantityParser.isNotYetKnown(text) {
       log.add(.warning, .notYetKnown, ["text": text], sheet: grid.sheet.name, cell: reference)
       return .notApplicable

@@ -12,9 +12,10 @@ enum Measure: String, Sendable, Equatable {
     case .target: return .target
     case .actual: return .actual
     default:
+      // 目標数値, 実績数 …, but not a sentence such as 目標値より高い.
       let key = HeaderText.key(text)
-      if key.hasPrefix("目標") { return .target }
-      if key.hasPrefix("実績") { return .actual }
+      if ["目標数値", "目標数", "目標値等"].contains(key) { return .target }
+      if ["実績数値", "実績数", "実績値等"].contains(key) { return .actual }
       return nil
     }
   }
@@ -125,7 +126,13 @@ enum ColumnRoleReader {
     guard let label = FiscalYearLabel.parse(header.key), !isMonth(label) else { return nil }
     var year = HeaderYear(label: label, text: header.key, cell: cell)
     let lines = text.split(whereSeparator: \.isNewline).map(String.init)
-    let notes = header.notes + lines.dropFirst().map { HeaderText.key($0) }
+    // Notes after the year, on its line or the next: 平成25年\n（基準値）.
+    let notes =
+      header.notes
+      + lines.dropFirst().flatMap { line -> [String] in
+        let text = HeaderText(line)
+        return [text.key] + text.notes
+      }.filter { !$0.isEmpty }
     for note in notes {
       let key = HeaderText.key(note)
       if HeaderField.match(key) == .baseline || key.contains("基準") || key.contains("現状") {
@@ -142,6 +149,12 @@ enum ColumnRoleReader {
     for note in HeaderText(text).notes.reversed() {
       if let label = FiscalYearLabel.parse(note), !isMonth(label) {
         return HeaderYear(label: label, text: note, cell: cell)
+      }
+      // 実績値（H28.3現在）: the month the figures stand at gives their fiscal year.
+      for suffix in ["現在", "時点", "末現在", "末"] where note.hasSuffix(suffix) {
+        if let label = FiscalYearLabel.parse(String(note.dropLast(suffix.count))) {
+          return HeaderYear(label: label, text: note, cell: cell)
+        }
       }
     }
     return nil

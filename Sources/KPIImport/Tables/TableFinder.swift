@@ -29,6 +29,10 @@ struct TableFinder {
       if region.skipped == nil {
         region.dataRows = dataRows(after: band.upperBound, span: header.span)
         consumed = region.dataRows.last ?? band.upperBound
+        // A header with nothing under it (a 対象年度 label row, an empty form) is no table.
+        if region.dataRows.isEmpty {
+          region.skipped = SkipReason(kind: .noRows, headers: Self.headerList(header))
+        }
       } else {
         consumed = band.upperBound
       }
@@ -113,11 +117,15 @@ struct TableFinder {
     if hasKPI && (hasValues || hasYears || hasFinal) { return nil }
     // Years across with no KPI column: the row labels name the KPIs and their measures.
     if !hasKPI && hasYears && !hasValues { return nil }
-    let found = header.columns.compactMap { column -> String? in
+    return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: headerList(header))
+  }
+
+  /// The header cells read as something, as `text (cell)`.
+  static func headerList(_ header: TableHeader) -> [String] {
+    header.columns.compactMap { column -> String? in
       guard column.role != nil, let text = column.path.last?.text else { return nil }
       return "\(HeaderLine.oneLine(text)) (\(column.cell))"
     }
-    return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: found)
   }
 
   /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
@@ -127,16 +135,22 @@ struct TableFinder {
     var previous = headerEnd
     for row in grid.rows where row > headerEnd {
       if row - previous > 3 { break }
-      let texts = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
-        .compactMap(CellReading.text)
-      guard let first = texts.first else { continue }
-      if Self.isNote(first) || startsHeader(row) || isBanner(row, span: span) { break }
-      if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric)
-        && grid.cells(inRow: row).allSatisfy({
-          if case .number = $0.value { return false } else { return true }
-        })
-      {
-        break
+      let cells = grid.cells(inRow: row).filter { span.contains($0.reference.column) }
+      guard let firstCell = cells.first(where: { CellReading.text($0) != nil }),
+        let first = CellReading.text(firstCell)
+      else { continue }
+      if Self.isNote(first) { break }
+      // A row holding a number is data: only a row of text can be a header, a label or a
+      // banner (checked once per row, which matters on a list of many thousand rows).
+      let hasNumber = grid.cells(inRow: row).contains {
+        if case .number = $0.value { return true } else { return false }
+      }
+      if !hasNumber {
+        if startsHeader(row) || isBanner(row, span: span) { break }
+        let texts = cells.compactMap(CellReading.text)
+        if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric) {
+          break
+        }
       }
       rows.append(row)
       previous = row
@@ -146,18 +160,32 @@ struct TableFinder {
 
   /// A row holding one text merged across most of the table (a legend, a comment box) ends
   /// it: its text would otherwise be seen in every column it covers.
+  ///
+  /// A labelled free-text box (H27年度の取り組み実績 | a paragraph merged across) is one too.
   private func isBanner(_ row: Int, span: ClosedRange<Int>) -> Bool {
     let stored = grid.cells(inRow: row).filter {
       span.contains($0.reference.column) && CellReading.text($0) != nil
     }
-    guard stored.count == 1, let cell = stored.first, case .string = cell.value,
-      let merge = grid.merge(containing: cell.reference)
+    guard stored.count <= 2,
+      stored.allSatisfy({
+        if case .string = $0.value { return true } else { return false }
+      })
     else { return false }
-    return merge.columnCount * 2 > span.count
+    return stored.enumerated().contains { index, cell in
+      guard let merge = grid.merge(containing: cell.reference), merge.columnCount * 2 > span.count
+      else { return false }
+      // Alone it is a legend; after a label it must be a paragraph, not a value.
+      return stored.count == 1
+        || (index == 1 && (CellReading.text(cell)?.contains(where: \.isNewline) ?? false))
+    }
   }
 
   /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.
   static func isNote(_ text: String) -> Bool {
+    // Most rows start with a name or a number: fold only text that could be a note.
+    guard let head = text.first(where: { !$0.isWhitespace }),
+      "※*＊注(（計算参課今出備".contains(head)
+    else { return false }
     let key = HeaderText.key(text)
     let markers = [
       "※", "*", "＊", "注", "(注", "計算方法", "算出方法", "算定方法", "参考", "課題", "今後の対応", "出典", "備考",
@@ -178,6 +206,8 @@ public struct SkipReason: Sendable, Equatable {
     case noValueColumn
     /// Measure or year columns with no KPI column.
     case noKPIColumn
+    /// A header with no data rows under it.
+    case noRows
   }
 
   public var kind: Kind
@@ -198,6 +228,10 @@ public struct SkipReason: Sendable, Equatable {
       return "header \(list) found, no KPI column (指標, KPI, 成果指標)"
     case (.noKPIColumn, true):
       return "見出し \(list) はありますが、KPI の列（指標、KPI、成果指標）がありません"
+    case (.noRows, false):
+      return "header \(list) found, no rows under it"
+    case (.noRows, true):
+      return "見出し \(list) はありますが、その下に行がありません"
     }
   }
 }

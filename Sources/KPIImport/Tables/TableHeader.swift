@@ -74,11 +74,13 @@ struct TableHeader: Sendable {
   }
 }
 
-/// Whether a cell's text reads as a header: a field word, a year label or a combined
-/// year-and-measure header.
+/// Whether a cell's text reads as a header: a field word, a year label, a combined
+/// year-and-measure header, or 達成率 (derived, never read, but a header: the report's
+/// 効果検証 has it in its second header row).
 enum HeaderCellKind {
   static func isHeader(_ text: String) -> Bool {
-    HeaderField.match(text) != nil || ColumnRoleReader.combined(text) != nil
+    HeaderField.match(text) != nil || HeaderText.key(text) == "達成率"
+      || ColumnRoleReader.combined(text) != nil
       || ColumnRoleReader.headerYear(text, at: CellReference(row: 0, column: 0)) != nil
   }
 

@@ -192,9 +192,18 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     // A one-year table's year: its title's (平成27年度実施事業) or --fiscal-year; it also
     // stands for a blank 目標年月.
+    let statesYears =
+      yearColumn != nil || header.valueColumns.contains { !$0.isYearless }
+      || !header.yearColumns.isEmpty
     let tableYear =
-      header.valueColumns.contains { $0.isYearless } && yearColumn == nil
-      ? TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear : nil
+      statesYears ? nil : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
+    // 指標値（目標年月）: the bracket in each target cell is its due month (「20人（H29.3）」).
+    let dueInBracket = header.valueColumns.first { column in
+      guard case .value(.target, nil) = column.role, let text = column.path.last?.text else {
+        return false
+      }
+      return HeaderText(text).notes.contains { HeaderField.match($0) == .due }
+    }
     var reportedMissingYear = false
     var anchorOfProject: CellReference?
     var lastKPIName: String?
@@ -216,8 +225,8 @@ struct SingleTable {
             anchorOfProject = anchor
             lastKPIName = nil
             projectRows = 0
-            // A one-year table's project belongs to its year, with or without KPIs.
-            if let tableYear { projects.addYear(tableYear) }
+            // A one-year table's cost belongs to its year, with or without KPIs.
+            if let tableYear { projects.setDefaultYear(tableYear) }
             ProjectFields.read(
               ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
               projects: &projects)
@@ -251,28 +260,38 @@ struct SingleTable {
       var finalFromName: FinalTarget?
       var kpiNameUnit: String?
       if let kpiColumn {
-        let reference = CellReference(row: row, column: kpiColumn)
+        let reference = namedCell(row: row, under: kpiColumn)
         let anchor = grid.merge(containing: reference)?.first ?? reference
         if var text = CellReading.text(grid.storedCell(at: reference))
           ?? (anchor != reference
             ? CellReading.text(grid.cell(at: anchor)) : nil)
         {
+          // 「指標①」 with the name beside it (a column of its own under the KPI header); alone
+          // on a row with values it is the name itself (指標1 of a template), and alone on an
+          // empty row it is an empty 指標 row of the national form.
           if IndicatorLabel.isLabel(TextNormalizer.compact(text)) {
             let next = CellReference(row: row, column: kpiColumn + 1)
-            guard let name = CellReading.text(grid.storedCell(at: next)),
-              header.columns.first(where: { $0.column == kpiColumn + 1 })?.role == nil
-                || header.columns.first(where: { $0.column == kpiColumn + 1 })?.role
-                  == .field(.kpi)
-            else { continue }
-            text = name
+            let nextRole = header.columns.first(where: { $0.column == kpiColumn + 1 })?.role
+            if let name = CellReading.text(grid.storedCell(at: next)),
+              nextRole == nil || nextRole == .field(.kpi)
+            {
+              text = name
+            } else if !rowHasValues(row) {
+              continue
+            }
           }
           let lines = text.split(whereSeparator: \.isNewline).map(String.init)
           if lines.count > 1, let final = KPINameTarget.parse(lines.dropFirst().joined()) {
             finalFromName = final
             text = lines[0]
           }
-          let compact = IndicatorLabel.withoutPrefix(TextNormalizer.compact(text))
-          guard !compact.isEmpty, !compact.hasPrefix("※") else { continue }
+          // 「指標①　観光客数」 is 観光客数; 「指標1」 alone stays 指標1.
+          let whole = TextNormalizer.compact(text)
+          let stripped = IndicatorLabel.withoutPrefix(whole)
+          let compact = stripped.isEmpty ? whole : stripped
+          guard !compact.isEmpty, !compact.hasPrefix("※"), !ListMarker.isMarker(compact) else {
+            continue
+          }
           if Self.isDashOnly(compact) { continue }
           kpiName = compact
           kpiAnchor = anchor
@@ -325,6 +344,14 @@ struct SingleTable {
         {
           actualYear = year
         }
+      }
+      if targetYear == nil, let dueInBracket,
+        let text = CellReading.text(grid.cell(row: row, column: dueInBracket.column)),
+        let (_, inner) = BracketedPair.split(text),
+        let year = FiscalYearLabel.parse(inner)?.resolve(periodStart: nil)
+      {
+        targetYear = year
+        dueText = inner
       }
       let baseYear = rowYear ?? targetYear ?? actualYear ?? tableYear
       targetYear = rowYear ?? targetYear ?? baseYear
@@ -427,11 +454,29 @@ struct SingleTable {
     }
   }
 
+  /// The cell naming the row's KPI when its header spans several columns (成果指標名 merged
+  /// over a letter column A, B … and the name column): the longest text among them.
+  private func namedCell(row: Int, under column: Int) -> CellReference {
+    guard let first = header.columns.first(where: { $0.column == column }) else {
+      return CellReference(row: row, column: column)
+    }
+    let siblings = header.columns.filter { $0.cell == first.cell && $0.role == first.role }
+    let texts = siblings.map { sibling -> (CellReference, Int) in
+      let reference = CellReference(row: row, column: sibling.column)
+      return (reference, CellReading.text(grid.storedCell(at: reference))?.count ?? 0)
+    }
+    guard let longest = texts.max(by: { $0.1 < $1.1 }), longest.1 > 0 else {
+      return CellReference(row: row, column: column)
+    }
+    return longest.0
+  }
+
   private func rowHasValues(_ row: Int) -> Bool {
     header.columns.contains { column in
       switch column.role {
       case .value, .year, .baseline, .finalTarget:
-        let cell = grid.cell(row: row, column: column.column)
+        guard let cell = grid.cell(row: row, column: column.column) else { return false }
+        if case .number = cell.value { return true }
         return CellReading.text(cell).map { !Self.isNotApplicable($0) } ?? false
       default: return false
       }
@@ -472,6 +517,16 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     var anchorOfProject: CellReference?
     var lastKPI: (name: String, anchor: CellReference)?
+    // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,
+    // a year annotated （目標値） holds the target.
+    let rowsNameMeasures =
+      measureColumn != nil
+      || dataRows.contains { row in
+        grid.cells(inRow: row).contains {
+          $0.reference.column < firstYearColumn
+            && CellReading.text($0).flatMap(Measure.named) != nil
+        }
+      }
     for row in dataRows {
       if let projectColumn {
         let reference = CellReference(row: row, column: projectColumn)
@@ -506,9 +561,11 @@ struct SingleTable {
       // that is not a measure.
       var labelled: (name: String, anchor: CellReference)?
       if let kpiColumn {
-        let reference = CellReference(row: row, column: kpiColumn)
+        let reference = namedCell(row: row, under: kpiColumn)
         let anchor = grid.merge(containing: reference)?.first ?? reference
-        if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil {
+        if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil,
+          !ListMarker.isMarker(text)
+        {
           labelled = (TextNormalizer.compact(text), anchor)
         }
       } else if let label = labelTexts.first(where: {
@@ -518,7 +575,9 @@ struct SingleTable {
         labelled = (TextNormalizer.compact(label.0), label.1)
       }
       if labelled == nil, let lastKPI { labelled = lastKPI }
-      guard let found = labelled, measure != nil || isBaselineRow else { continue }
+      guard let found = labelled, measure != nil || isBaselineRow || !rowsNameMeasures else {
+        continue
+      }
       lastKPI = found
       if Self.isDashOnly(found.name) { continue }
       let (name, nameUnit) = KPIName.split(found.name)
@@ -550,11 +609,12 @@ struct SingleTable {
             if year.isBaseline {
               builder.readBaseline(reference, in: grid, log: log, onlyIfEmpty: true)
             }
-            if year.isFinalTarget && measure == .target {
+            if year.isFinalTarget && (measure ?? .target) == .target {
               builder.readFinalTarget(reference, year: fiscalYear, in: grid, log: log)
             }
             builder.addMeasure(
-              measure ?? .actual, fiscalYear: fiscalYear, at: reference, in: grid, log: log)
+              measure ?? (year.isFinalTarget ? .target : .actual), fiscalYear: fiscalYear,
+              at: reference, in: grid, log: log)
           }
         case .baseline:
           projects.withKPI(named: kpi.name, at: kpi.anchor) {
@@ -617,17 +677,21 @@ extension HeaderColumn {
 
 /// Whether a bracketed note is a unit: 人, 千円, %, 万人, 件 — short, with no digits.
 enum UnitWord {
+  /// Units KPI sheets use. A bracketed note is a unit only when it is one of these (perhaps
+  /// after 万, 億, 千 or 百万): 「（窓口）」 after a name is part of the name.
+  static let known: Set<String> = [
+    "人", "件", "個", "円", "%", "世帯", "倍", "事業体", "社", "回", "日", "時間", "箇所", "ヶ所", "か所",
+    "カ所", "施設", "団体", "店", "店舗", "戸", "棟", "ha", "km", "t", "kg", "泊", "品", "品目", "種",
+    "本", "台", "冊", "名", "組", "校", "園", "者", "事業", "点", "割", "ポイント", "pt", "人泊", "人日",
+    "件数", "人数", "商品", "企業", "事業所", "経営体", "人/年", "件/年", "回/年", "円/年", "人/日",
+  ]
+
   static func isUnit(_ text: String) -> Bool {
     let key = HeaderText.key(text)
-    guard !key.isEmpty, key.count <= 4, !key.contains(where: { $0.isASCII && $0.isNumber }) else {
-      return false
-    }
-    // 年間, 累計, 各年度, 年度末, 月平均: what the figure counts, not its unit.
-    if ["年", "月", "計", "平均", "各", "うち", "当初", "見込"].contains(where: key.contains) {
-      return false
-    }
-    if case .value(_, let unit?, _) = QuantityParser.parse("1" + key) {
-      return !unit.isEmpty
+    guard !key.isEmpty else { return false }
+    if known.contains(key) { return true }
+    for prefix in ["万", "億", "千", "百万", "十万"] where key.hasPrefix(prefix) {
+      if known.contains(String(key.dropFirst(prefix.count))) { return true }
     }
     return false
   }
@@ -643,5 +707,17 @@ enum KPIName {
     let base = String(name[..<open])
     guard !base.isEmpty else { return (name, nil) }
     return (base, header.unit ?? note)
+  }
+}
+
+/// A list marker standing where a name should be: A, B, ①, (1), 1. — an empty indicator row.
+enum ListMarker {
+  static func isMarker(_ text: String) -> Bool {
+    let key = HeaderText.key(text).filter { !"().．、.".contains($0) }
+    guard !key.isEmpty, key.count <= 2 else { return false }
+    return key.allSatisfy { character in
+      (character.isASCII && (character.isLetter || character.isNumber))
+        || ("①"..."⑳").contains(character)
+    }
   }
 }

@@ -89,6 +89,10 @@ public enum DiagnosticCatalogue {
       "KPI \"{kpi}\" gives FY{fiscalYear} twice with different values: {first} says {firstValues}, {second} says {secondValues}; keep one",
       "KPI「{kpi}」の{fiscalYear}年度が異なる値で二度あります（{first} は {firstValues}、{second} は {secondValues}）。どちらか一方にしてください"
     ),
+    .formulaWithoutValue: (
+      "the cell holds a formula with no saved result (the program that wrote the file did not calculate it); open the file in Excel or LibreOffice and save it, then read it again",
+      "数式の計算結果が保存されていません（ファイルを書き出したプログラムが計算していません）。Excel または LibreOffice で開いて保存してから、もう一度読み込んでください"
+    ),
     .notYetKnown: (
       "\"{text}\" says the value is not known yet; it was read as no value (null)",
       "「{text}」は値が未確定であることを示しています。値なし（null）として読みました"

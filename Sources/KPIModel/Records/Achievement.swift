@@ -2,11 +2,14 @@
 /// reached (達成). Computed, never read from sheets.
 public enum Achievement {
   /// actual ÷ target for `increase`, target ÷ actual for `decrease`, rounded to 15
-  /// significant digits; nil when either is nil or the divisor is 0.
+  /// significant digits; nil when either is nil, the divisor is 0 or negative, or the
+  /// dividend is negative (a ratio of negative counts means nothing; `isAchieved` still
+  /// decides 達成). The report's live formulas follow the same rule
+  /// (`rateFormula` in KPIReport).
   public static func rate(target: Double?, actual: Double?, direction: Direction) -> Double? {
     guard let target, let actual else { return nil }
     let (dividend, divisor) = direction == .increase ? (actual, target) : (target, actual)
-    guard divisor != 0 else { return nil }
+    guard divisor > 0, dividend >= 0 else { return nil }
     return NumberFormatting.canonical(dividend / divisor)
   }
 

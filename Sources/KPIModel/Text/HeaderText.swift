@@ -1,5 +1,6 @@
 /// A header cell reduced to what header matching compares (input-layouts.md): its first
-/// line, NFKC, without spaces or a trailing parenthesised note.
+/// line, NFKC, without spaces, a leading circled number (the national form's ①–⑦ groups) or
+/// a trailing parenthesised note.
 public struct HeaderText: Sendable, Equatable {
   /// `重要業績評価指標（KPI）\n1.…` → `重要業績評価指標`.
   public var key: String
@@ -11,8 +12,12 @@ public struct HeaderText: Sendable, Equatable {
   public var unit: String?
 
   public init(_ raw: String) {
-    let firstLine = TextNormalizer.lines(raw).first ?? ""
-    var scalars = Array(CharacterFolding.nfkcCompact(firstLine).unicodeScalars)
+    var firstLine = Substring(TextNormalizer.lines(raw).first ?? "")
+    // ①–⑳ number the national form's columns; NFKC would make them digits of the name.
+    if let first = firstLine.unicodeScalars.first, (0x2460...0x2473).contains(first.value) {
+      firstLine = Substring(firstLine.unicodeScalars.dropFirst())
+    }
+    var scalars = Array(CharacterFolding.nfkcCompact(String(firstLine)).unicodeScalars)
     var notes: [String] = []
     while scalars.last == ")", let open = scalars.lastIndex(of: "(") {
       notes.insert(CharacterFolding.string(scalars[(open + 1)..<(scalars.count - 1)]), at: 0)

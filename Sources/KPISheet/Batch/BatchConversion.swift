@@ -54,7 +54,7 @@ public struct BatchConversion: Sendable {
     let list = InputList(inputs)
     let plan = try BatchPlan.jobs(for: list.files, outputDirectory: outputDirectory)
     if let summaryJSON, summaryJSON != "-" {
-      try OutputFile(path: summaryJSON, force: true).check(inputs: list.files)
+      try OutputFile(path: summaryJSON, force: force).check(inputs: list.files)
     }
     do {
       try FileManager.default.createDirectory(
@@ -76,7 +76,7 @@ public struct BatchConversion: Sendable {
     observer?.batchCompleted(outcome.results, seconds: outcome.seconds)
     if let summaryJSON {
       let text = BatchSummary.json(outcome.results, seconds: outcome.seconds, language: language)
-      try OutputFile(path: summaryJSON, force: true).write(Data(text.utf8))
+      try OutputFile(path: summaryJSON, force: force).write(Data(text.utf8))
     }
     return outcome
   }

@@ -60,7 +60,7 @@ public struct BatchResult: Sendable {
     if convertError { return "errors-in-input" }
     switch status {
     case .noInput: return "missing-input"
-    case .cannotCreate: return "cannot-write"
+    case .cannotCreate, .outputFailed: return "cannot-write"
     case .usage: return "usage"
     default: return "unreadable"
     }

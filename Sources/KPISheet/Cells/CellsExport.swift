@@ -31,25 +31,85 @@ public struct CellsExport {
   }
 
   /// Opens `input` (a path, or `-`) and writes its dump to `output`.
+  ///
+  /// The workbook is read through once to check it, then opened afresh and read again to
+  /// print: the second reading counts against the reader's limits exactly what the first
+  /// did, so a workbook that passed the check never fails halfway through the output.
   public func write(
     input: String, limits: ReaderLimits = ReaderLimits(), to output: ByteWriter
   ) throws {
-    try write(Self.openWorkbook(input, limits: limits), to: output)
+    let file = try InputFile(input)
+    try withExtendedLifetime(file) {
+      let open = {
+        try XLSXWorkbook(path: file.path, displayName: file.displayName, limits: limits)
+      }
+      let checked = try open()
+      let plans = try plan(checked)
+      try print(open(), plans: plans, to: output)
+    }
   }
 
   /// Writes the dump of `workbook` to `output`.
   ///
   /// Every selected sheet is read once through before anything is written, so a damaged
-  /// sheet fails the command with nothing on standard output.
+  /// sheet fails the command with nothing on standard output. Both readings count against
+  /// the workbook's total-bytes limit; ``write(input:limits:to:)`` counts once.
   public func write(_ workbook: XLSXWorkbook, to output: ByteWriter) throws {
-    let sheets = try selectedSheets(workbook)
-    var scans: [SheetScan] = []
-    for sheet in sheets { scans.append(try workbook.forEachRow(in: sheet) { _ in }) }
+    try print(workbook, plans: plan(workbook), to: output)
+  }
+
+  /// What the checking pass learnt of one sheet.
+  struct SheetPlan {
+    var sheet: SheetInfo
+    var merges: [CellRange]
+    /// Rows ascending, each once, cells left to right each once, every cell in its own row:
+    /// the rows can be printed as they stream. Otherwise the sheet is gathered and sorted.
+    var inOrder: Bool
+    var lastRow: Int
+    var lastColumn: Int
+  }
+
+  /// Reads every selected sheet once: any error comes out here, before anything is printed.
+  func plan(_ workbook: XLSXWorkbook) throws -> [SheetPlan] {
+    var plans: [SheetPlan] = []
+    for sheet in try selectedSheets(workbook) {
+      var inOrder = true
+      var previousRow = -1
+      var lastRow = -1
+      var lastColumn = -1
+      let scan = try workbook.forEachRow(in: sheet) { row in
+        if row.index <= previousRow { inOrder = false }
+        previousRow = max(previousRow, row.index)
+        var previousColumn = -1
+        for cell in row.cells {
+          let reference = cell.reference
+          if reference.row != row.index || reference.column <= previousColumn { inOrder = false }
+          previousColumn = reference.column
+          lastRow = max(lastRow, reference.row)
+          lastColumn = max(lastColumn, reference.column)
+        }
+      }
+      var plan = SheetPlan(
+        sheet: sheet, merges: scan.merges, inOrder: inOrder, lastRow: lastRow,
+        lastColumn: lastColumn)
+      if fillMerged && !scan.merges.isEmpty && format != .json {
+        // Filled ranges may reach past the last stored cell: measure them too.
+        try forEachOutputRow(workbook, plan) { row in
+          plan.lastRow = max(plan.lastRow, row.index)
+          for cell in row.cells { plan.lastColumn = max(plan.lastColumn, cell.reference.column) }
+        }
+      }
+      plans.append(plan)
+    }
+    return plans
+  }
+
+  private func print(_ workbook: XLSXWorkbook, plans: [SheetPlan], to output: ByteWriter) throws {
     switch format {
     case .json:
-      try writeJSON(workbook, sheets: sheets, scans: scans, to: output)
+      try writeJSON(workbook, plans: plans, to: output)
     case .csv, .tsv:
-      try writeGrid(workbook, sheet: sheets[0], scan: scans[0], to: output)
+      if let plan = plans.first { try writeGrid(workbook, plan: plan, to: output) }
     }
     try output.flush()
   }
@@ -75,16 +135,36 @@ public struct CellsExport {
     return format == .json ? workbook.sheets : [workbook.sheets[0]]
   }
 
-  /// Streams rows, through the merged-range filler when asked.
-  private func forEachOutputRow(
-    _ workbook: XLSXWorkbook, _ sheet: SheetInfo, merges: [CellRange], _ body: (Row) -> Void
+  /// The sheet's rows in row order, each non-empty cell once (a repeated cell: the last
+  /// one stored), placed by its own reference.
+  private func orderedRows(
+    _ workbook: XLSXWorkbook, _ plan: SheetPlan, _ body: (Row) throws -> Void
   ) throws {
-    guard fillMerged else {
-      try workbook.forEachRow(in: sheet, body)
+    guard !plan.inOrder else {
+      try workbook.forEachRow(in: plan.sheet, body)
       return
     }
-    var filler = try MergedFill(merges: merges, of: sheet, in: workbook)
-    try workbook.forEachRow(in: sheet) { row in filler.rows(for: row).forEach(body) }
+    var rows: [Int: [Int: Cell]] = [:]
+    try workbook.forEachRow(in: plan.sheet) { row in
+      for cell in row.cells {
+        rows[cell.reference.row, default: [:]][cell.reference.column] = cell
+      }
+    }
+    for (index, cells) in rows.sorted(by: { $0.key < $1.key }) {
+      try body(Row(index: index, cells: cells.sorted { $0.key < $1.key }.map(\.value)))
+    }
+  }
+
+  /// Streams rows in order, through the merged-range filler when asked.
+  private func forEachOutputRow(
+    _ workbook: XLSXWorkbook, _ plan: SheetPlan, _ body: (Row) -> Void
+  ) throws {
+    guard fillMerged else {
+      try orderedRows(workbook, plan, body)
+      return
+    }
+    var filler = try MergedFill(merges: plan.merges, of: plan.sheet, in: workbook)
+    try orderedRows(workbook, plan) { row in filler.rows(for: row).forEach(body) }
     filler.finish().forEach(body)
   }
 
@@ -102,20 +182,22 @@ public struct CellsExport {
   /// ]
   /// ```
   private func writeJSON(
-    _ workbook: XLSXWorkbook, sheets: [SheetInfo], scans: [SheetScan], to output: ByteWriter
+    _ workbook: XLSXWorkbook, plans: [SheetPlan], to output: ByteWriter
   ) throws {
     let writer = output.jsonWriter()
     try writer.array(.lines(indent: "")) {
-      for (number, sheet) in sheets.enumerated() {
-        let merges = scans[number].merges
+      for plan in plans {
         try writer.object(.inline) {
-          writer.member("sheet", sheet.name)
-          writer.member("hidden", sheet.isHidden)
-          writer.member("merged", strings: merges.map(\.description))
+          writer.member("sheet", plan.sheet.name)
+          writer.member("hidden", plan.sheet.isHidden)
+          // One at a time: a sheet may hold millions of merges, and a String of them all (and
+          // one per merge on the way) took gigabytes.
+          writer.key("merged")
+          writer.array(.inline) { for merge in plan.merges { writer.string(merge.description) } }
           writer.lineBreak(indent: " ")
           writer.key("cells")
           try writer.array(.lines(indent: "  ", closingIndent: " ")) {
-            try forEachOutputRow(workbook, sheet, merges: merges) { row in
+            try forEachOutputRow(workbook, plan) { row in
               for cell in row.cells { Self.write(cell, to: writer) }
             }
           }
@@ -155,31 +237,25 @@ public struct CellsExport {
 
   // MARK: CSV and TSV
 
-  private func writeGrid(
-    _ workbook: XLSXWorkbook, sheet: SheetInfo, scan: SheetScan, to output: ByteWriter
-  ) throws {
-    var lastRow = scan.lastRow ?? -1
-    var lastColumn = scan.lastColumn ?? -1
-    if fillMerged && !scan.merges.isEmpty {
-      // Filled ranges may reach past the last stored cell: measure them first.
-      try forEachOutputRow(workbook, sheet, merges: scan.merges) { row in
-        lastRow = max(lastRow, row.index)
-        for cell in row.cells { lastColumn = max(lastColumn, cell.reference.column) }
-      }
-    }
+  /// The grid from A1 to the last row and column holding a cell, one line per row; text a
+  /// spreadsheet would run as a formula gets a leading `'` (`FormulaGuard`).
+  private func writeGrid(_ workbook: XLSXWorkbook, plan: SheetPlan, to output: ByteWriter) throws {
+    let (lastRow, lastColumn) = (plan.lastRow, plan.lastColumn)
     guard lastRow >= 0 else { return }
     let separator = format == .tsv ? "\t" : ","
     let newline = format == .tsv ? "\n" : "\r\n"
     let emptyLine = String(repeating: separator, count: lastColumn) + newline
     var nextRow = 0
-    try forEachOutputRow(workbook, sheet, merges: scan.merges) { row in
+    try forEachOutputRow(workbook, plan) { row in
       while nextRow < row.index {
         output.write(emptyLine)
         nextRow += 1
       }
       var fields = [String](repeating: "", count: lastColumn + 1)
       for cell in row.cells where cell.reference.column <= lastColumn {
-        fields[cell.reference.column] = quoted(Self.plainText(cell.value), separator: separator)
+        var text = Self.plainText(cell.value)
+        if case .string = cell.value { text = FormulaGuard.neutralised(text) }
+        fields[cell.reference.column] = quoted(text, separator: separator)
       }
       output.write(fields.joined(separator: separator) + newline)
       nextRow = row.index + 1

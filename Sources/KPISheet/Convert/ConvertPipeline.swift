@@ -13,9 +13,15 @@ public struct ConvertPipeline: Sendable {
   public var limits: ReaderLimits
   public var created: Date?
   public var facts: ReportProfile
+  /// Facts given on the command line: they win over the sheets, with a warning where they
+  /// differ (`facts` only fills what the sheets leave out).
+  public var overrides = ReportProfile()
   public var preferLater: Bool
   /// Threads reading each large workbook; nil for the reader's default (a batch sets it).
   public var readingThreads: Int?
+  /// For `--pdf`: a folder where each report is also written for printing (without データ),
+  /// under its output's file name (`ReportPDF.printWorkbook`).
+  public var printFolder: String?
 
   public init(
     fiscalYear: Int? = nil, sheetName: String? = nil, mapping: MappingFile? = nil,
@@ -37,6 +43,11 @@ public struct ConvertPipeline: Sendable {
     public var diagnostics: [Diagnostic]
     public var evaluationYear: Int
     public var projects: Int
+    /// KPIs in all projects.
+    public var kpis: Int = 0
+    public var projectsWithoutKPIs: Int = 0
+    /// KPIs whose value in the evaluation year reached its target.
+    public var kpisAchieved: Int = 0
   }
 
   /// Reads every input, merges them and writes the report to `output` (`-` is standard
@@ -85,44 +96,43 @@ public struct ConvertPipeline: Sendable {
         document.projects[index].no = index + 1
       }
     }
+    let place = reportName
+    let settlement = FactSettlement(flags: overrides, profile: facts)
+    let (settled, warnings) = settlement.settle(document, file: place, departments: false)
+    document = settled
+    diagnostics += warnings
+    try ReportYearCheck(document: document, file: place).check(fiscalYear)
     let context = try makeContext(document)
     do {
-      try write(document, context: context, to: output)
+      diagnostics += try write(document, context: context, to: output).map {
+        Diagnostic(
+          .warning, "report-print", message: $0.english, japanese: $0.japanese,
+          file: output.path, sheet: $0.sheet)
+      }
     } catch var error as ReportError {
       // The records' own file when there is one, else the report being made of several.
       error.file = reportName
       throw error
     }
     return Outcome(
-      diagnostics: diagnostics, evaluationYear: context.evaluationYear,
-      projects: document.projects.count)
+      diagnostics: diagnostics, evaluationYear: context.evaluationYear, document: document)
   }
 
-  /// Writes the report to `output` (`-` is standard output).
+  /// Writes the report to `output` (`-` is standard output); returns the writer's warnings.
   private func write(_ document: RecordsDocument, context: ReportContext, to output: OutputFile)
-    throws
+    throws -> [ReportWarning]
   {
-    if output.path == "-" {
-      // The report goes into a folder listed in the registry, so that an interrupted run
-      // removes it with whatever it holds (see SignalCleanup); a listed file would be made
-      // again by the writer's rename.
-      let registry = TemporaryFileRegistry.shared
-      let folder: String
-      do {
-        folder = try registry.createFolder(
-          in: FileManager.default.temporaryDirectory.path, prefix: "kpisheet-report-")
-      } catch {
-        throw KPISheetError(
-          .cannotCreate, "cannot create a temporary folder in \(error.folder): \(error.reason)",
-          japanese: "\(error.folder) に一時フォルダーを作成できません（\(error.reason)）")
-      }
-      defer { registry.remove(folder) }
-      let report = folder + "/report.xlsx"
-      try ReportWriter().write(document, context: context, to: report)
-      try output.write(Data(contentsOf: URL(fileURLWithPath: report)))
-    } else {
-      try ReportWriter().write(document, context: context, to: output.path)
+    var warnings: [ReportWarning] = []
+    try output.produce { path in
+      warnings = try ReportWriter().write(document, context: context, to: path)
     }
+    // The PDF is printed from a copy without データ, after the report is in place.
+    if let printFolder, output.path != "-" {
+      try ReportWriter().write(
+        document, context: context,
+        to: ReportPDF.printWorkbook(for: output.path, in: printFolder), forPrinting: true)
+    }
+    return warnings
   }
 
   /// The report's facts: the records' own, then the flags and profile where they are silent.
@@ -160,6 +170,6 @@ public struct ConvertError: ReportableError {
 public enum TemplatePipeline {
   public static func write(to output: OutputFile, created: Date? = nil) throws {
     try output.check(inputs: [])
-    try TemplateWriter().write(to: output.path, created: created)
+    try output.produce { path in try TemplateWriter().write(to: path, created: created) }
   }
 }

@@ -9,11 +9,24 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
   case utf8BOM = "utf-8-bom"
   /// Windows-31J (Shift_JIS as Windows has it), what Japanese Excel assumes without a BOM.
   case cp932
+
+  /// The encoding a name gives: the raw values, case aside, and `shift_jis`, `shift-jis`,
+  /// `sjis` and `windows-31j` for cp932, the Shift_JIS that Windows and Excel mean.
+  public init?(named name: String) {
+    let name = name.lowercased()
+    switch name {
+    case "shift_jis", "shift-jis", "sjis", "windows-31j": self = .cp932
+    default:
+      guard let encoding = CSVEncoding(rawValue: name) else { return nil }
+      self = encoding
+    }
+  }
 }
 
 /// The flat table as CSV: the report's データ sheet, one row per project × KPI × fiscal year,
 /// `DataRow.headers` first. RFC 4180: fields with a comma, quote or line break are quoted,
-/// quotes doubled, every line ends in CRLF.
+/// quotes doubled, every line ends in CRLF. Text a spreadsheet would run as a formula gets a
+/// leading `'` (`FormulaGuard`).
 public enum DataCSV {
   /// The header row and one row of text fields per `DataRow`.
   public static func table(_ document: RecordsDocument) -> [[String]] {
@@ -88,6 +101,7 @@ public enum DataCSV {
   }
 
   static func quoted(_ field: String) -> String {
+    let field = FormulaGuard.neutralised(field)
     // By scalar: "\r\n" is one Character and equals neither "\r" nor "\n".
     guard
       field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })

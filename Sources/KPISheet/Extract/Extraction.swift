@@ -30,6 +30,9 @@ public struct Extraction: Sendable {
   /// The year of a one-year table that states none (`--fiscal-year`); a year the sheet
   /// states is never moved.
   public var fiscalYear: Int?
+  /// The municipality's facts from flags and a profile, settled against the sheets'
+  /// (`FactSettlement`); nil to keep the records as read.
+  public var facts: FactSettlement?
 
   public init(
     sheetName: String? = nil, mappingPath: String? = nil, limits: ReaderLimits = ReaderLimits(),
@@ -67,11 +70,18 @@ public struct Extraction: Sendable {
         .dataError, "\(file.displayName): \(count) error(s); nothing was written",
         japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
     }
+    var document = loaded.document
+    if let facts {
+      let (settled, warnings) = facts.settle(
+        document, file: file.displayName, requireMunicipality: false)
+      document = settled
+      warnings.forEach(diagnostics)
+    }
     switch format {
     case .json:
-      try output.write(RecordsJSON.encode(loaded.document))
+      try output.write(RecordsJSON.encode(document))
     case .csv:
-      let table = DataCSV.table(loaded.document)
+      let table = DataCSV.table(document)
       try output.write(DataCSV.encode(table, encoding: encoding, file: file.displayName))
     }
   }

@@ -11,6 +11,8 @@ import KPIModel
 public final class ByteWriter {
   private var buffer: [UInt8] = []
   private let descriptor: Int32?
+  /// The first failed write: what every later flush reports.
+  private var failure: StandardOutputError?
   /// Everything written, when writing to memory.
   public private(set) var collected: [UInt8] = []
 
@@ -26,12 +28,14 @@ public final class ByteWriter {
   }
 
   public func write(_ text: String) {
+    guard failure == nil else { return }
     var text = text
     text.withUTF8 { buffer.append(contentsOf: $0) }
     if buffer.count >= 1 << 16 { try? flush() }
   }
 
   public func write(_ bytes: [UInt8]) {
+    guard failure == nil else { return }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try? flush() }
   }
@@ -42,29 +46,22 @@ public final class ByteWriter {
     JSONWriter(chunkSize: 1 << 16) { [self] bytes in write(bytes) }
   }
 
-  /// Writes out what is buffered; throws when the descriptor refuses (a closed pipe, a full disk).
+  /// Writes out what is buffered.
+  ///
+  /// - Throws: `StandardOutputError` (exit 74) when the descriptor refuses (full, closed, a
+  ///   broken pipe); once one write failed, every later flush throws the same.
   public func flush() throws {
+    if let failure { throw failure }
     guard let descriptor else {
       collected.append(contentsOf: buffer)
       buffer.removeAll(keepingCapacity: true)
       return
     }
-    var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { bytes -> Int in
-        guard let base = bytes.baseAddress else { return 0 }
-        return Glibc.write(descriptor, base + offset, bytes.count - offset)
-      }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        buffer.removeAll(keepingCapacity: true)
-        throw KPISheetError(
-          .cannotCreate, "cannot write the output (\(reason))",
-          japanese: "出力を書き込めません（\(reason)）")
-      }
-      offset += written
-    }
+    let code = buffer.withUnsafeBytes { StandardOutput.writeAll($0, to: descriptor) }
     buffer.removeAll(keepingCapacity: true)
+    if let code {
+      failure = StandardOutputError(code: code)
+      throw StandardOutputError(code: code)
+    }
   }
 }

@@ -17,6 +17,9 @@ public struct Validation {
   public var explain: Bool
   /// The year of a one-year table that states none (`--fiscal-year`).
   public var fiscalYear: Int?
+  /// Also check that the records are ready to submit (`--submission`); the check's `file`
+  /// is set per input.
+  public var submission: SubmissionCheck?
 
   public init(limits: ReaderLimits = ReaderLimits(), explain: Bool = false, fiscalYear: Int? = nil)
   {
@@ -43,7 +46,8 @@ public struct Validation {
       reports.append(report)
     }
     for input in list.files {
-      let report = ValidationReport.make(for: input, limits: limits, fiscalYear: fiscalYear)
+      let report = ValidationReport.make(
+        for: input, limits: limits, fiscalYear: fiscalYear, submission: submission)
       each(report)
       reports.append(report)
     }

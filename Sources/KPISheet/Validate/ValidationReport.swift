@@ -11,6 +11,8 @@ public struct ValidationReport {
   public var result: ImportResult?
   /// Why the input could not be read at all.
   public var failure: (any ReportableError)?
+  /// The readiness warnings of `validate --submission` (`SubmissionCheck`).
+  public var submission: [Diagnostic] = []
 
   public init(file: String, result: ImportResult? = nil, failure: (any ReportableError)? = nil) {
     self.file = file
@@ -26,13 +28,22 @@ public struct ValidationReport {
   }
 
   /// Reads `input` (a workbook, a records JSON file or `-`) and reports; never throws.
+  ///
+  /// With `submission`, the records are also checked for readiness (its `file` is set to
+  /// `input`).
   public static func make(
-    for input: String, limits: ReaderLimits = ReaderLimits(), fiscalYear: Int? = nil
+    for input: String, limits: ReaderLimits = ReaderLimits(), fiscalYear: Int? = nil,
+    submission: SubmissionCheck? = nil
   ) -> ValidationReport {
     do {
       let file = try InputFile(input)
       let loaded = try RecordsLoader(limits: limits, fiscalYear: fiscalYear).load(file)
-      return ValidationReport(file: input, result: loaded.importResult)
+      var report = ValidationReport(file: input, result: loaded.importResult)
+      if var submission {
+        submission.file = input
+        report.submission = submission.warnings(for: loaded.document)
+      }
+      return report
     } catch let error as ReportableError {
       return ValidationReport(file: input, failure: error)
     } catch {
@@ -48,7 +59,12 @@ public struct ValidationReport {
   public func textLines(in language: DiagnosticLanguage, explain: Bool = false) -> [String] {
     if let failure { return [failure.message(in: language)] }
     let text = ValidationText(file: file, language: language)
-    guard let result else { return [text.recordsJSON] }
+    let readiness = submission.map { DiagnosticText.line($0, language: language) }
+    guard let result else {
+      guard !submission.isEmpty else { return [text.recordsJSON] }
+      return [text.recordsJSON] + readiness
+        + [text.counts(errors: 0, warnings: submission.count)]
+    }
     var lines = [
       text.layout(result.layout, tables: result.tables.map { "\($0.sheet)!\($0.range)" })
     ]
@@ -61,8 +77,10 @@ public struct ValidationReport {
     lines += result.diagnostics.map {
       DiagnosticText.line($0, language: language, labelErrors: true)
     }
+    lines += readiness
     let errors = result.diagnostics.filter { $0.severity == .error }.count
-    lines.append(text.counts(errors: errors, warnings: result.diagnostics.count - errors))
+    lines.append(
+      text.counts(errors: errors, warnings: result.diagnostics.count - errors + submission.count))
     return lines
   }
 
@@ -112,7 +130,7 @@ public struct ValidationReport {
           message: failure.message, japanese: failure.message(in: .japanese))
         writer.problem(problem, language: language)
       }
-      for diagnostic in result?.diagnostics ?? [] {
+      for diagnostic in (result?.diagnostics ?? []) + submission {
         writer.problem(diagnostic, language: language)
       }
     }

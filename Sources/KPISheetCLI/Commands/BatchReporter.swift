@@ -68,13 +68,13 @@ final class BatchReporter: BatchObserver, @unchecked Sendable {
   private func drawProgress(_ finished: Int) {
     let line = localized("converting \(finished)/\(total)", "変換中 \(finished)/\(total)")
     progressWidth = line.count * 2
-    FileHandle.standardError.write(Data("\r\(line)".utf8))
+    writeStandardError("\r\(line)")
   }
 
   private func clearProgress() {
     guard progressWidth > 0 else { return }
     let blank = "\r" + String(repeating: " ", count: progressWidth) + "\r"
-    FileHandle.standardError.write(Data(blank.utf8))
+    writeStandardError(blank)
     progressWidth = 0
   }
 }

@@ -81,13 +81,13 @@ struct ConvertCommand: ParsableCommand {
   )
   var profile: String?
 
-  @Option(help: "市町村名, when the sheets do not state it.")
+  @Option(help: "市町村名 (over the sheets', with a warning where they differ).")
   var municipality: String?
 
-  @Option(help: "都道府県名, when the sheets do not state it.")
+  @Option(help: "都道府県名 (over the sheets', with a warning where they differ).")
   var prefecture: String?
 
-  @Option(help: "地方公共団体コード (5 or 6 digits), when the sheets do not state it.")
+  @Option(help: "地方公共団体コード (5 digits, or 6 with a right check digit).")
   var code: String?
 
   @Option(help: "担当部局課名.")
@@ -99,6 +99,17 @@ struct ConvertCommand: ParsableCommand {
   @Flag(
     help: "When inputs disagree on a value, use the later input's (each replacement is a warning).")
   var preferLater = false
+
+  @Flag(
+    help:
+      "Also print each report to PDF beside it (REPORT.pdf; DIR/<name>.pdf), with LibreOffice headless: 効果検証, KPI推移, 集計."
+  )
+  var pdf = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The LibreOffice program for --pdf (default: soffice on PATH).", valueName: "path"))
+  var soffice: String?
 
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
@@ -137,6 +148,16 @@ struct ConvertCommand: ParsableCommand {
       throw ValidationError(
         localized("-q and -v cannot be used together.", "-q と -v は同時に使えません。"))
     }
+    if pdf, outDir == nil, output == nil || output == "-" {
+      throw ValidationError(
+        localized(
+          "--pdf writes the PDF beside the report: pass -o REPORT.xlsx or --out-dir DIR, not -o -.",
+          "--pdf は PDF をレポートの隣に作成します。-o - ではなく -o REPORT.xlsx か --out-dir DIR を指定してください。"))
+    }
+    if soffice != nil, !pdf {
+      throw ValidationError(
+        localized("--soffice needs --pdf.", "--soffice は --pdf と一緒に使ってください。"))
+    }
     try checkFiscalYear(fiscalYear)
     if let created, Self.date(created) == nil {
       throw ValidationError(
@@ -144,12 +165,7 @@ struct ConvertCommand: ParsableCommand {
           "--created takes an ISO 8601 time such as 2024-04-01T00:00:00Z.",
           "--created には 2024-04-01T00:00:00Z のような ISO 8601 形式の日時を指定してください。"))
     }
-    if let code, LocalGovernmentCode(code) == nil {
-      throw ValidationError(
-        localized(
-          "--code takes a 5- or 6-digit local-government code such as 352161.",
-          "--code には 352161 のような 5 桁または 6 桁の地方公共団体コードを指定してください。"))
-    }
+    try checkCode(code)
   }
 
   static func date(_ text: String) -> Date? {
@@ -165,17 +181,24 @@ struct ConvertCommand: ParsableCommand {
         municipality: municipality, prefecture: prefecture, code: code, department: department,
         contact: contact)
       let facts = try profile.map { flags.filling(from: try ReportProfile.load(path: $0)) } ?? flags
-      let pipeline = ConvertPipeline(
+      var pipeline = ConvertPipeline(
         fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument),
         mapping: try RecordsLoader.mapping(at: mapping),
         limits: limits.limits,
         created: created.flatMap(Self.date), facts: facts, preferLater: preferLater)
+      pipeline.overrides = flags
+      // The PDFs are printed after the reports, all in one LibreOffice run.
+      let printing = pdf ? try ReportPDF(soffice: soffice) : nil
+      pipeline.printFolder = printing?.folder
+      defer { printing?.discard() }
       if let outDir {
         let batch = BatchConversion(
           pipeline: pipeline, outputDirectory: outDir, force: force, skipExisting: skipExisting,
           workers: jobs, summaryJSON: summaryJSON)
         let reporter = BatchReporter(verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
         let outcome = try batch.run(inputs, observer: reporter)
+        try printing?.print(
+          reports: outcome.results.filter { $0.status == .converted }.compactMap(\.output))
         if outcome.exitStatus != .success { throw ExitCode(outcome.exitStatus.rawValue) }
         return
       }
@@ -185,7 +208,10 @@ struct ConvertCommand: ParsableCommand {
           output: OutputFile(path: output ?? "-", force: force))
         if !quiet {
           for diagnostic in outcome.diagnostics { printError(DiagnosticText.line(diagnostic)) }
+          printError(
+            outcome.summaryLine(output: output ?? "-", language: DiagnosticText.language))
         }
+        try printing?.print(reports: [output ?? "-"])
       } catch let error as ConvertError {
         for diagnostic in error.diagnostics where !quiet || diagnostic.severity == .error {
           printError(DiagnosticText.line(diagnostic))

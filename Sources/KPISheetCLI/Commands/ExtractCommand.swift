@@ -2,7 +2,12 @@ import ArgumentParser
 import KPIModel
 import KPISheet
 
-extension CSVEncoding: ExpressibleByArgument {}
+extension CSVEncoding: ExpressibleByArgument {
+  /// The encoding's own names, and shift_jis / sjis for cp932 (the names people know it by).
+  public init?(argument: String) {
+    self.init(named: argument)
+  }
+}
 extension Extraction.Format: ExpressibleByArgument {}
 
 /// `kpisheet extract`: one departmental workbook (or records JSON) in, KPI records out.
@@ -41,7 +46,8 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Output format: json (records) or csv (the flat table of the データ sheet).")
   var format: Extraction.Format = .json
 
-  @Option(help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS).")
+  @Option(
+    help: "CSV text encoding: utf-8, utf-8-bom or cp932 (Windows Shift_JIS; also shift_jis, sjis).")
   var encoding: CSVEncoding = .utf8
 
   @Option(
@@ -49,6 +55,9 @@ struct ExtractCommand: ParsableCommand {
       "The year of a one-year table that states none (2022, R4, 令和4年度, H30).",
       discussion: "A year the sheet states (a 年度 or 目標年月 column, a title) is never moved."))
   var fiscalYear: String?
+
+  @OptionGroup(title: "Municipality")
+  var facts: FactOptions
 
   @OptionGroup(title: "Limits")
   var limits: LimitOptions
@@ -65,9 +74,10 @@ struct ExtractCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let extraction = Extraction(
+      var extraction = Extraction(
         sheetName: sheet, mappingPath: mapping, limits: limits.limits, format: format,
         encoding: encoding, fiscalYear: fiscalYear.flatMap(FiscalYear.parseArgument))
+      extraction.facts = try facts.settlement()
       try extraction.run(input: input, output: OutputFile(path: output, force: force)) {
         printError(DiagnosticText.line($0))
       }

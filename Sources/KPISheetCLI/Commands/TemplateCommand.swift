@@ -7,7 +7,7 @@ struct TemplateCommand: ParsableCommand {
     commandName: "template",
     abstract: "Write the blank departmental KPI sheet, with instructions and drop-down lists.")
 
-  @Option(name: .shortAndLong, help: "The workbook to write (.xlsx).")
+  @Option(name: .shortAndLong, help: "The workbook to write (.xlsx), or - for standard output.")
   var output: String
 
   @Flag(help: "Replace the output if it exists.")

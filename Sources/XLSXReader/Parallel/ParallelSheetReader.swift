@@ -105,6 +105,8 @@ struct ParallelSheetReader {
       }
       let part = result.scan
       scan.merges += part.merges
+      scan.formulasWithoutValue += part.formulasWithoutValue.prefix(
+        max(0, SheetScan.maxFormulasWithoutValue - scan.formulasWithoutValue.count))
       scan.cellCount += part.cellCount
       scan.lastRow = [scan.lastRow, part.lastRow].compactMap { $0 }.max()
       scan.lastColumn = [scan.lastColumn, part.lastColumn].compactMap { $0 }.max()

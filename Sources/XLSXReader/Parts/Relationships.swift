@@ -2,12 +2,20 @@
 struct Relationship {
   var id: String
   /// The type URI; compared by its last segment, which transitional and Strict OOXML share.
-  var type: String
+  let type: String
   var target: String
   var isExternal: Bool
-
   /// The last segment of the type URI: `officeDocument`, `worksheet`, `sharedStrings`, …
-  var kind: Substring { type.split(separator: "/").last ?? "" }
+  /// (found once: a workbook of many sheets asks it of every relationship several times).
+  let kind: Substring
+
+  init(id: String, type: String, target: String, isExternal: Bool) {
+    self.id = id
+    self.type = type
+    self.target = target
+    self.isExternal = isExternal
+    kind = type.split(separator: "/").last ?? ""
+  }
 }
 
 /// Collects the relationships of a `.rels` part.

@@ -145,8 +145,8 @@ final class SharedStringsParser: SAXHandler {
     XLSXError(
       .limitExceeded(.sharedStringBytes), file: fileName, part: partName,
       detail:
-        "the shared strings take more than \(limits.sharedStringBytes) bytes (their text and 4 bytes per string)",
-      japanese: "共有文字列が \(limits.sharedStringBytes) バイト（文字列の内容と 1 個につき 4 バイト）を超えています")
+        "the shared strings hold more than \(limits.sharedStringBytes) bytes (their text and 4 bytes per string)",
+      japanese: "共有文字列の合計が \(limits.sharedStringBytes) バイトを超えています（文字列の内容と 1 個につき 4 バイト）")
   }
 
   init(limits: ReaderLimits, fileName: String, partName: String, partBytes: Int = 0) {

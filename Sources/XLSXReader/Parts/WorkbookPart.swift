@@ -110,16 +110,17 @@ struct SheetResolver {
           "シート \"\(entry.name)\" がパッケージにありません（ブックには記載されていますが、zip に含まれていません）")
     }
     let key = ZipArchive.key(partName)
+    // The workbook and relationship parts as they were always told; other parts by kind.
     let otherKind: Substring? =
-      key == ZipArchive.key(workbookPart)
-      ? "workbook"
-      : key.hasSuffix(".rels")
-        ? "relationships" : key == "[content_types].xml" ? "content types" : otherParts[key]
+      key == ZipArchive.key(workbookPart) || key.hasSuffix(".rels")
+      ? "" : key == "[content_types].xml" ? "content types" : otherParts[key]
     if let otherKind {
+      let english = otherKind.isEmpty ? "" : " (it is the \(otherKind) part)"
+      let japanese = otherKind.isEmpty ? "" : "（\(otherKind) のパーツです）"
       throw error(
         .malformedXML,
-        "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet (it is the \(otherKind) part)",
-        "シート \"\(entry.name)\" が参照する \(partName) はワークシートではありません（\(otherKind) のパーツです）")
+        "sheet \"\(entry.name)\" points at \(partName), which is not a worksheet\(english)",
+        "シート \"\(entry.name)\" が参照する \(partName) はワークシートではありません\(japanese)")
     }
   }
 

@@ -60,6 +60,8 @@ final class WorksheetParser: SAXHandler {
   @exclusivity(unchecked) private var rowsHandedOver = 0
 
   private(set) var merges: [CellRange] = []
+  /// Formula cells without a saved result (`<f>` and no `<v>`), the first few.
+  private(set) var formulasWithoutValue: [CellReference] = []
   @exclusivity(unchecked) private(set) var cellCount = 0
   /// The last row and column holding a cell, or -1 while there is none.
   @exclusivity(unchecked) private(set) var lastRow = -1
@@ -257,15 +259,27 @@ final class WorksheetParser: SAXHandler {
   /// Records a `<mergeCell>`'s range; a range that is malformed or reaches past XFD1048576
   /// is an error, not a merge silently dropped.
   private func addMerge(_ attributes: XMLAttributes) throws {
-    guard let text = attributes.string("ref") else { return }
-    guard let range = CellRange(text) else {
-      let shown = Self.shortened(text)
+    guard let bytes = attributes.value("ref") else { return }
+    guard let range = Self.range(bytes) else {
+      let shown = Self.shortened(String(decoding: bytes, as: UTF8.self))
       throw XLSXError(
         .invalidCell, file: fileName, sheet: sheetName,
         detail: "merged range \"\(shown)\" is malformed or reaches beyond XFD1048576",
         japanese: "結合範囲 \"\(shown)\" の形式が正しくないか、XFD1048576 を超えています")
     }
     merges.append(range)
+  }
+
+  /// Parses `B3:J3` (or a single `B3`) from the attribute's bytes: a sheet may hold millions
+  /// of merges, and a `String` per merge and per half cost more than the rest of its read.
+  private static func range(_ bytes: UnsafeBufferPointer<UInt8>) -> CellRange? {
+    guard let colon = bytes.firstIndex(of: 0x3A) else {
+      return CellReference.parse(bytes).map { CellRange(first: $0, last: $0) }
+    }
+    guard let first = CellReference.parse(UnsafeBufferPointer(rebasing: bytes[..<colon])),
+      let last = CellReference.parse(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+    else { return nil }
+    return CellRange(first: first, last: last)
   }
 
   /// Attribute text as an error quotes it: cut to a readable length.
@@ -289,7 +303,13 @@ final class WorksheetParser: SAXHandler {
     capture = .none
     masterIsElsewhere = nil
     let formula = hasFormula ? try formulaText() : nil
-    guard hasValue, var value = try typedValue() else { return }
+    guard hasValue, var value = try typedValue() else {
+      // No `<v>`, or an empty one (openpyxl writes `<v />`): the formula was never calculated.
+      if hasFormula && formulasWithoutValue.count < SheetScan.maxFormulasWithoutValue {
+        formulasWithoutValue.append(reference)
+      }
+      return
+    }
     cellCount += 1
     if cellCount > limits.cellsPerSheet {
       throw cellError(
@@ -414,7 +434,7 @@ final class WorksheetParser: SAXHandler {
   var scan: SheetScan {
     SheetScan(
       merges: merges, cellCount: cellCount, lastRow: lastRow < 0 ? nil : lastRow,
-      lastColumn: lastColumn < 0 ? nil : lastColumn)
+      lastColumn: lastColumn < 0 ? nil : lastColumn, formulasWithoutValue: formulasWithoutValue)
   }
 
   private func cellError(_ kind: XLSXError.Kind, _ detail: String, _ japanese: String) -> XLSXError
