@@ -185,7 +185,7 @@ import Testing
     #expect(lines.count == 3)
     #expect(
       lines[1]
-        == ",,,1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",,,,1,'-2+3,'@人,増加,2022,令和4年度,,-5,-12,2.4,未達成,,,"
+        == ",,,1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",,,,1,'-2+3,'@人,増加,2022,令和4年度,,-5,-12,,未達成,,,"
     )
   }
 }
