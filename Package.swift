@@ -15,6 +15,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
   ],
   targets: [
     // C libraries, each behind a module map and a small shim header.
@@ -50,12 +54,22 @@ let package = Package(
         "XLSXReader", "KPIModel", "KPIImport", "KPIReport", "XLSXWriter", "TemporaryFiles",
         "CellAddress", .product(name: "Yams", package: "Yams"),
       ]),
+    // The web page and its HTTP API: `kpisheet serve`.
+    .target(
+      name: "KPISheetServer",
+      dependencies: [
+        "KPISheet", "KPIModel", "XLSXReader", "TemporaryFiles",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     .executableTarget(
       name: "KPISheetBench", dependencies: ["XLSXReader", "XLSXWriter", "CellAddress"]),
     .executableTarget(
       name: "KPISheetCLI",
       dependencies: [
-        "KPISheet", "KPIModel", "XLSXReader", "TemporaryFiles",
+        "KPISheet", "KPIModel", "XLSXReader", "TemporaryFiles", "KPISheetServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -79,6 +93,13 @@ let package = Package(
     .testTarget(
       name: "KPIImportTests", dependencies: ["KPIImport", "XLSXReader", "KPIModel", "CellAddress"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "KPISheetServerTests",
+      // KPISheetCLI: the API tests run the built `kpisheet serve` and compare with the CLI.
+      dependencies: [
+        "KPISheetServer", "KPIModel", "KPISheetCLI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]),
     .testTarget(
       name: "KPISheetCLITests", dependencies: ["KPISheetCLI", "XLSXReader"]),
   ],

@@ -173,13 +173,13 @@ _kpisheet() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    convert|extract|validate|template|cells|help)
+    convert|extract|validate|template|cells|serve|help)
         # Offer subcommand argument completions
         "_kpisheet_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'convert extract validate template cells help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'convert extract validate template cells serve help' -- "${cur}"))
         ;;
     esac
 }
@@ -408,6 +408,54 @@ _kpisheet_cells() {
         ;;
     '--format')
         __kpisheet_add_completions -W 'json'$'\n''csv'$'\n''tsv'
+        return
+        ;;
+    '--max-archive-entries')
+        return
+        ;;
+    '--max-part-bytes')
+        return
+        ;;
+    '--max-total-bytes')
+        return
+        ;;
+    '--max-compression-ratio')
+        return
+        ;;
+    '--max-shared-string-bytes')
+        return
+        ;;
+    '--max-string-length')
+        return
+        ;;
+    '--max-cells-per-sheet')
+        return
+        ;;
+    '--max-nesting-depth')
+        return
+        ;;
+    esac
+}
+
+_kpisheet_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --port --profile --max-upload --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    __kpisheet_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--max-upload')
         return
         ;;
     '--max-archive-entries')

@@ -18,7 +18,7 @@ struct KPISheetCommand: ParsableCommand {
     version: KPISheetVersion.current,
     subcommands: [
       ConvertCommand.self, ExtractCommand.self, ValidateCommand.self, TemplateCommand.self,
-      CellsCommand.self,
+      CellsCommand.self, ServeCommand.self,
     ]
   )
 

@@ -1,3 +1,5 @@
+internal import PThreads
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -35,6 +37,17 @@ public enum SignalCleanup {
   /// How long the cleanup waits for the C library calls under way (`CleanupGate`): a report's
   /// `workbook_close` takes milliseconds; one stuck on a dead network share is not waited for.
   static let gateSeconds = 5.0
+
+  /// Makes the first signal call `handler` (on the signal thread) instead of ending the
+  /// process: for a program that shuts down by itself, like `kpisheet serve`, which stops
+  /// accepting, lets its requests finish and remove their files, and returns from `main`.
+  /// A second signal cleans up and ends the process as before. `handler` must return
+  /// promptly (start the shutdown, don't wait for it).
+  public static func onFirstSignal(_ handler: @escaping @Sendable (Int32) -> Void) {
+    firstSignal.set(handler)
+  }
+
+  private static let firstSignal = SignalHandlerSlot()
 
   /// Blocks `signals` in the calling thread and starts the thread that waits for them. Call it
   /// once, before any other thread is started.
@@ -82,6 +95,12 @@ public enum SignalCleanup {
     var received: Int32 = 0
     // sigwait fails only for an invalid set; nothing can be cleaned up then.
     guard sigwait(&set, &received) == 0 else { return }
+    if let handler = firstSignal.take() {
+      // A program that stops by itself (a server) finishes its requests and returns; a second
+      // signal while it does ends the process as usual.
+      handler(received)
+      guard sigwait(&set, &received) == 0 else { return }
+    }
     CleanupGate.shared.close(waitingAtMost: gateSeconds)
     TemporaryFileRegistry.shared.removeAll { terminate(by: received) }
   }
@@ -96,6 +115,24 @@ public enum SignalCleanup {
     pthread_sigmask(SIG_UNBLOCK, &only, nil)
     raise(number)
     _exit(128 + number)
+  }
+}
+
+/// The handler set by `SignalCleanup.onFirstSignal`, taken once by the signal thread.
+private final class SignalHandlerSlot: @unchecked Sendable {
+  /// Guards `handler`.
+  private let lock = PThreadLock()
+  private var handler: (@Sendable (Int32) -> Void)?
+
+  func set(_ handler: @escaping @Sendable (Int32) -> Void) {
+    lock.locked { self.handler = handler }
+  }
+
+  func take() -> (@Sendable (Int32) -> Void)? {
+    lock.locked {
+      defer { handler = nil }
+      return handler
+    }
   }
 }
 

@@ -54,13 +54,31 @@ public struct ConvertPipeline: Sendable {
   /// output). Nothing is written when any input is unreadable or has an error.
   public func run(inputs: [String], output: OutputFile) throws -> Outcome {
     try output.check(inputs: inputs)
+    return try convert(
+      inputs.map { input in { try InputFile(input) } },
+      reportName: inputs.count == 1 ? inputs[0] : output.path, output: output)
+  }
+
+  /// ``run(inputs:output:)`` for inputs already on disk under names of their own (the
+  /// server's uploads); a report error names `reportName` when there are several inputs.
+  public func run(files: [InputFile], reportName: String, output: OutputFile) throws -> Outcome {
+    try output.check(inputs: files.map(\.path))
+    return try convert(
+      files.map { file in { file } },
+      reportName: files.count == 1 ? files[0].displayName : reportName, output: output)
+  }
+
+  /// Each input is opened only when its turn comes, so that the first bad one is the one named.
+  private func convert(
+    _ inputs: [() throws -> InputFile], reportName: String, output: OutputFile
+  ) throws -> Outcome {
     let loader = RecordsLoader(
       sheetName: sheetName, mapping: mapping, limits: limits, readingThreads: readingThreads,
       fiscalYear: fiscalYear)
     var loaded: [LoadedRecords] = []
     var diagnostics: [Diagnostic] = []
-    for input in inputs {
-      let file = try InputFile(input)
+    for open in inputs {
+      let file = try open()
       let records = try loader.load(file)
       diagnostics += records.diagnostics
       loaded.append(records)
@@ -78,7 +96,7 @@ public struct ConvertPipeline: Sendable {
         document.projects[index].no = index + 1
       }
     }
-    let place = inputs.count == 1 ? inputs[0] : output.path
+    let place = reportName
     let settlement = FactSettlement(flags: overrides, profile: facts)
     let (settled, warnings) = settlement.settle(document, file: place, departments: false)
     document = settled
@@ -93,7 +111,7 @@ public struct ConvertPipeline: Sendable {
       }
     } catch var error as ReportError {
       // The records' own file when there is one, else the report being made of several.
-      error.file = inputs.count == 1 ? inputs[0] : output.path
+      error.file = reportName
       throw error
     }
     return Outcome(

@@ -53,6 +53,14 @@ public final class InputFile {
     }
   }
 
+  /// A file already on disk under a name of its own: an upload the server saved as `path`,
+  /// named `displayName` in every message (so that no message shows the server's folders).
+  public init(path: String, displayName: String) {
+    self.displayName = displayName
+    self.path = path
+    temporary = nil
+  }
+
   deinit {
     if let temporary { TemporaryFileRegistry.shared.remove(temporary) }
   }

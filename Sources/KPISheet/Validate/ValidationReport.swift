@@ -94,31 +94,44 @@ public struct ValidationReport {
       writer.member("file", file)
       writer.member("layout", result?.layout?.rawValue)
       writer.key("tables")
-      writer.array(.inline) {
-        if explain, let result {
-          for table in TableExplanation.tables(of: result) {
-            TableExplanation.write(table, language: language, to: writer)
-          }
-        } else {
-          for table in result?.tables ?? [] {
-            writer.object(.inline) {
-              writer.member("sheet", table.sheet)
-              writer.member("range", table.range.description)
-            }
+      writeTables(to: writer, language: language, explain: explain)
+      writer.key("problems")
+      writeProblems(to: writer, language: language)
+    }
+  }
+
+  /// The `"tables"` array of ``write(to:language:explain:)``, for a caller that writes the
+  /// report under its own keys (the server's `/api/extract`).
+  public func writeTables(
+    to writer: JSONWriter, language: DiagnosticLanguage, explain: Bool = false
+  ) {
+    writer.array(.inline) {
+      if explain, let result {
+        for table in TableExplanation.tables(of: result) {
+          TableExplanation.write(table, language: language, to: writer)
+        }
+      } else {
+        for table in result?.tables ?? [] {
+          writer.object(.inline) {
+            writer.member("sheet", table.sheet)
+            writer.member("range", table.range.description)
           }
         }
       }
-      writer.key("problems")
-      writer.array(.inline) {
-        if let failure {
-          let problem = Diagnostic(
-            .error, BatchResult.failureCode(failure.exitStatus),
-            message: failure.message, japanese: failure.message(in: .japanese))
-          writer.problem(problem, language: language)
-        }
-        for diagnostic in (result?.diagnostics ?? []) + submission {
-          writer.problem(diagnostic, language: language)
-        }
+    }
+  }
+
+  /// The `"problems"` array of ``write(to:language:explain:)``: validate's JSON objects.
+  public func writeProblems(to writer: JSONWriter, language: DiagnosticLanguage) {
+    writer.array(.inline) {
+      if let failure {
+        let problem = Diagnostic(
+          .error, BatchResult.failureCode(failure.exitStatus),
+          message: failure.message, japanese: failure.message(in: .japanese))
+        writer.problem(problem, language: language)
+      }
+      for diagnostic in (result?.diagnostics ?? []) + submission {
+        writer.problem(diagnostic, language: language)
       }
     }
   }
