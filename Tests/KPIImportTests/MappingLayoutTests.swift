@@ -92,3 +92,35 @@ import XLSXReader
     }
   }
 }
+
+extension MappingLayoutTests {
+  /// A mapping one column off (target and actual swapped against the headers) reads what it
+  /// says, with a warning at each header it contradicts.
+  @Test func aMappingThatContradictsItsHeadersWarns() throws {
+    let file = try MappingTests().mapping(
+      """
+      sheet: KPI実績一覧
+      layout: flat
+      header-row: 4
+      columns: {project: B, year: C, kpi: D, actual: F, target: E, unit: G}
+      """)
+    let path = packageRoot.appendingPathComponent("samples/dept-flat.xlsx").path
+    let result = try KPIImporter(mapping: file).read(XLSXWorkbook(path: path))
+    let warnings = result.diagnostics.filter { $0.code == .mappingContradictsHeader }
+    #expect(warnings.map(\.cell) == ["E4", "F4"])
+    #expect(warnings.allSatisfy { $0.severity == .warning })
+  }
+
+  @Test func aMappingThatAgreesWithItsHeadersDoesNotWarn() throws {
+    let file = try MappingTests().mapping(
+      """
+      sheet: KPI実績一覧
+      layout: flat
+      header-row: 4
+      columns: {project: B, year: C, kpi: D, actual: E, target: F, unit: G}
+      """)
+    let path = packageRoot.appendingPathComponent("samples/dept-flat.xlsx").path
+    let result = try KPIImporter(mapping: file).read(XLSXWorkbook(path: path))
+    #expect(!result.diagnostics.contains { $0.code == .mappingContradictsHeader })
+  }
+}

@@ -9,10 +9,36 @@ struct MappingLayout: LayoutReader {
   let mapping: MappingFile
 
   func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
+    if mapping.layout != .form { checkHeaders(grid, log: log) }
     switch mapping.layout {
     case .form: return readForm(grid, log: log)
     case .rows: return readRows(grid, log: log)
     case .flat, .wide: return readColumns(grid, log: log)
+    }
+  }
+
+  /// A column the mapping names whose header (on the header row) says another field — the
+  /// mapping names 実績値's column as the target — is worth a warning: a mapping written for
+  /// last year's sheet may point one column off this year.
+  private func checkHeaders(_ grid: SheetGrid, log: DiagnosticLog) {
+    let named: [(key: String, letters: String?, field: HeaderField)] = [
+      ("project", mapping.columns.project, .projectName), ("kpi", mapping.columns.kpi, .kpi),
+      ("unit", mapping.columns.unit, .unit), ("year", mapping.columns.year, .fiscalYear),
+      ("target", mapping.columns.target, .target), ("actual", mapping.columns.actual, .actual),
+      ("due", mapping.columns.due, .due), ("baseline", mapping.columns.baseline, .baseline),
+      ("measure", mapping.columns.measure, .measure),
+    ]
+    let headerRow = mapping.headerRow - 1
+    for (key, letters, field) in named {
+      guard let letters, let column = MappingFile.column(letters) else { continue }
+      let reference = CellReference(row: headerRow, column: column)
+      guard let text = CellReading.text(grid.cell(at: reference)),
+        let found = HeaderField.match(text), found != field
+      else { continue }
+      log.add(
+        .warning, .mappingContradictsHeader,
+        ["key": key, "column": letters, "header": HeaderLine.oneLine(text)],
+        sheet: grid.sheet.name, cell: reference)
     }
   }
 

@@ -128,6 +128,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let repeatedValue: DiagnosticCode = "repeated-value"
   /// The same KPI and fiscal year given twice with different values.
   public static let conflictingRepeat: DiagnosticCode = "conflicting-repeat"
+  /// A mapping file names a column whose header says another field.
+  public static let mappingContradictsHeader: DiagnosticCode = "mapping-contradicts-header"
   /// A formula cell with no saved result (written by a program that does not calculate).
   public static let formulaWithoutValue: DiagnosticCode = "formula-without-value"
   /// A value not known yet (未集計): read as null.

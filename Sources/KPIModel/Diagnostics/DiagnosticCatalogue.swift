@@ -89,6 +89,10 @@ public enum DiagnosticCatalogue {
       "KPI \"{kpi}\" gives FY{fiscalYear} twice with different values: {first} says {firstValues}, {second} says {secondValues}; keep one",
       "KPI「{kpi}」の{fiscalYear}年度が異なる値で二度あります（{first} は {firstValues}、{second} は {secondValues}）。どちらか一方にしてください"
     ),
+    .mappingContradictsHeader: (
+      "the mapping file gives column {column} as {key}, but its header says \"{header}\"; check the mapping against this sheet",
+      "マッピング ファイルでは {column} 列を {key} としていますが、見出しは「{header}」です。マッピングがこのシートに合っているか確認してください"
+    ),
     .formulaWithoutValue: (
       "the cell holds a formula with no saved result (the program that wrote the file did not calculate it); open the file in Excel or LibreOffice and save it, then read it again",
       "数式の計算結果が保存されていません（ファイルを書き出したプログラムが計算していません）。Excel または LibreOffice で開いて保存してから、もう一度読み込んでください"
