@@ -10,6 +10,7 @@ import XLSXReader
 /// Layouts B, C and D of input-layouts.md are cases of this reader; each table it reads or
 /// skips is recorded with its header paths and roles, for `validate --explain`.
 struct TableReader: LayoutReader {
+  /// The protocol's one layout; each table this reader finds names its own nearest layout.
   let layout = Layout.flatList
   /// The year of a one-year table that states none (`--fiscal-year`).
   var fiscalYear: Int?
@@ -218,7 +219,6 @@ struct SingleTable {
     var anchorOfProject: CellReference?
     var lastKPIName: String?
     var lastKPIAnchor: CellReference?
-    var projectRows = 0
     var costRead: Set<CellReference> = []
     let bracketNamedColumns = Set(
       header.valueColumns.filter(\.namesBracket).map(\.column))
@@ -235,12 +235,10 @@ struct SingleTable {
         case .same: break
         case .began:
           lastKPIName = nil
-          projectRows = 0
           // A one-year table's cost belongs to its year, with or without KPIs.
           if let tableYear { projects.setDefaultYear(tableYear) }
         }
       }
-      projectRows += 1
       // A year's cost merged down over a project's KPI rows is read once.
       for column in header.columns {
         guard case .yearCost(let year) = column.role,
