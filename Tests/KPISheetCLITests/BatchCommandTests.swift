@@ -27,8 +27,12 @@ import Testing
 
   /// Standard error of a batch on several workers, its lines sorted: inputs finish, and are
   /// reported, in any order; the lines themselves are compared whole.
-  static func sortedLines(_ result: Command) -> String {
-    result.stderrLines.sorted().map { $0 + "\n" }.joined()
+  /// Standard error's lines in a fixed order (workers finish in any order), sorted after the
+  /// package and scratch paths are replaced: sorted as raw paths, the order would depend on
+  /// where the package is checked out.
+  static func sortedLines(_ result: Command, scratch: URL) -> String {
+    result.stderrLines.map { Snapshot.normalised($0, scratch: scratch) }.sorted()
+      .map { $0 + "\n" }.joined()
   }
 
   @Test func aBatchOfGoodAndBadInputsConvertsTheGoodOnesAndExitsWithTheLargestCode() throws {
@@ -62,7 +66,8 @@ import Testing
     #expect(
       result.stderrLines.last.map { Snapshot.normalised($0) }
         == "3 converted, 0 skipped, 2 failed in <seconds> s")
-    Snapshot.expect(Self.sortedLines(result), matches: "batch-stderr.txt", scratch: folder)
+    Snapshot.expect(
+      Self.sortedLines(result, scratch: folder), matches: "batch-stderr.txt", scratch: folder)
     Snapshot.expect(
       try String(contentsOf: summary, encoding: .utf8), matches: "batch-summary.json",
       scratch: folder)
@@ -118,7 +123,9 @@ import Testing
     #expect(
       FileManager.default.fileExists(atPath: out.appendingPathComponent("dept-wide.xlsx").path))
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("broken.xlsx").path))
-    Snapshot.expect(Self.sortedLines(result), matches: "batch-broken-records.txt", scratch: folder)
+    Snapshot.expect(
+      Self.sortedLines(result, scratch: folder), matches: "batch-broken-records.txt",
+      scratch: folder)
   }
 
   @Test func twoInputsWithTheSameOutputNameAreAUsageErrorBeforeAnyWork() throws {
@@ -157,7 +164,9 @@ import Testing
       out.path,
     ])
     #expect(again.status == 73)
-    Snapshot.expect(Self.sortedLines(again), matches: "batch-existing-report.txt", scratch: folder)
+    Snapshot.expect(
+      Self.sortedLines(again, scratch: folder), matches: "batch-existing-report.txt",
+      scratch: folder)
     #expect(
       FileManager.default.fileExists(atPath: out.appendingPathComponent("dept-wide.xlsx").path))
 
@@ -168,7 +177,9 @@ import Testing
     ])
     #expect(skipping.status == 0, "\(skipping.stderr)")
     #expect(try Data(contentsOf: existing) == Data("kept".utf8))
-    Snapshot.expect(Self.sortedLines(skipping), matches: "batch-skip-existing.txt", scratch: folder)
+    Snapshot.expect(
+      Self.sortedLines(skipping, scratch: folder), matches: "batch-skip-existing.txt",
+      scratch: folder)
     let entries = try Self.entries(try Self.summary(summary))
     #expect(entries["dept-flat.xlsx"]?["status"] as? String == "skipped")
     #expect(entries["dept-flat.xlsx"]?["exitCode"] as? Int == 0)
@@ -211,7 +222,8 @@ import Testing
       ],
       environment: ["LANG": "ja_JP.UTF-8"])
     #expect(result.status == 66)
-    Snapshot.expect(Self.sortedLines(result), matches: "batch-japanese.txt", scratch: folder)
+    Snapshot.expect(
+      Self.sortedLines(result, scratch: folder), matches: "batch-japanese.txt", scratch: folder)
     let usage = try Command.run(
       ["convert", Self.sample("dept-wide.xlsx"), "-o", "x.xlsx", "--out-dir", out],
       environment: ["LANG": "ja_JP.UTF-8"])

@@ -50,7 +50,8 @@ import Testing
     let batch = try Command.run(["convert", input, other, "--out-dir", folder.path, "--force"])
     #expect(batch.status == 73, "\(batch.stderr)")
     Snapshot.expect(
-      BatchCommandTests.sortedLines(batch), matches: "batch-output-is-input.txt", scratch: folder)
+      BatchCommandTests.sortedLines(batch, scratch: folder), matches: "batch-output-is-input.txt",
+      scratch: folder)
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("other.xlsx").path))
 
