@@ -16,6 +16,21 @@ enum Fixture {
     try XLSXWorkbook(path: path(name), displayName: name, limits: limits)
   }
 
+  /// Opens the fixture and reads every sheet; returns the error thrown (reading every sheet
+  /// is part of it: a reader must not fail only when opened, or only when a sheet is read).
+  static func failure(_ name: String, limits: ReaderLimits = ReaderLimits()) -> XLSXError? {
+    do {
+      let workbook = try open(name, limits: limits)
+      for sheet in workbook.sheets { try workbook.forEachRow(in: sheet) { _ in } }
+      return nil
+    } catch let error as XLSXError {
+      return error
+    } catch {
+      Issue.record("not an XLSXError: \(error)")
+      return nil
+    }
+  }
+
   /// Each non-empty cell of a sheet as one line in MANIFEST.md's fact syntax:
   /// `D5 number 5 fmt=#,##0"個"`, `F3 boolean true formula=C3>=B3`.
   static func facts(_ workbook: XLSXWorkbook, sheet name: String) throws -> [String] {

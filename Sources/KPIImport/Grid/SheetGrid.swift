@@ -1,4 +1,5 @@
 import CellAddress
+import KPIModel
 import XLSXReader
 
 /// One sheet held in memory for layout detection: its cells by position and its merges.
@@ -110,4 +111,20 @@ public struct SheetGrid: Sendable {
 
   /// `Sheet!A1`, the form records use for a value's source.
   public func source(_ reference: CellReference) -> String { "\(sheet.name)!\(reference)" }
+}
+
+extension SheetGrid {
+  /// The project heading nearest the bottom of `rows`: a numbered name (「①　…事業」) or a
+  /// name with its period (「…事業（令和２年度～令和４年度）」), as written, with its cell.
+  func projectHeading(in rows: Range<Int>) -> (text: String, cell: CellReference)? {
+    for row in self.rows.reversed() where rows.contains(row) {
+      for cell in cells(inRow: row) {
+        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
+          continue
+        }
+        if heading.no != nil || heading.period != nil { return (text, cell.reference) }
+      }
+    }
+    return nil
+  }
 }

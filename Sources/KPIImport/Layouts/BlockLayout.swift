@@ -31,8 +31,10 @@ struct BlockLayout: LayoutReader {
     var tables: [DetectedTable] = []
     var previousEnd = -1
     for block in blocks {
-      let heading = findHeading(grid, above: block.headerTop, after: previousEnd)
-      let name = heading?.text ?? SingleTable.heading(grid, in: 0..<20)?.0 ?? grid.sheet.name
+      // The heading between the previous block and this one; else one near the sheet's top.
+      let heading = grid.projectHeading(
+        in: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
+      let name = heading?.text ?? grid.projectHeading(in: 0..<20)?.text ?? grid.sheet.name
       projects.begin(named: name, at: heading?.cell)
       let overviewSearchStart = heading?.cell.row ?? previousEnd
       if let overview = findOverview(grid, rows: (overviewSearchStart + 1)..<block.headerTop) {
@@ -180,22 +182,6 @@ struct BlockLayout: LayoutReader {
     }
     guard !block.kpis.isEmpty || block.activitiesColumn != nil else { return nil }
     return block
-  }
-
-  /// The nearest project heading above `row` (and below `floor`): a cell whose text is a
-  /// numbered name, or a name with its period.
-  private func findHeading(_ grid: SheetGrid, above row: Int, after floor: Int) -> (
-    text: String, cell: CellReference
-  )? {
-    for candidate in grid.rows.reversed() where candidate < row && candidate > floor {
-      for cell in grid.cells(inRow: candidate) {
-        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
-          continue
-        }
-        if heading.no != nil || heading.period != nil { return (text, cell.reference) }
-      }
-    }
-    return nil
   }
 
   /// The overview: the text right of a 事業概要 label, in a row that is not a table header.

@@ -150,11 +150,11 @@ struct SingleTable {
   private func beginContextProject(_ projects: inout ProjectAccumulator) {
     if let (name, cell) = FormLabels.projectName(grid, context) {
       projects.begin(named: name, at: cell)
-    } else if let (name, cell) = Self.heading(grid, in: context) {
+    } else if let (name, cell) = grid.projectHeading(in: context) {
       projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
       return
-    } else if let (name, cell) = Self.heading(grid, in: 0..<min(20, header.rows.lowerBound)) {
+    } else if let (name, cell) = grid.projectHeading(in: 0..<min(20, header.rows.lowerBound)) {
       projects.begin(named: name, at: cell)
     } else {
       projects.begin(named: sheet, at: nil)
@@ -176,19 +176,6 @@ struct SingleTable {
     let rows = Array(context) + Array(after)
     ProjectFields.read(
       FormLabels.values(grid, rows: rows), grid: grid, log: log, projects: &projects)
-  }
-
-  /// A numbered heading (「①　…事業」) or one with its period, nearest the table.
-  static func heading(_ grid: SheetGrid, in rows: Range<Int>) -> (String, CellReference)? {
-    for row in grid.rows.reversed() where rows.contains(row) {
-      for cell in grid.cells(inRow: row) {
-        guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
-          continue
-        }
-        if heading.no != nil || heading.period != nil { return (text, cell.reference) }
-      }
-    }
-    return nil
   }
 
   // MARK: Measures as columns
