@@ -46,14 +46,16 @@ struct TableFinder {
     var headers = 0
     var anchored = false
     for cell in grid.cells(inRow: row) {
-      guard case .string(let text) = cell.value, HeaderCellKind.isHeader(text) else { continue }
+      guard case .string(let text) = cell.value else { continue }
+      let kind = HeaderCellKind.kind(text)
+      guard kind != .none else { continue }
       headers += 1
-      anchored = anchored || HeaderCellKind.isAnchor(text)
+      anchored = anchored || kind == .anchor
     }
     return headers >= 2 && anchored
   }
 
-  /// The header rows from `row`: it and up to two rows right under it that hold only header
+  /// The header rows from `row`: it and up to three rows right under it that hold only header
   /// cells (or cells merged down from the band).
   ///
   /// A sub-header the vocabulary lacks (改善・悪化 beside 実績 under a merged H27) belongs to
