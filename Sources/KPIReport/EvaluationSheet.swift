@@ -12,6 +12,8 @@ import XLSXWriter
 /// project only where it does not fit on the rest of the page.
 struct EvaluationSheet {
   let facts: ReportFacts
+  /// Where KPI推移 holds each value: 指標値（目標値） and 実績値 are formulas pointing there.
+  let cells: ValueCells
 
   /// The table's columns, zero-based.
   enum Column {
@@ -261,7 +263,9 @@ struct EvaluationSheet {
         }
       }
       for (offset, kpi) in project.kpis.enumerated() {
-        try writeKPI(kpi, row: row + offset, widths: widths, sheet: sheet, heights: &heights)
+        try writeKPI(
+          kpi, row: row + offset, source: cells.cells(project: index, kpi: offset, fiscalYear: year),
+          widths: widths, sheet: sheet, heights: &heights)
         kpiRows.append((row + offset, kpi.effectiveDirection))
       }
       row += rows
@@ -269,8 +273,11 @@ struct EvaluationSheet {
     return row - 1
   }
 
+  /// Writes a KPI's row; its target and actual point at `source`, the KPI推移 cells of the
+  /// evaluation year, when KPI推移 shows that year.
   private func writeKPI(
-    _ kpi: KPI, row: Int, widths: [Double], sheet: Worksheet, heights: inout RowHeights
+    _ kpi: KPI, row: Int, source: (target: CellReference, actual: CellReference)?,
+    widths: [Double], sheet: Worksheet, heights: inout RowHeights
   ) throws {
     let value = kpi.values.first { $0.fiscalYear == facts.evaluationYear }
     let numberFormat = ReportStyle.number(ValueFormat.code(for: kpi))
@@ -286,8 +293,10 @@ struct EvaluationSheet {
       format: ReportStyle.centred)
     let target = CellReference(row: row, column: Column.target)
     let actual = CellReference(row: row, column: Column.actual)
-    try sheet.write(number(value?.target), at: target, format: numberFormat)
-    try sheet.write(number(value?.actual), at: actual, format: numberFormat)
+    try ValueCells.write(
+      value?.target, pointingAt: source?.target, at: target, format: numberFormat, in: sheet)
+    try ValueCells.write(
+      value?.actual, pointingAt: source?.actual, at: actual, format: numberFormat, in: sheet)
     try sheet.writeFormula(
       ReportText.rateFormula(target: target, actual: actual, direction: kpi.effectiveDirection),
       at: CellReference(row: row, column: Column.rate),
@@ -340,9 +349,5 @@ struct EvaluationSheet {
 
   private func text(_ string: String) -> CellValue {
     string.isEmpty ? .blank : .string(string)
-  }
-
-  private func number(_ value: Double?) -> CellValue {
-    value.map { .number(ValueFormat.stored($0)) } ?? .blank
   }
 }

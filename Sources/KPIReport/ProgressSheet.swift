@@ -112,9 +112,12 @@ struct ProgressSheet {
     columns.reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 0) }
   }
 
-  /// Writes the sheet; returns warnings (too many page breaks).
+  /// Writes the sheet, noting in `cells` where each target and actual went; returns warnings
+  /// (too many page breaks).
   @discardableResult
-  func write(into sheet: Worksheet, of workbook: XLSXDocument) throws -> [ReportWarning] {
+  func write(into sheet: Worksheet, of workbook: XLSXDocument, cells: inout ValueCells) throws
+    -> [ReportWarning]
+  {
     let last = widths.count - 1
     for (column, width) in widths.enumerated() {
       try sheet.setColumnWidth(width, columns: column...column)
@@ -148,7 +151,8 @@ struct ProgressSheet {
       row += 2
       for index in indices {
         let top = row
-        let written = try writeProject(index, at: row, sheet: sheet, heights: &heights)
+        let written = try writeProject(
+          index, at: row, sheet: sheet, heights: &heights, cells: &cells)
         row = written.next
         if !written.charts.isEmpty {
           row = try insertCharts(
@@ -234,7 +238,8 @@ struct ProgressSheet {
   /// Writes one project's block from `row`; returns the row after its last year and the
   /// charts it wants (KPIs with values, their year rows and target column).
   private func writeProject(
-    _ index: Int, at startRow: Int, sheet: Worksheet, heights: inout RowHeights
+    _ index: Int, at startRow: Int, sheet: Worksheet, heights: inout RowHeights,
+    cells: inout ValueCells
   ) throws -> (
     next: Int, charts: [(kpi: KPI, rows: ClosedRange<Int>, target: Int)],
     table: (rows: ClosedRange<Int>, lastColumn: Int)
@@ -321,6 +326,7 @@ struct ProgressSheet {
         let value = kpi.values.first { $0.fiscalYear == year }
         let target = CellReference(row: row, column: Self.firstKPIColumn + 3 * offset)
         let actual = CellReference(row: row, column: target.column + 1)
+        cells.record(project: index, kpi: offset, fiscalYear: year, target: target)
         try sheet.write(number(value?.target), at: target, format: formats[offset])
         try sheet.write(number(value?.actual), at: actual, format: formats[offset])
         try sheet.writeFormula(

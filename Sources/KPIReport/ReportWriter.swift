@@ -33,15 +33,22 @@ public struct ReportWriter: Sendable {
       ReportMarker.propertyName, .string(ReportMarker.reportVersion))
     var warnings: [ReportWarning] = []
     do {
-      warnings = try EvaluationSheet(facts: facts).write(
-        into: workbook.addWorksheet(named: ReportFormat.evaluationSheet))
-      warnings += try ProgressSheet(facts: facts).write(
-        into: workbook.addWorksheet(named: ReportFormat.progressSheet), of: workbook)
-      try SummarySheet(facts: facts).write(
-        into: workbook.addWorksheet(named: ReportFormat.summarySheet))
-      if !forPrinting {
-        try DataSheet(facts: facts).write(
-          into: workbook.addWorksheet(named: ReportFormat.dataSheet))
+      // The sheets in the report's order; KPI推移 is written first, as the others point at
+      // the cells where it holds each value.
+      let evaluation = try workbook.addWorksheet(named: ReportFormat.evaluationSheet)
+      let progress = try workbook.addWorksheet(named: ReportFormat.progressSheet)
+      let summary = try workbook.addWorksheet(named: ReportFormat.summarySheet)
+      let data = forPrinting ? nil : try workbook.addWorksheet(named: ReportFormat.dataSheet)
+      var cells = ValueCells()
+      let progressWarnings = try ProgressSheet(facts: facts).write(
+        into: progress, of: workbook, cells: &cells)
+      warnings = try EvaluationSheet(facts: facts, cells: cells).write(into: evaluation)
+      warnings += progressWarnings
+      try SummarySheet(
+        facts: facts, dataRows: data == nil ? nil : DataRow.rows(for: document).count
+      ).write(into: summary)
+      if let data {
+        try DataSheet(facts: facts, cells: cells).write(into: data)
       }
     } catch let error as XLSXWriterError where error.kind == .outOfBounds {
       // Records larger than a sheet: said as such, rather than as a cell the writer refused.

@@ -6,11 +6,15 @@ import XLSXWriter
 /// publishes (report.md §3).
 ///
 /// Row 1: the title. Row 3: the header. From row 4: one row per fiscal year
-/// (`YearSummary.all(for:)`); the three shares are live formulas with their cached values.
+/// (`YearSummary.all(for:)`); the counts are live formulas over データ's `SummaryColumns`
+/// and the three shares live formulas over the counts, all with their cached values.
 /// Below: the projects of each year without KPIs or without values, by name, and notes on
 /// how each figure is counted, so that every denominator is stated.
 struct SummarySheet {
   let facts: ReportFacts
+  /// データ's row count, or nil when the workbook has no データ (printing only): the counts
+  /// are then plain numbers.
+  let dataRows: Int?
 
   static let headers = [
     "年度", "事業数（交付対象事業）", "KPI数", "目標値・実績値のあるKPI数", "達成したKPI数", "KPI達成率",
@@ -43,12 +47,22 @@ struct SummarySheet {
         Era.labelWithWesternYear(fiscalYear: summary.fiscalYear),
         at: CellReference(row: row, column: 0),
         format: ReportStyle.text(border: true, horizontal: .left))
-      let counts = [
-        (1, summary.projects), (2, summary.kpis), (3, summary.kpisWithBoth),
-        (4, summary.kpisAchieved), (6, summary.projectsWithBoth), (7, summary.projectsAchieving),
+      let counts: [(Int, Int, SummaryColumns.Column)] = [
+        (1, summary.projects, .years), (2, summary.kpis, .hasValue),
+        (3, summary.kpisWithBoth, .hasBoth), (4, summary.kpisAchieved, .achieved),
+        (6, summary.projectsWithBoth, .firstWithBoth),
+        (7, summary.projectsAchieving, .firstAchieving),
       ]
-      for (column, value) in counts {
-        try sheet.write(.integer(value), at: CellReference(row: row, column: column), format: count)
+      for (column, value, helper) in counts {
+        let cell = CellReference(row: row, column: column)
+        if let dataRows, dataRows > 0 {
+          try sheet.writeFormula(
+            SummaryColumns.countFormula(
+              helper, fiscalYear: summary.fiscalYear, rowCount: dataRows),
+            at: cell, result: .number(Double(value)), format: count)
+        } else {
+          try sheet.write(.integer(value), at: cell, format: count)
+        }
       }
       try writeShare(
         sheet, row: row, column: 5, dividend: 4, divisor: 3, cached: summary.kpiShare)

@@ -6,8 +6,10 @@ import XLSXReader
 /// into the records it was written from.
 ///
 /// The データ sheet (one row per project × KPI × year, its headers fixed by report.md) gives
-/// the projects, KPIs and values; KPI推移 (a block layout) adds overviews and activities;
-/// 効果検証 (the national form) adds evaluations, costs and the municipality.
+/// the projects and KPIs, and the values when it is the only sheet; KPI推移 (a block layout)
+/// adds overviews and activities and, in reports whose other sheets point at it, holds the
+/// values (`ReportValues`); 効果検証 (the national form) adds evaluations, costs, the
+/// municipality, 目標年月 and 担当部局課名.
 struct OwnReport {
   static func isReport(_ workbook: XLSXWorkbook) -> Bool {
     ReportMarker.marksReport(workbook.customProperties[ReportMarker.propertyName])
@@ -16,13 +18,24 @@ struct OwnReport {
   func read(_ workbook: XLSXWorkbook, log: DiagnosticLog) throws -> SheetImport? {
     guard let dataSheet = workbook.sheet(named: ReportFormat.dataSheet) else { return nil }
     let dataGrid = try SheetGrid(workbook: workbook, sheet: dataSheet)
-    guard var found = readData(dataGrid, log: log) else { return nil }
-    // KPI推移 and 効果検証 repeat values the データ sheet already gave (and checked): their
-    // readers log into throwaway logs so no problem is reported twice.
-    if let sheet = workbook.sheet(named: ReportFormat.progressSheet),
-      let progress = BlockLayout().read(
-        try SheetGrid(workbook: workbook, sheet: sheet), log: DiagnosticLog(file: log.file))
-    {
+    let progressGrid = try workbook.sheet(named: ReportFormat.progressSheet).map {
+      try SheetGrid(workbook: workbook, sheet: $0)
+    }
+    // KPI推移 and 効果検証 repeat what the データ sheet gives (and checks): their readers log
+    // into throwaway logs so no problem is reported twice.
+    let progress = progressGrid.flatMap {
+      BlockLayout().read($0, log: DiagnosticLog(file: log.file))
+    }
+    // Reports of the first version hold values only: データ's are the values. Later ones
+    // show KPI推移's values elsewhere through formulas.
+    let linked =
+      workbook.customProperties[ReportMarker.propertyName] != ReportMarker.valuesOnlyVersion
+    let values = ReportValues(
+      progress: linked ? progressGrid : nil, progressProjects: progress?.projects ?? [],
+      data: dataGrid, log: log)
+    guard var found = readData(dataGrid, values: values, log: log) else { return nil }
+    var evaluationGrid: SheetGrid?
+    if let progress {
       for index in found.projects.indices {
         guard let match = progress.projects.first(where: { $0.name == found.projects[index].name })
         else { continue }
@@ -42,6 +55,7 @@ struct OwnReport {
     }
     if let sheet = workbook.sheet(named: ReportFormat.evaluationSheet) {
       let grid = try SheetGrid(workbook: workbook, sheet: sheet)
+      evaluationGrid = grid
       found.municipality = MunicipalityBlock.read(grid, log: log)
       // The title row 「<grant>事業実施結果報告（令和N年度）」 names the grant.
       found.grant = GrantName.find(in: grid, above: 3)
@@ -67,12 +81,17 @@ struct OwnReport {
         found.tables += form.tables
       }
     }
+    if linked {
+      values.applyEdits(to: &found.projects, evaluation: evaluationGrid)
+    }
     return found
   }
 
   /// The データ sheet: its header row names every column (report.md), so columns are found
   /// by name and rows read directly.
-  private func readData(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
+  private func readData(_ grid: SheetGrid, values: ReportValues, log: DiagnosticLog)
+    -> SheetImport?
+  {
     guard let headerRow = grid.rows.first else { return nil }
     var byHeader: [String: Int] = [:]
     for cell in grid.cells(inRow: headerRow) {
@@ -121,6 +140,7 @@ struct OwnReport {
         continue
       }
       projects.addYear(fiscalYear)
+
       if let column = columns[.cost],
         case .number(let cost) = grid.storedCell(at: CellReference(row: row, column: column))?.value
       {
@@ -135,10 +155,18 @@ struct OwnReport {
         {
           kpi.baseline = baseline
         }
-        kpi.add(
-          fiscalYear: fiscalYear,
-          target: columns[.target].map { CellReference(row: row, column: $0) },
-          actual: columns[.actual].map { CellReference(row: row, column: $0) }, in: grid, log: log)
+        let target = columns[.target].map { CellReference(row: row, column: $0) }
+        let actual = columns[.actual].map { CellReference(row: row, column: $0) }
+        // The value cells KPI推移 holds, when the report shows them there; else データ's.
+        if let cells = values.progressCells(
+          project: name, kpi: kpiName, fiscalYear: fiscalYear, target: target, actual: actual)
+        {
+          kpi.add(
+            fiscalYear: fiscalYear, target: cells.target, actual: cells.actual, in: cells.grid,
+            log: log)
+        } else {
+          kpi.add(fiscalYear: fiscalYear, target: target, actual: actual, in: grid, log: log)
+        }
       }
     }
     guard !projects.isEmpty else { return nil }

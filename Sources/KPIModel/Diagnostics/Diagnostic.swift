@@ -138,6 +138,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let kpiNotSet: DiagnosticCode = "kpi-not-set"
   /// A one-year table that states no fiscal year, and none was given with --fiscal-year.
   public static let tableYearUnknown: DiagnosticCode = "table-year-unknown"
+  /// A report's value cell typed over the formula that showed KPI推移's value: it wins.
+  public static let valueTypedOverFormula: DiagnosticCode = "value-typed-over-formula"
+  /// Two cells of a report typed over the formulas of one value, with different values.
+  public static let conflictingEdits: DiagnosticCode = "conflicting-edits"
   /// A blank project name with no row above it in the same table.
   public static let blankProjectName: DiagnosticCode = "blank-project-name"
   /// A project named after its sheet, for want of a name on the sheet.

@@ -105,6 +105,14 @@ public enum DiagnosticCatalogue {
       "project \"{project}\" has no KPI (KPI未設定): its KPI cells are empty or '-'",
       "事業「{project}」には KPI が設定されていません（KPI未設定）。KPI のセルが空欄か「-」です"
     ),
+    .valueTypedOverFormula: (
+      "{value} was typed over the formula that showed {source} ({sourceValue}); the typed value was used: correct {source} so every sheet agrees",
+      "数式の代わりに {value} が入力されています（数式は {source} の値 {sourceValue} を表示していました）。入力された値を使いました。すべてのシートがそろうよう {source} を直してください"
+    ),
+    .conflictingEdits: (
+      "{first} says {firstValue} and {second} says {secondValue}, both typed over formulas showing {source}; correct {source} and restore the formulas",
+      "{first} は {firstValue}、{second} は {secondValue} で、どちらも {source} を表示する数式の代わりに入力されています。{source} を直して数式を戻してください"
+    ),
     .tableYearUnknown: (
       "the table {range} gives no fiscal year (no 年度 or 目標年月 column, none in a title); pass --fiscal-year",
       "表 {range} には年度がありません（年度・目標年月の列もタイトルの年度もありません）。--fiscal-year で指定してください"

@@ -6,11 +6,15 @@ public struct DataRow: Sendable, Equatable {
   public var prefecture: String?
   public var municipality: String?
   public var projectNo: Int
+  /// The project's position in the records (zero-based), whatever its number.
+  public var projectIndex: Int
   public var projectName: String
   public var scope: Scope?
   public var periodStart: Int?
   public var periodEnd: Int?
   public var kpiNo: Int?
+  /// The KPI's position in its project (zero-based); nil on a project's row without KPIs.
+  public var kpiIndex: Int?
   public var kpiName: String?
   public var unit: String?
   public var direction: Direction?
@@ -36,6 +40,7 @@ public struct DataRow: Sendable, Equatable {
       let base = DataRow(
         code: document.municipality?.code, prefecture: document.municipality?.prefecture,
         municipality: document.municipality?.name, projectNo: project.no ?? index + 1,
+        projectIndex: index,
         projectName: project.name, scope: project.scope, periodStart: project.period?.start,
         periodEnd: project.period?.end)
       if project.kpis.isEmpty {
@@ -46,6 +51,7 @@ public struct DataRow: Sendable, Equatable {
         for value in kpi.values {
           var row = base
           row.kpiNo = kpi.no ?? kpiIndex + 1
+          row.kpiIndex = kpiIndex
           row.kpiName = kpi.name
           row.unit = kpi.unit
           row.direction = kpi.effectiveDirection
@@ -66,13 +72,14 @@ public struct DataRow: Sendable, Equatable {
   }
 
   init(
-    code: String?, prefecture: String?, municipality: String?, projectNo: Int, projectName: String,
-    scope: Scope?, periodStart: Int?, periodEnd: Int?
+    code: String?, prefecture: String?, municipality: String?, projectNo: Int, projectIndex: Int,
+    projectName: String, scope: Scope?, periodStart: Int?, periodEnd: Int?
   ) {
     self.code = code
     self.prefecture = prefecture
     self.municipality = municipality
     self.projectNo = projectNo
+    self.projectIndex = projectIndex
     self.projectName = projectName
     self.scope = scope
     self.periodStart = periodStart

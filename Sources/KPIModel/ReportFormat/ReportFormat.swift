@@ -20,8 +20,11 @@ public enum ReportMarker {
   public static let propertyName = "kpisheet"
   /// What every report version's value starts with.
   public static let reportPrefix = "report-"
-  /// The report format's version.
-  public static let reportVersion = reportPrefix + "1"
+  /// The report format's version: from 2, 効果検証 and データ show KPI推移's values through
+  /// formulas (report.md, "One source inside the workbook").
+  public static let reportVersion = reportPrefix + "2"
+  /// The first version, whose sheets hold values only: reading one back takes データ's values.
+  public static let valuesOnlyVersion = reportPrefix + "1"
   /// The departmental template's version.
   public static let templateVersion = "template-1"
 

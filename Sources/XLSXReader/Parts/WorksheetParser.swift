@@ -305,7 +305,12 @@ final class WorksheetParser: SAXHandler {
     let formula = hasFormula ? try formulaText() : nil
     guard hasValue, var value = try typedValue() else {
       // No `<v>`, or an empty one (openpyxl writes `<v />`): the formula was never calculated.
-      if hasFormula && formulasWithoutValue.count < SheetScan.maxFormulasWithoutValue {
+      // An empty `<v>` of a `t="str"` cell is a calculated empty text (Excel and LibreOffice
+      // write `=""` results so): a blank cell, not a missing result.
+      let emptyText = hasValue && valueType == .formulaString
+      if hasFormula && !emptyText
+        && formulasWithoutValue.count < SheetScan.maxFormulasWithoutValue
+      {
         formulasWithoutValue.append(reference)
       }
       return
