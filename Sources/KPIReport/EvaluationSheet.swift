@@ -264,7 +264,8 @@ struct EvaluationSheet {
       }
       for (offset, kpi) in project.kpis.enumerated() {
         try writeKPI(
-          kpi, row: row + offset, source: cells.cells(project: index, kpi: offset, fiscalYear: year),
+          kpi, row: row + offset,
+          source: cells.cells(project: index, kpi: offset, fiscalYear: year),
           widths: widths, sheet: sheet, heights: &heights)
         kpiRows.append((row + offset, kpi.effectiveDirection))
       }

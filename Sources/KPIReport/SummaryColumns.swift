@@ -71,7 +71,9 @@ enum SummaryColumns {
         seen.insert([row.projectIndex, kpi, year]).inserted
       else {
         // A KPI's year given twice counts once, as YearSummary counts its first value.
-        if row.kpiIndex != nil { cells.replaceSubrange(1..., with: repeatElement(.integer(0), count: 5)) }
+        if row.kpiIndex != nil {
+          cells.replaceSubrange(1..., with: repeatElement(.integer(0), count: 5))
+        }
         result.append(cells)
         continue
       }
@@ -84,7 +86,9 @@ enum SummaryColumns {
       func at(_ column: Column, _ row: Int = sheetRow, absolute: Bool = false) -> String {
         (absolute ? "$" : "") + column.letter + (absolute ? "$" : "") + String(row + 1)
       }
-      func data(_ column: DataColumn) -> String { CellReference(row: sheetRow, column: column.index).a1() }
+      func data(_ column: DataColumn) -> String {
+        CellReference(row: sheetRow, column: column.index).a1()
+      }
       func flag(_ formula: String, _ value: Bool) -> CellValue {
         .formula("=IF(\(formula),1,0)", result: .number(value ? 1 : 0))
       }

@@ -87,9 +87,12 @@ struct OneSourceTests {
     let index = try #require(kpi.values.firstIndex { $0.fiscalYear == 2022 })
     #expect(kpi.values[index].target == 10 && kpi.values[index].actual == 170)
     document.projects[0].kpis[0].values[index].actual = 5
-    let dataRow = try #require(
-      DataRow.rows(for: document).firstIndex { $0.projectIndex == 0 && $0.kpiIndex == 0 && $0.fiscalYear == 2022 }
-    ) + 2
+    let dataRow =
+      try #require(
+        DataRow.rows(for: document).firstIndex {
+          $0.projectIndex == 0 && $0.kpiIndex == 0 && $0.fiscalYear == 2022
+        }
+      ) + 2
     let facts = try OpenPyXL.facts(
       """
       import os, shutil, subprocess
@@ -136,7 +139,8 @@ struct OneSourceTests {
       }
     }
     // The correction changed what 集計 counts: FY2022 has one KPI achieved fewer.
-    let before = try #require(YearSummary.all(for: try seedRecords()).first { $0.fiscalYear == 2022 })
+    let before = try #require(
+      YearSummary.all(for: try seedRecords()).first { $0.fiscalYear == 2022 })
     let after = try #require(expected.first { $0.fiscalYear == 2022 })
     #expect(after.kpisAchieved == before.kpisAchieved - 1)
     withExtendedLifetime(scratch) {}

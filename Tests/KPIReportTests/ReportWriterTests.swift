@@ -331,8 +331,12 @@ struct ReportWriterTests {
       ws = wb["効果検証"]
       put("A1", ws["A1"].value)
       put("block", [ws.cell(r, 4).value for r in range(3, 9)])
+      data = wb["データ"]
+      put("data", sorted({tuple(c.value for c in row[:3]) for row in data.iter_rows(min_row=2)}))
       """, path)
     #expect(facts["A1"] == "地方創生推進交付金事業実施結果報告（令和3年度）")
+    // データ carries the facts however they were given: here the name from the context.
+    #expect(facts["data"] == "[('352161', '山口県', 'テスト市')]")
     #expect(facts["block"] == "['山口県', 'テスト市', '352161', '企画課', '0836-00-0000', '令和3年度（2021年度）']")
     withExtendedLifetime(scratch) {}
   }

@@ -116,7 +116,9 @@ struct OneSourceCommandTests {
       wb["効果検証"]["H12"] = 12
       wb["データ"]["P4"] = 12
       """, in: folder)
-    let again = try Command.run(["extract", agreeing, "-o", folder.appendingPathComponent("a.json").path])
+    let again = try Command.run([
+      "extract", agreeing, "-o", folder.appendingPathComponent("a.json").path,
+    ])
     #expect(again.status == 0, "\(again.stderr)")
   }
 
@@ -139,5 +141,34 @@ struct OneSourceCommandTests {
     #expect(values[2022]?.prefix(2) == ["10", "170"])
     #expect(values[2022]?[2] == "データ!P4")
     #expect(!back.stderr.contains("typed over"), "\(back.stderr)")
+  }
+
+  @Test func theDataSheetCarriesTheFactsFromFlagsAndProfile() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // dept-flat names no municipality: the flags give one report its facts, a profile the other.
+    let profile = folder.appendingPathComponent("profile.yaml").path
+    try Data("municipality: 宇部市\nprefecture: 山口県\ncode: \"35202\"\n".utf8).write(
+      to: URL(fileURLWithPath: profile))
+    let flagged = folder.appendingPathComponent("flags.xlsx").path
+    let profiled = folder.appendingPathComponent("profile.xlsx").path
+    let sample = ExtractCommandTests.sample("dept-flat.xlsx")
+    let first = try Command.run([
+      "convert", sample, "-o", flagged, "--municipality", "萩市", "--prefecture", "山口県", "--code",
+      "35204",
+    ])
+    #expect(first.status == 0, "\(first.stderr)")
+    let second = try Command.run(["convert", sample, "-o", profiled, "--profile", profile])
+    #expect(second.status == 0, "\(second.stderr)")
+    let script = """
+      import sys, openpyxl
+      for path in sys.argv[1:]:
+          ws = openpyxl.load_workbook(path)["データ"]
+          print(sorted({tuple(c.value for c in row[:3]) for row in ws.iter_rows(min_row=2)}))
+      """
+    let read = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, flagged, profiled])
+    #expect(
+      read.stdoutText
+        == "[('35204', '山口県', '萩市')]\n[('35202', '山口県', '宇部市')]\n", "\(read.stderr)")
   }
 }

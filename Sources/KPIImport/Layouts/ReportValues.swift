@@ -73,7 +73,9 @@ final class ReportValues {
     let cells = [target, actual]
     for field in [0, 1] {
       let key = Key(project: project, kpi: kpi, fiscalYear: fiscalYear, field: field)
-      let own = cells[field].flatMap { Self.progressReference(in: data.storedCell(at: $0)?.formula) }
+      let own = cells[field].flatMap {
+        Self.progressReference(in: data.storedCell(at: $0)?.formula)
+      }
       // Target and actual sit side by side on KPI推移.
       let sibling = cells[1 - field].flatMap {
         Self.progressReference(in: data.storedCell(at: $0)?.formula)
@@ -109,8 +111,10 @@ final class ReportValues {
           guard progress != nil else { continue }
           for (field, cell) in [(0, row.target), (1, row.actual)] {
             if let edit = Self.typedOver(cell, in: evaluation) {
-              edits[Key(project: row.project, kpi: row.kpi, fiscalYear: year, field: field), default: []]
-                .append(edit)
+              edits[
+                Key(project: row.project, kpi: row.kpi, fiscalYear: year, field: field), default: []
+              ]
+              .append(edit)
             }
           }
         }
