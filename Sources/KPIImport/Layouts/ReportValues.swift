@@ -10,12 +10,21 @@ import XLSXReader
 /// such cells of one value that disagree are an error naming both. 効果検証 also gives back
 /// the 目標年月 and 担当部局課名 typed into it.
 final class ReportValues {
+  /// Which of a value's two cells.
+  private enum Field: Int, CaseIterable {
+    case target, actual
+
+    /// The other cell, which KPI推移 puts beside this one.
+    var other: Field { self == .target ? .actual : .target }
+    /// The column step from the other cell to this one on KPI推移.
+    var step: Int { self == .target ? -1 : 1 }
+  }
+
   private struct Key: Hashable {
     var project: String
     var kpi: String
     var fiscalYear: Int
-    /// 0 for the target, 1 for the actual.
-    var field: Int
+    var field: Field
   }
 
   /// A value cell typed over its formula.
@@ -47,7 +56,9 @@ final class ReportValues {
     for project in progressProjects {
       for kpi in project.kpis {
         for value in kpi.values {
-          for (field, source) in [(0, value.source?.target), (1, value.source?.actual)] {
+          for (field, source) in [
+            (Field.target, value.source?.target), (.actual, value.source?.actual),
+          ] {
             guard let source, let cell = source.split(separator: "!").last.map(String.init),
               let reference = CellReference(cell)
             else { continue }
@@ -71,18 +82,18 @@ final class ReportValues {
     guard let progress else { return nil }
     var found: [CellReference?] = [nil, nil]
     let cells = [target, actual]
-    for field in [0, 1] {
+    for field in Field.allCases {
       let key = Key(project: project, kpi: kpi, fiscalYear: fiscalYear, field: field)
-      let own = cells[field].flatMap {
+      let own = cells[field.rawValue].flatMap {
         Self.progressReference(in: data.storedCell(at: $0)?.formula)
       }
       // Target and actual sit side by side on KPI推移.
-      let sibling = cells[1 - field].flatMap {
+      let sibling = cells[field.other.rawValue].flatMap {
         Self.progressReference(in: data.storedCell(at: $0)?.formula)
-      }.map { CellReference(row: $0.row, column: $0.column + (field == 0 ? -1 : 1)) }
-      found[field] = own ?? sibling ?? blockSources[key]
-      if let source = found[field] { sources[key] = source }
-      if let cell = cells[field] { dataCells.append((key, cell)) }
+      }.map { CellReference(row: $0.row, column: $0.column + field.step) }
+      found[field.rawValue] = own ?? sibling ?? blockSources[key]
+      if let source = found[field.rawValue] { sources[key] = source }
+      if let cell = cells[field.rawValue] { dataCells.append((key, cell)) }
     }
     guard found[0] != nil || found[1] != nil else { return nil }
     return (progress, found[0], found[1])
@@ -106,10 +117,10 @@ final class ReportValues {
       }
       if let year = form.fiscalYear {
         for row in form.rows {
-          let key = Key(project: row.project, kpi: row.kpi, fiscalYear: year, field: 0)
+          let key = Key(project: row.project, kpi: row.kpi, fiscalYear: year, field: .target)
           if let due = row.due { dues[key] = due }
           guard progress != nil else { continue }
-          for (field, cell) in [(0, row.target), (1, row.actual)] {
+          for (field, cell) in [(Field.target, row.target), (.actual, row.actual)] {
             if let edit = Self.typedOver(cell, in: evaluation) {
               edits[
                 Key(project: row.project, kpi: row.kpi, fiscalYear: year, field: field), default: []
@@ -128,11 +139,11 @@ final class ReportValues {
         for valueIndex in projects[projectIndex].kpis[kpiIndex].values.indices {
           var value = projects[projectIndex].kpis[kpiIndex].values[valueIndex]
           let year = value.fiscalYear
-          for field in [0, 1] {
+          for field in Field.allCases {
             let key = Key(project: project, kpi: kpi, fiscalYear: year, field: field)
             guard let found = edits[key], let (number, cell) = resolve(key, edits: found)
             else { continue }
-            if field == 0 {
+            if field == .target {
               value.target = number
               value.source = ValueSource(target: cell, actual: value.source?.actual)
             } else {
@@ -140,7 +151,7 @@ final class ReportValues {
               value.source = ValueSource(target: value.source?.target, actual: cell)
             }
           }
-          if let due = dues[Key(project: project, kpi: kpi, fiscalYear: year, field: 0)] {
+          if let due = dues[Key(project: project, kpi: kpi, fiscalYear: year, field: .target)] {
             value.due = due
           }
           projects[projectIndex].kpis[kpiIndex].values[valueIndex] = value
