@@ -32,8 +32,8 @@ struct TemplateContent: Sendable, Equatable {
     municipality = document.municipality
     grant = document.grant
     let evaluationYear = Self.evaluationYear(of: document)
-    for (index, project) in document.projects.enumerated() {
-      projects.append(Self.projectRow(project, number: project.no ?? index + 1))
+    for project in document.projects {
+      projects.append(Self.projectRow(project))
       let name = TemplateValue(project.name)
       for year in Self.activityYears(of: project) {
         let known = project.years.first { $0.fiscalYear == year }
@@ -71,9 +71,11 @@ struct TemplateContent: Sendable, Equatable {
     return actualYears.max().map { $0 + 1 }
   }
 
-  private static func projectRow(_ project: Project, number: Int) -> [TemplateValue] {
+  /// A project's row; its number only when the records give one (a single input is numbered
+  /// in order anyway).
+  private static func projectRow(_ project: Project) -> [TemplateValue] {
     [
-      .number(Double(number)), TemplateValue(project.name),
+      TemplateValue(project.no.map(Double.init)), TemplateValue(project.name),
       TemplateValue(project.scope?.reportLabel),
       TemplateValue(year: project.period?.start), TemplateValue(year: project.period?.end),
       TemplateValue(project.grantType), TemplateValue(project.department),

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// `kpisheet template` and `template --from`: what a department gets, and that what it sends
+/// back reads to the same records.
+@Suite struct TemplateCommandTests {
+  static func sample(_ name: String) -> String { ExtractCommandTests.sample(name) }
+
+  static func importFixture(_ name: String) -> String {
+    Command.packageRoot.appendingPathComponent("Tests/KPIImportTests/Fixtures/\(name)").path
+  }
+
+  static var openpyxlAvailable: Bool { RealClientTests.openpyxlAvailable }
+
+  /// The record fields a prefilled template carries, as comparable text: per project its
+  /// number, name, 区分, period, department, grant type, overview, partners, each year's
+  /// activities and cost, and per KPI its name, unit, direction, baseline and every value
+  /// given (years with neither value are rows to fill in, not values).
+  static func carried(_ records: Any) -> [String] {
+    guard let object = records as? [String: Any],
+      let projects = object["projects"] as? [[String: Any]]
+    else { return ["not records"] }
+    var lines: [String] = []
+    let municipality = object["municipality"] as? [String: Any] ?? [:]
+    lines.append(
+      "municipality \(municipality["name"] ?? "-") \(municipality["prefecture"] ?? "-") \(municipality["code"] ?? "-") grant \(object["grant"] ?? "-")"
+    )
+    for project in projects {
+      let period = project["period"] as? [String: Any]
+      lines.append(
+        [
+          "project", "\(project["no"] ?? "-")", "\(project["name"] ?? "-")",
+          "\(project["scope"] ?? "-")", "\(period?["start"] ?? "-")-\(period?["end"] ?? "-")",
+          "\(project["department"] ?? "-")", "\(project["grantType"] ?? "-")",
+          "\(project["overview"] ?? "-")",
+          "\((project["partners"] as? [String])?.joined(separator: "|") ?? "-")",
+        ].joined(separator: " / "))
+      for year in project["years"] as? [[String: Any]] ?? [] {
+        let activities = (year["activities"] as? [String]) ?? []
+        let cost = year["cost"] as? [String: Any]
+        guard !activities.isEmpty || cost != nil else { continue }
+        lines.append(
+          "  year \(year["fiscalYear"] ?? "-") \(activities.joined(separator: "|")) cost \(cost?["value"] ?? "-") \(cost?["unit"] ?? "-")"
+        )
+      }
+      for kpi in project["kpis"] as? [[String: Any]] ?? [] {
+        lines.append(
+          "  kpi \(kpi["name"] ?? "-") unit \(kpi["unit"] ?? "-") direction \(kpi["direction"] ?? "increase") baseline \(kpi["baseline"] ?? "-")"
+        )
+        for value in kpi["values"] as? [[String: Any]] ?? [] {
+          let target = value["target"].flatMap { $0 is NSNull ? nil : $0 }
+          let actual = value["actual"].flatMap { $0 is NSNull ? nil : $0 }
+          guard target != nil || actual != nil else { continue }
+          lines.append(
+            "    \(value["fiscalYear"] ?? "-") target \(target ?? "-") actual \(actual ?? "-") due \(value["due"] ?? "-")"
+          )
+        }
+      }
+    }
+    return lines
+  }
+
+  /// Records → `template --from` → `extract` gives back the same projects, KPIs, units,
+  /// directions, periods, 区分, targets and actuals, from a report, records JSON and
+  /// departmental sheets of several layouts.
+  @Test(
+    arguments: [
+      sample("sanyo-onoda.xlsx"), sample("sanyo-onoda.expected.json"), sample("dept-wide.xlsx"),
+      importFixture("a-two-sheets.xlsx"), importFixture("b-national-form.xlsx"),
+      importFixture("c-1904.xlsx"), importFixture("d-relative-years.xlsx"),
+      importFixture("e-per-sheet.xlsx"), "report",
+    ])
+  func prefilledTemplateReadsBackToTheSameRecords(_ input: String) throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var source = input
+    if input == "report" {
+      source = folder.appendingPathComponent("report.xlsx").path
+      let converted = try Command.run(["convert", Self.sample("sanyo-onoda.xlsx"), "-o", source])
+      #expect(converted.status == 0, "\(converted.stderr)")
+    }
+    let original = try Command.run(["extract", source])
+    #expect(original.status == 0, "\(original.stderr)")
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let written = try Command.run(["template", "--from", source, "-o", template])
+    #expect(written.status == 0, "\(written.stderr)")
+    let back = try Command.run(["extract", template])
+    #expect(back.status == 0, "\(back.stderr)")
+    let expected = Self.carried(try original.json())
+    #expect(expected.count > 3)
+    #expect(Self.carried(try back.json()) == expected)
+  }
+
+  /// The prefilled template asks for the evaluation of the year after the latest actual,
+  /// with its columns empty, and has a row for every year of each KPI's period.
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
+  func prefilledTemplateAsksForTheNextEvaluation() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let written = try Command.run([
+      "template", "--from", Self.sample("sanyo-onoda.xlsx"), "-o", template,
+    ])
+    #expect(written.status == 0, "\(written.stderr)")
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb["評価"]
+      rows = [[c.value for c in r] for r in ws.iter_rows(min_row=6) if r[0].value]
+      print(len(rows), rows[0][1], sum(1 for r in rows for v in r[2:] if v is not None))
+      kpi = wb["KPI"]
+      years = [r[4].value for r in kpi.iter_rows(min_row=6) if r[1].value == "ブランド化したガラス商品数"]
+      print(",".join(years))
+      """
+    let facts = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template])
+    #expect(facts.status == 0, "\(facts.stderr)")
+    #expect(
+      facts.stdoutText.split(separator: "\n") == ["5 令和5年度 0", "令和2年度,令和3年度,令和4年度"])
+  }
+
+  /// The blank template, filled with openpyxl as a department would (Scripts/fill-template.py,
+  /// which leaves the 【記入例】 rows in and copies one), reads back right.
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
+  func blankTemplateFilledByADepartmentReadsBack() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let fill = try Command.runProcess(
+      "/usr/bin/env",
+      [
+        "python3", Command.packageRoot.appendingPathComponent("Scripts/fill-template.py").path,
+        template, filled,
+      ])
+    #expect(fill.status == 0, "\(fill.stderr)")
+    let back = try Command.run(["extract", filled])
+    #expect(back.status == 0, "\(back.stderr)")
+    #expect(
+      Self.carried(try back.json()) == [
+        "municipality 架空市 山口県 - grant -",
+        "project / 1 / 観光振興事業 / single / 2022-2024 / 商工観光課 / 地方創生推進タイプ / 観光アプリを開発し、市内の周遊を促す。 / -",
+        "  year 2022 観光アプリの開発|周遊イベントの開催 cost 12345 千円",
+        "  year 2023 アプリの多言語化 cost - -",
+        "  kpi 観光客数 unit 人 direction increase baseline 800",
+        "    2022 target 1000 actual 1200 due R5.3",
+        "    2023 target 1100 actual 900 due -",
+        "  kpi アプリ利用率 unit % direction increase baseline -",
+        "    2023 target 5.4 actual 6 due -",
+        "project / 2 / 空き家対策事業 / wide-area / 2023-2025 / 都市計画課 / - / 空き家の活用を進める。 / 宇部市|美祢市",
+        "  kpi 空き家数 unit 戸 direction decrease baseline -",
+        "    2023 target 300 actual 280 due -",
+      ])
+    let object = try #require(try back.json() as? [String: Any])
+    let projects = try #require(object["projects"] as? [[String: Any]])
+    let evaluation = try #require(projects[0]["evaluation"] as? [String: Any])
+    #expect(evaluation["fiscalYear"] as? Int == 2023)
+    #expect(evaluation["effect"] as? String == "considerably-effective")
+    #expect(evaluation["policy"] as? String == "continue")
+    #expect(evaluation["expertOpinion"] as? String == "利用者の声を反映すること。")
+    #expect(projects[1]["evaluation"] == nil)
+    // No example row came through, on any sheet.
+    #expect(!back.stdoutText.contains("記入例"))
+    #expect(!back.stdoutText.contains("99999"))
+  }
+
+  /// The blank template holds only its example rows: extract reads none of them and says
+  /// that nothing is filled in yet (exit 65), in one line naming the sheet.
+  @Test func blankTemplateHasNothingToRead() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let blank = try Command.run(["extract", template])
+    #expect(blank.status == 65)
+    #expect(blank.stdout.isEmpty)
+    #expect(
+      blank.stderrLines.first
+        == "\(template): sheet \"事業\": the template has no project filled in yet (rows marked 【記入例】 are not read)"
+    )
+  }
+
+  /// A bad --from input fails as extract fails on it, and writes nothing.
+  @Test func badInputsFailAsExtractDoes() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("t.xlsx").path
+    for input in [
+      folder.appendingPathComponent("missing.xlsx").path, Command.fixture("bad/encrypted.xlsx"),
+      Self.importFixture("problems-flat.xlsx"),
+    ] {
+      let extract = try Command.run(["extract", input])
+      let template = try Command.run(["template", "--from", input, "-o", output])
+      #expect(extract.status != 0)
+      #expect(template.status == extract.status, "\(input): \(template.stderr)")
+      #expect(template.stderr == extract.stderr, "\(input)")
+      #expect(!FileManager.default.fileExists(atPath: output))
+    }
+    // The input is never the output.
+    let records = folder.appendingPathComponent("r.json").path
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: records))
+    let same = try Command.run(["template", "--from", records, "-o", records, "--force"])
+    #expect(same.status == 73)
+  }
+
+  /// `-o -` writes the prefilled workbook to standard output.
+  @Test func prefilledTemplateToStandardOutput() throws {
+    let written = try Command.run([
+      "template", "--from", Self.sample("sanyo-onoda.expected.json"), "-o", "-",
+    ])
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(written.stdout.starts(with: Data("PK".utf8)))
+  }
+}
