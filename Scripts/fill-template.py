@@ -17,7 +17,7 @@ import openpyxl
 
 
 def columns(ws):
-    """The header row and each header's column, found by the 事業名 header."""
+    """The header row and each header's column (by its first line), found by 事業名."""
     for row in ws.iter_rows(min_row=1, max_row=30):
         texts = {str(c.value).split("\n")[0]: c.column for c in row if c.value is not None}
         if "事業名" in texts:
@@ -61,13 +61,13 @@ def main(template, filled):
     ])
     fill(wb["年度別"], [
         {"事業名": "観光振興事業", "年度": "令和4年度",
-         "実施内容": "・観光アプリの開発\n・周遊イベントの開催", "実績額（事業費）": 12345, "単位": "千円"},
+         "実施内容": "・観光アプリの開発\n・周遊イベントの開催", "実績額": 12345, "単位": "千円"},
         {"事業名": "観光振興事業", "年度": "令和5年度", "実施内容": "・アプリの多言語化"},
     ])
     end = fill(wb["KPI"], [
         {"事業名": "観光振興事業", "KPI": "観光客数", "単位": "人", "指標の方向": "増加",
          "年度": "令和4年度", "目標値": 1000, "実績値": 1200, "目標年月": "R5.3",
-         "基準値（事業開始前）": 800},
+         "基準値": 800},
         {"事業名": None, "KPI": "観光客数", "単位": "人", "指標の方向": "増加",
          "年度": "令和5年度", "目標値": 1100, "実績値": 900},
         {"事業名": "観光振興事業", "KPI": "アプリ利用率", "単位": "%", "年度": "令和5年度",

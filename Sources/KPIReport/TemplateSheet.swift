@@ -31,6 +31,9 @@ struct TemplateSheet: Sendable {
   var blankRows: Int
   /// Whether the municipality block sits above the table.
   var hasMunicipality = false
+  /// The lines of room a row with text offers at least (the evaluation's texts are written
+  /// into the prefilled rows).
+  var linesToWrite = 1
 }
 
 /// The template's four data sheets, their columns in `TemplateFormat`'s order.
@@ -133,7 +136,7 @@ struct TemplateSheets {
       TemplateSheet(
         name: TemplateFormat.evaluationSheet, title: "事業の評価（効果検証）", columns: evaluations,
         example: TemplateContent.exampleEvaluation, rows: content.evaluations,
-        blankRows: prefilled ? 10 : 30),
+        blankRows: prefilled ? 10 : 30, linesToWrite: 4),
     ]
   }
 
@@ -184,10 +187,11 @@ struct TemplateSheetWriter {
     let top = headerRow
     var headerHeight = TextMetrics.rowHeight
     for (index, column) in sheet.columns.enumerated() {
+      // A note in brackets goes on its own line; readers match the first line.
+      let header = column.header.replacingOccurrences(of: "（", with: "\n（")
       try worksheet.write(
-        column.header, at: CellReference(row: top, column: index), format: ReportStyle.header)
-      headerHeight = max(
-        headerHeight, TextMetrics.height(column.header, columnWidth: column.width - 1))
+        header, at: CellReference(row: top, column: index), format: ReportStyle.header)
+      headerHeight = max(headerHeight, TextMetrics.height(header, columnWidth: column.width - 1))
     }
     try worksheet.setRowHeight(headerHeight, row: top)
     try writeRow(sheet.example, at: top + 1, to: worksheet, example: true)
@@ -196,8 +200,9 @@ struct TemplateSheetWriter {
     }
     let last = top + 1 + sheet.rows.count + sheet.blankRows
     let blank = Array(repeating: TemplateValue.blank, count: sheet.columns.count)
+    // Rows without text keep Excel's automatic height, so that they grow as text is typed.
     for row in (top + 2 + sheet.rows.count)...last {
-      try writeRow(blank, at: row, to: worksheet, example: false)
+      try writeRow(blank, at: row, to: worksheet, example: false, setsHeight: false)
     }
     try addChecks(to: worksheet, rows: (top + 1)...last)
     try worksheet.freezePanes(row: top + 1, column: 0)
@@ -231,9 +236,10 @@ struct TemplateSheetWriter {
   }
 
   private func writeRow(
-    _ values: [TemplateValue], at row: Int, to worksheet: Worksheet, example: Bool
+    _ values: [TemplateValue], at row: Int, to worksheet: Worksheet, example: Bool,
+    setsHeight: Bool = true
   ) throws {
-    var height = TextMetrics.rowHeight
+    var height = TextMetrics.height(lines: sheet.linesToWrite)
     for (index, column) in sheet.columns.enumerated() {
       let value = index < values.count ? values[index] : .blank
       let format = Self.format(column.look, example: example)
@@ -248,7 +254,7 @@ struct TemplateSheetWriter {
         try worksheet.writeBlank(at: reference, format: format)
       }
     }
-    try worksheet.setRowHeight(height, row: row)
+    if setsHeight { try worksheet.setRowHeight(height, row: row) }
   }
 
   static func format(_ look: TemplateColumn.Look, example: Bool) -> FormatSpec {

@@ -65,7 +65,7 @@ public struct TemplateWriter: Sendable {
 
   static let instructions = [
     "このファイルは、交付金事業の重要業績評価指標（KPI）の目標値・実績値と、効果検証に必要な事業の情報を集めるためのものです。記入後、取りまとめ課へ提出してください。kpisheet で国の様式の報告書に変換します。",
-    "「事業」シート：事業ごとに1行です。事業名、区分（単独／広域）、事業期間（開始年度・終了年度）、交付金の種類、担当部局課名、事業概要を記入します。広域の場合は連携団体を「、」で区切って記入します。表の上には都道府県名・市町村名・地方公共団体コードを記入します。",
+    "「事業」シート：事業ごとに1行です。事業名、区分（単独／広域）、事業期間（開始年度・終了年度）、交付金の種類、担当部局課名、事業概要を記入します。広域の場合は連携団体を「、」で区切って記入します。表の上には交付金の名称、都道府県名、市町村名、地方公共団体コードを記入します。",
     "「年度別」シート：事業と年度ごとに1行です。その年度の実施内容を1行に1項目ずつ「・」で始めて記入し、実績額（事業費）を数値で、その単位（千円など）を「単位」に記入します。",
     "「KPI」シート：事業・KPI・年度の組み合わせごとに1行です。事業名は「事業」シートと同じ名称にしてください。同じKPIは年度ごとに同じ名称で記入します。",
     "単位：一覧から選んでください。一覧にない単位（例：者、施設）はそのまま入力できます。指標の方向：値が大きいほど良い指標は「増加」、小さいほど良い指標（空き家数など）は「減少」を選びます。",
@@ -80,7 +80,7 @@ public struct TemplateWriter: Sendable {
 
   private func writeInstructions(_ sheet: Worksheet) throws {
     let width = 110.0
-    try sheet.setColumnWidth(4, columns: 0...0)
+    try sheet.setColumnWidth(5, columns: 0...0)
     try sheet.setColumnWidth(width, columns: 1...1)
     try sheet.write(
       "記入方法", at: CellReference(row: 0, column: 0), format: ReportStyle.text(size: 14, bold: true))
