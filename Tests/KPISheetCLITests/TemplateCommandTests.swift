@@ -164,6 +164,38 @@ import Testing
     #expect(!back.stdoutText.contains("99999"))
   }
 
+  /// Without its `kpisheet` property (sheets copied into another workbook), the KPI sheet
+  /// still reads as a flat list, and the 【記入例】 rows are skipped there too.
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
+  func exampleRowsAreSkippedWithoutTheMarker() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    let unmarked = folder.appendingPathComponent("unmarked.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let script = Command.packageRoot.appendingPathComponent("Scripts/fill-template.py").path
+    #expect(
+      try Command.runProcess("/usr/bin/env", ["python3", script, template, filled]).status == 0)
+    let strip = """
+      import sys, openpyxl
+      from openpyxl.packaging.custom import CustomPropertyList
+      wb = openpyxl.load_workbook(sys.argv[1])
+      wb.custom_doc_props = CustomPropertyList()
+      wb.save(sys.argv[2])
+      """
+    let stripped = try Command.runProcess(
+      "/usr/bin/env", ["python3", "-c", strip, filled, unmarked])
+    #expect(stripped.status == 0, "\(stripped.stderr)")
+    let back = try Command.run(["extract", unmarked, "--sheet", "KPI"])
+    #expect(back.status == 0, "\(back.stderr)")
+    let object = try #require(try back.json() as? [String: Any])
+    let projects = try #require(object["projects"] as? [[String: Any]])
+    #expect(projects.compactMap { $0["name"] as? String } == ["観光振興事業", "空き家対策事業"])
+    #expect(!back.stdoutText.contains("記入例"))
+    #expect(!back.stdoutText.contains("99999"))
+  }
+
   /// The blank template holds only its example rows: extract reads none of them and says
   /// that nothing is filled in yet (exit 65), in one line naming the sheet.
   @Test func blankTemplateHasNothingToRead() throws {
