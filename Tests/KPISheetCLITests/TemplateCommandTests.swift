@@ -196,6 +196,30 @@ import Testing
     #expect(!back.stdoutText.contains("99999"))
   }
 
+  /// A blank 事業名 under the example row repeats no project: it is an error naming the cell,
+  /// never a row silently dropped with the example.
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
+  func aBlankNameUnderTheExampleIsAnError() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb["KPI"]
+      ws["B6"] = "観光客数"; ws["E6"] = "令和5年度"; ws["F6"] = 100
+      wb.save(sys.argv[2])
+      """
+    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
+    #expect(fill.status == 0, "\(fill.stderr)")
+    let back = try Command.run(["extract", filled])
+    #expect(back.status == 65)
+    #expect(back.stderrLines.first?.hasPrefix("\(filled): sheet \"KPI\", cell A6: ") == true)
+    #expect(back.stderr.contains("the project name is blank"))
+  }
+
   /// The blank template holds only its example rows: extract reads none of them and says
   /// that nothing is filled in yet (exit 65), in one line naming the sheet.
   @Test func blankTemplateHasNothingToRead() throws {

@@ -174,17 +174,21 @@ struct TemplateRecords {
     for row in table.dataRows {
       let nameReference = table.reference(TemplateFormat.ProjectColumn.name, row: row)
       let written = nameReference.flatMap { CellReading.text(table.grid.cell(at: $0)) }
-      // A blank name repeats the row above's project, on every sheet but 事業.
+      // A blank name repeats the row above's project, on every sheet but 事業; an example
+      // row above repeats nothing.
       var name = written.map(TextNormalizer.compact)
       if name == nil, table.kind != .projects, rowHasContent(table, row) { name = previous }
       guard let name, let nameReference else {
-        if rowHasContent(table, row), table.kind != .projects {
+        if rowHasContent(table, row) {
           log.add(.error, .blankProjectName, [:], sheet: table.sheet, cell: nameReference)
         }
         continue
       }
+      if TemplateFormat.isExample(name) || SingleTable.isDashOnly(name) {
+        previous = nil
+        continue
+      }
       previous = name
-      if TemplateFormat.isExample(name) || SingleTable.isDashOnly(name) { continue }
       let index = entry(named: name, sheet: table.sheet, at: nameReference)
       switch table.kind {
       case .projects: readProject(table, row: row, into: index)
