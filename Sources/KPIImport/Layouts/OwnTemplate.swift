@@ -52,10 +52,9 @@ struct OwnTemplate {
 /// One template sheet: which of the four it is (by its headers), its header row and where
 /// each column is.
 struct TemplateTable {
-  enum Kind: Int, CaseIterable, Comparable {
+  /// The sheets, in the order they are read.
+  enum Kind: CaseIterable {
     case projects, years, kpis, evaluations
-
-    static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
   let grid: SheetGrid
