@@ -101,7 +101,7 @@ struct TemplateSheets {
         header: K.due.rawValue, width: 9, look: .centred,
         prompt: "目標を達成する年月を「R6.3」のように記入します（任意）。"),
       TemplateColumn(
-        header: K.baseline.rawValue, width: 12, look: .number, check: .number,
+        header: K.baseline.rawValue, width: 15, look: .number, check: .number,
         prompt: "事業開始前の値を、KPIの最初の行にだけ記入します（任意）。"),
     ]
     let evaluations: [TemplateColumn] = [

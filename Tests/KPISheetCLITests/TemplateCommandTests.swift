@@ -61,14 +61,14 @@ import Testing
   }
 
   /// Records → `template --from` → `extract` gives back the same projects, KPIs, units,
-  /// directions, periods, 区分, targets and actuals, from a report, records JSON and
-  /// departmental sheets of several layouts.
+  /// directions, periods, 区分, targets and actuals, from a report, records JSON, a
+  /// prefilled template and departmental sheets of several layouts.
   @Test(
     arguments: [
       sample("sanyo-onoda.xlsx"), sample("sanyo-onoda.expected.json"), sample("dept-wide.xlsx"),
       importFixture("a-two-sheets.xlsx"), importFixture("b-national-form.xlsx"),
       importFixture("c-1904.xlsx"), importFixture("d-relative-years.xlsx"),
-      importFixture("e-per-sheet.xlsx"), "report",
+      importFixture("e-per-sheet.xlsx"), "report", "template",
     ])
   func prefilledTemplateReadsBackToTheSameRecords(_ input: String) throws {
     let folder = try ExtractCommandTests.scratchFolder()
@@ -78,6 +78,14 @@ import Testing
       source = folder.appendingPathComponent("report.xlsx").path
       let converted = try Command.run(["convert", Self.sample("sanyo-onoda.xlsx"), "-o", source])
       #expect(converted.status == 0, "\(converted.stderr)")
+    }
+    if input == "template" {
+      // Last year's prefilled template, sent back unchanged, prefills this year's.
+      source = folder.appendingPathComponent("last-year.xlsx").path
+      let written = try Command.run([
+        "template", "--from", Self.sample("dept-wide.xlsx"), "-o", source,
+      ])
+      #expect(written.status == 0, "\(written.stderr)")
     }
     let original = try Command.run(["extract", source])
     #expect(original.status == 0, "\(original.stderr)")
