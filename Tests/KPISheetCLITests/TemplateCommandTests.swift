@@ -228,6 +228,47 @@ import Testing
     #expect(back.stderr.contains("the project name is blank"))
   }
 
+  /// What a department may get wrong: an unknown 区分 or 指標の方向 is a warning naming the
+  /// cell, half a period a warning at the year left blank, two directions for one KPI an
+  /// error naming both cells;
+  /// 単市 is 単独.
+  @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
+  func mistakesAreNamedWithTheirCells() throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      ws = wb["事業"]
+      ws["B10"] = "甲事業"; ws["C10"] = "単市"; ws["D10"] = "令和4年度"
+      ws["B11"] = "乙事業"; ws["C11"] = "その他"
+      ws = wb["KPI"]
+      ws["A6"] = "甲事業"; ws["B6"] = "人口"; ws["D6"] = "減少"; ws["E6"] = "令和4年度"; ws["F6"] = 10
+      ws["A7"] = "甲事業"; ws["B7"] = "人口"; ws["D7"] = "増加"; ws["E7"] = "令和5年度"; ws["F7"] = 9
+      ws["A8"] = "乙事業"; ws["B8"] = "件数"; ws["D8"] = "横ばい"; ws["E8"] = "令和5年度"; ws["F8"] = 1
+      wb.save(sys.argv[2])
+      """
+    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
+    #expect(fill.status == 0, "\(fill.stderr)")
+    let back = try Command.run(["validate", filled, "--format", "json"])
+    #expect(back.status == 1, "\(back.stderr)")
+    let object = try #require(try back.json() as? [String: Any])
+    let file = try #require((object["files"] as? [[String: Any]])?.first)
+    let problems = (file["problems"] as? [[String: Any]] ?? []).map {
+      "\($0["severity"] ?? "") \($0["sheet"] ?? "")!\($0["cell"] ?? "")"
+    }
+    #expect(
+      Set(problems) == [
+        "warning 事業!E10", "warning 事業!C11", "error KPI!D7", "warning KPI!D8",
+      ])
+    let extracted = try Command.run(["extract", filled])
+    #expect(extracted.status == 65)
+    #expect(extracted.stderr.contains("KPI!D6"))
+  }
+
   /// The blank template holds only its example rows: extract reads none of them and says
   /// that nothing is filled in yet (exit 65), in one line naming the sheet.
   @Test func blankTemplateHasNothingToRead() throws {

@@ -235,7 +235,7 @@ struct TemplateRecords {
       project.no = no
     }
     if project.scope == nil, let text = table.text(C.scope, row: row) {
-      project.scope = Scope(reportLabel: TextNormalizer.compact(text))
+      project.scope = Self.scope(text)
       if project.scope == nil {
         warn(
           table, table.reference(C.scope, row: row),
@@ -267,6 +267,14 @@ struct TemplateRecords {
     entries[index].nameCell = (
       table.sheet, table.reference(C.name, row: row) ?? entries[index].nameCell.cell
     )
+  }
+
+  /// 単独 / 広域, and the words sheets use for them (単市, 単町, 単村; 広域連携).
+  static func scope(_ text: String) -> Scope? {
+    let compact = TextNormalizer.compact(text)
+    if let scope = Scope(reportLabel: compact) { return scope }
+    if ["単市", "単町", "単村"].contains(compact) { return .single }
+    return compact.hasPrefix("広域") ? .wideArea : nil
   }
 
   private mutating func readYear(_ table: TemplateTable, row: Int, into index: Int) {
