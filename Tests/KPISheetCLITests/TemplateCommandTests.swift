@@ -230,8 +230,7 @@ import Testing
 
   /// What a department may get wrong: an unknown 区分 or 指標の方向 is a warning naming the
   /// cell, half a period a warning at the year left blank, two directions for one KPI an
-  /// error naming both cells;
-  /// 単市 is 単独.
+  /// error naming both cells; 単市 is 単独.
   @Test(.enabled(if: openpyxlAvailable, "openpyxl is not installed"))
   func mistakesAreNamedWithTheirCells() throws {
     let folder = try ExtractCommandTests.scratchFolder()
