@@ -36,7 +36,9 @@ public struct TemplateWriter: Sendable {
   }
 
   /// Writes the template prefilled with `document`'s projects, KPIs, targets and actuals.
+  /// Throws `ReportError` for a text no cell can hold, naming its project and field.
   public func write(_ document: RecordsDocument, to path: String, created: Date? = nil) throws {
+    try ReportCheck(document: document).checkTexts()
     try write(TemplateContent(document), to: path, created: created)
   }
 

@@ -300,6 +300,16 @@ import Testing
       #expect(template.stderr == extract.stderr, "\(input)")
       #expect(!FileManager.default.fileExists(atPath: output))
     }
+    // Records a cell cannot hold are named by project and field, and nothing is written.
+    let nul = folder.appendingPathComponent("nul.json").path
+    let json =
+      #"{"format": "kpisheet-records", "version": 1, "projects": [{"name": "甲事業", "#
+      + #""overview": "a\u0000b", "years": [], "kpis": []}]}"#
+    try Data(json.utf8).write(to: URL(fileURLWithPath: nul))
+    let refused = try Command.run(["template", "--from", nul, "-o", output])
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines.first?.hasPrefix("\(nul): project 1 \"甲事業\", overview: ") == true)
+    #expect(!FileManager.default.fileExists(atPath: output))
     // The input is never the output.
     let records = folder.appendingPathComponent("r.json").path
     try Data("{}".utf8).write(to: URL(fileURLWithPath: records))

@@ -194,8 +194,13 @@ public enum TemplatePipeline {
         .dataError, "\(file.displayName): \(count) error(s); nothing was written",
         japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
     }
-    try output.produce { path in
-      try TemplateWriter().write(loaded.document, to: path, created: created)
+    do {
+      try output.produce { path in
+        try TemplateWriter().write(loaded.document, to: path, created: created)
+      }
+    } catch var error as ReportError {
+      error.file = file.displayName
+      throw error
     }
   }
 }
