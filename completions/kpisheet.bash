@@ -383,12 +383,15 @@ _kpisheet_template() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output -o)
+    non_repeating_options=(--output -o --from)
     __kpisheet_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--output'|'-o')
+        return
+        ;;
+    '--from')
         return
         ;;
     esac

@@ -109,6 +109,15 @@ public struct KPIImporter: Sendable {
         tables: report.tables, diagnostics: log.diagnostics, skippedSheets: [],
         hiddenSheets: sheets.filter(\.isHidden).map(\.name))
     }
+    if mapping == nil && sheetName == nil && OwnTemplate.isTemplate(workbook),
+      let template = try OwnTemplate().read(workbook, log: log)
+    {
+      return ImportResult(
+        document: RecordsDocument(
+          municipality: template.municipality, grant: template.grant, projects: template.projects),
+        tables: template.tables, diagnostics: log.diagnostics, skippedSheets: [],
+        hiddenSheets: sheets.filter(\.isHidden).map(\.name))
+    }
     return try readGrids(
       count: sheets.count, fileName: workbook.fileName,
       hiddenSheets: sheets.filter(\.isHidden).map(\.name)

@@ -36,6 +36,14 @@ struct ReportCheck {
     try checkRows()
   }
 
+  /// Only the texts: what the departmental template checks (its sheets have no KPI推移
+  /// columns or rows to run out of).
+  func checkTexts() throws {
+    for (index, project) in document.projects.enumerated() {
+      try checkTexts(of: project, number: project.no ?? index + 1)
+    }
+  }
+
   /// Checked before anything is written: the writer holds every cell in memory until it
   /// saves, so records too large for a sheet would fill memory first.
   private func checkRows() throws {

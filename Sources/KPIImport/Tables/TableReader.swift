@@ -478,7 +478,8 @@ struct SingleTable {
       return .same
     }
     guard anchor != current else { return .same }
-    if Self.isDashOnly(text) { return .skip }
+    // A row marked 【記入例】 (the template's example, perhaps copied) only shows how to fill in.
+    if Self.isDashOnly(text) || TemplateFormat.isExample(text) { return .skip }
     projects.begin(named: text, at: anchor)
     current = anchor
     ProjectFields.read(

@@ -25,12 +25,19 @@ public enum ReportMarker {
   public static let reportVersion = reportPrefix + "2"
   /// The first version, whose sheets hold values only: reading one back takes データ's values.
   public static let valuesOnlyVersion = reportPrefix + "1"
-  /// The departmental template's version.
-  public static let templateVersion = "template-1"
+  /// What every template version's value starts with.
+  public static let templatePrefix = "template-"
+  /// The departmental template's version: 2 has the sheets 事業, 年度別, KPI and 評価.
+  public static let templateVersion = templatePrefix + "2"
 
   /// True when `value`, the workbook's `kpisheet` property, marks a report of any version.
   public static func marksReport(_ value: String?) -> Bool {
     value?.hasPrefix(reportPrefix) == true
+  }
+
+  /// True when `value` marks the departmental template of any version.
+  public static func marksTemplate(_ value: String?) -> Bool {
+    value?.hasPrefix(templatePrefix) == true
   }
 }
 

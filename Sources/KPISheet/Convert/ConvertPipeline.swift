@@ -166,10 +166,41 @@ public struct ConvertError: ReportableError {
   }
 }
 
-/// `template`: the blank departmental sheet, written safely like every output.
+/// `template`: the departmental sheet, blank or prefilled from records, written safely like
+/// every output.
 public enum TemplatePipeline {
+  /// Writes the blank template to `output`.
   public static func write(to output: OutputFile, created: Date? = nil) throws {
     try output.check(inputs: [])
     try output.produce { path in try TemplateWriter().write(to: path, created: created) }
+  }
+
+  /// Reads `input` (a report, records JSON or a departmental sheet) as `extract` does and
+  /// writes the template prefilled with its records.
+  ///
+  /// `diagnostics` sees every warning and error of the input before anything is written; an
+  /// input with errors writes nothing and throws as `extract` does (exit 65).
+  public static func write(
+    from input: String, to output: OutputFile, loader: RecordsLoader = RecordsLoader(),
+    created: Date? = nil, diagnostics: (Diagnostic) -> Void = { _ in }
+  ) throws {
+    try output.check(inputs: [input])
+    let file = try InputFile(input)
+    let loaded = try loader.load(file)
+    loaded.diagnostics.forEach(diagnostics)
+    if loaded.hasErrors {
+      let count = loaded.diagnostics.filter { $0.severity == .error }.count
+      throw KPISheetError(
+        .dataError, "\(file.displayName): \(count) error(s); nothing was written",
+        japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
+    }
+    do {
+      try output.produce { path in
+        try TemplateWriter().write(loaded.document, to: path, created: created)
+      }
+    } catch var error as ReportError {
+      error.file = file.displayName
+      throw error
+    }
   }
 }
