@@ -46,10 +46,10 @@ func runReporting(_ body: () throws -> Void) throws {
   }
 }
 
-/// Writes one line to standard error; a standard error that refuses is ignored (there is
-/// nowhere left to say so).
+/// Writes one line to standard error, escaped and cut to fit one line (MessageLine); a
+/// standard error that refuses is ignored (there is nowhere left to say so).
 func printError(_ line: String) {
-  writeStandardError(line + "\n")
+  writeStandardError(MessageLine.fitted(line, language: DiagnosticText.language) + "\n")
 }
 
 /// Writes `text` to standard error with write(2), never trapping as `FileHandle.write` does
