@@ -3,10 +3,13 @@
 
 Usage:  python3 Scripts/make-hostile-fixtures.py
 
-Writes small files into Tests/XLSXReaderTests/Fixtures/bad/ (workbooks built with zipfile, in
-the same raw style and with the same helpers as Scripts/make-fixtures.py, and YAML files
-written as text); deterministic, so running it twice leaves `git status` clean. Large cases
-(over a megabyte, or many entries) are made by the tests themselves, in a scratch folder.
+Writes small files (workbooks built with zipfile, in the same raw style and with the same
+helpers as Scripts/make-fixtures.py, and YAML files written as text) into
+Tests/XLSXReaderTests/Fixtures/bad/ when the reader itself must refuse them (every file there
+is refused: JapaneseMessageTests checks so), else into Tests/XLSXReaderTests/Fixtures/hostile/
+(mapping files, profiles, and workbooks the reader reads but kpisheet must judge).
+Deterministic, so running it twice leaves `git status` clean. Large cases (over a megabyte,
+or many entries) are made by the tests themselves, in a scratch folder.
 
 Each case: the file, what it attacks, what kpisheet must do. The tests are
 Tests/XLSXReaderTests/HostileInputTests.swift and
@@ -25,12 +28,14 @@ mf = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(mf)
 
 BAD = mf.BAD
-CASES: list[tuple[str, str, str]] = []
+HOSTILE = mf.FIX / "hostile"
+CASES: list[tuple[Path, str, str]] = []
 
 
-def case(name: str, attacks: str, expect: str) -> Path:
-    CASES.append((name, attacks, expect))
-    return BAD / name
+def case(name: str, attacks: str, expect: str, refused_by_reader: bool = False) -> Path:
+    path = (BAD if refused_by_reader else HOSTILE) / name
+    CASES.append((path, attacks, expect))
+    return path
 
 
 def inline(ref: str, text: str) -> str:
@@ -82,7 +87,8 @@ def make_workbooks() -> None:
 
     p = case("hostile-sheets-share-part.xlsx",
              "two sheets, KPI and コピー, whose relationships both name xl/worksheets/sheet1.xml",
-             "error naming xl/workbook.xml and both sheets (reading the part twice would count its KPIs twice)")
+             "error naming xl/workbook.xml and both sheets (reading the part twice would count its KPIs twice)",
+             refused_by_reader=True)
     sheets = [dict(name="KPI", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml",
                    xml=mf.sheet_xml(body)),
               dict(name="コピー", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=None)]
@@ -191,13 +197,13 @@ years:
 
 
 def main() -> int:
-    BAD.mkdir(parents=True, exist_ok=True)
+    HOSTILE.mkdir(parents=True, exist_ok=True)
     make_workbooks()
     make_yaml()
-    for name, attacks, expect in CASES:
-        size = (BAD / name).stat().st_size
-        assert size < 100_000, (name, size)
-        print(f"bad/{name}: {attacks} — {expect}")
+    for path, attacks, expect in CASES:
+        size = path.stat().st_size
+        assert size < 100_000, (path, size)
+        print(f"{path.relative_to(mf.FIX)}: {attacks} — {expect}")
     return 0
 
 

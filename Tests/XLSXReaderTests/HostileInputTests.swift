@@ -67,7 +67,7 @@ import Testing
 
   @Test func anAmpersandInAnAttributeIsReadAsOne() throws {
     // libxml2 hands `&amp;` in an attribute over as `&#38;`; `&amp;#38;` is the text `&#38;`.
-    let workbook = try Fixture.open("bad/hostile-ampersand-attributes.xlsx")
+    let workbook = try Fixture.open("hostile/hostile-ampersand-attributes.xlsx")
     #expect(workbook.sheets.map(\.name) == ["R&D &#38;"])
     let facts = try Fixture.facts(workbook, sheet: "R&D &#38;")
     #expect(facts == ["A1 number 5 fmt=0\"&\""])

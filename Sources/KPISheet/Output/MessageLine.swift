@@ -1,6 +1,6 @@
 import KPIModel
 
-/// Makes a message fit one terminal line, whatever text it quotes from a workbook, a file
+/// Makes a message line fit one terminal line, whatever text it quotes from a workbook, a file
 /// name or a flag: control characters (C0, DEL, C1, line breaks) and the bidirectional
 /// controls are written as visible escapes (`\x1B`, `\n`, `\u202E`), so quoted text can
 /// neither move the cursor, ring the bell, retitle the window, reorder the line nor start a
