@@ -124,6 +124,18 @@ def make_workbooks() -> None:
         "J6": '<c r="J6" s="1"><v>44286</v></c>',
     }), styles=styles))
 
+    p = case("hostile-kpi-error-names.xlsx",
+             "names and units that are Excel error values, as a failed =VLOOKUP leaves them: the "
+             "project name B6 #N/A (t=\"e\"), the KPI name C7 #REF! (t=\"e\"), the unit D8 "
+             "#VALUE! typed as text",
+             "extract exits 65 naming each cell (they were read as the names \"#N/A\" and "
+             "\"#REF!\" and the unit \"#VALUE!\", in silence)")
+    mf.write_zip(p, kpi_book(kpi_sheet({
+        "B6": '<c r="B6" t="e"><v>#N/A</v></c>',
+        "C7": '<c r="C7" t="e"><v>#REF!</v></c>',
+        "D8": inline("D8", "#VALUE!"),
+    })))
+
     p = case("hostile-kpi-escapes.xlsx",
              "an actual value holding ESC ] 0 ; … BEL and ESC [ 31 m (a terminal title and colour, "
              "written as _x001B_ / _x0007_ escapes) and a 200,000-character value",

@@ -132,6 +132,27 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
+  @Test func namesThatAreErrorValuesAreErrorsWithTheirPlace() throws {
+    let input = Command.fixture("hostile/hostile-kpi-error-names.xlsx")
+    let result = try Command.run(["extract", input])
+    #expect(result.status == 65)
+    let place = "\(input): sheet \"地域再生計画KPI\", cell"
+    let failed = "(a formula that failed); correct the formula or type the"
+    #expect(
+      result.stderrLines == [
+        "\(place) B6: the project name is the error value #N/A \(failed) project name",
+        "\(place) C7: the KPI name is the error value #REF! \(failed) KPI name",
+        "\(place) D8: the unit is the error value #VALUE! \(failed) unit",
+        "\(input): 3 error(s); nothing was written",
+      ])
+    let japanese = try Command.run(["extract", input], environment: ["LANG": "ja_JP.UTF-8"])
+    #expect(japanese.status == 65)
+    #expect(
+      japanese.stderr.contains(
+        "セル B6: 事業名がエラー値 #N/A です（数式のエラー）。数式を直すか、事業名を入力してください"),
+      "\(japanese.stderr)")
+  }
+
   @Test func cellTextNeverReachesTheTerminalRawNorWhole() throws {
     let input = Command.fixture("hostile/hostile-kpi-escapes.xlsx")
     let result = try Command.run(["extract", input])
