@@ -94,6 +94,17 @@ def make_workbooks() -> None:
               dict(name="コピー", target="worksheets/sheet1.xml", part="xl/worksheets/sheet1.xml", xml=None)]
     mf.write_zip(p, mf.raw_package(sheets, None, mf.styles_xml()))
 
+    p = case("hostile-docx-renamed.xlsx", "a Word document (word/document.xml, its own relationships) named .xlsx",
+             "error: this is a Word document (.docx), not an Excel workbook (it was: the workbook's "
+             "relationships part is missing)", refused_by_reader=True)
+    rt = mf.TRANSITIONAL["rt"]
+    mf.write_zip(p, [
+        ("[Content_Types].xml", mf.content_types_xml([])),
+        ("_rels/.rels", mf.rels_xml([("rId1", rt + "officeDocument", "word/document.xml")])),
+        ("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                              'wordprocessingml/2006/main"><w:body/></w:document>'),
+    ])
+
     p = case("hostile-ampersand-attributes.xlsx",
              "& in attribute values: the sheet name R&amp;D &amp;#38; and a number format "
              "0&quot;&amp;&quot; (libxml2 hands each & of an attribute over as &#38;)",

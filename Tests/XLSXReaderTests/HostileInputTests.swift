@@ -65,6 +65,14 @@ import Testing
     )
   }
 
+  @Test func aWordDocumentIsNamedAsOne() throws {
+    let error = try #require(failure("hostile-docx-renamed.xlsx"))
+    #expect(error.kind == .otherFormat)
+    #expect(
+      error.description
+        == "bad/hostile-docx-renamed.xlsx: this is a Word document (.docx), not an Excel workbook")
+  }
+
   @Test func anAmpersandInAnAttributeIsReadAsOne() throws {
     // libxml2 hands `&amp;` in an attribute over as `&#38;`; `&amp;#38;` is the text `&#38;`.
     let workbook = try Fixture.open("hostile/hostile-ampersand-attributes.xlsx")
