@@ -36,6 +36,28 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(20))
   }
 
+  @Test(arguments: [
+    ("years: x\nheader-row: 5", "line 4: years must be a list"),
+    (
+      "years: [{year: R3, target: F}]\nheader-row: 5.5", "line 5: header-row must be a whole number"
+    ),
+    (
+      "years: [{year: R3, target: F}]\nheader-row: 5\nlast-row: 3",
+      "last-row (3) must come after header-row (5)"
+    ),
+  ])
+  func aCarelessMappingFileSaysWhatAKeyTakes(tail: String, message: String) throws {
+    let folder = try ExtractCommandTests.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let mapping = folder.appendingPathComponent("m.yaml")
+    let head = "sheet: 地域再生計画KPI\nlayout: wide\ncolumns: {project: B, kpi: C}\n"
+    try Data((head + tail + "\n").utf8).write(to: mapping)
+    let result = try Command.run(["extract", Self.base, "--mapping", mapping.path])
+    #expect(result.status == 65)
+    // Yams' own words were "Expected to decode Int but found Scalar instead".
+    #expect(result.stderrLines == ["\(mapping.path): mapping file: \(message)"])
+  }
+
   @Test func ampersandsAndAsterisksThatAreTextAreRead() throws {
     let result = try Command.run([
       "extract", Command.fixture("hostile/hostile-kpi-ampersand.xlsx"), "--mapping",

@@ -199,6 +199,11 @@ public struct MappingFile: Sendable, Equatable, Decodable {
       throw MappingError(
         file: file, message: "header-row must be 1 or more", japanese: "header-row は 1 以上にしてください")
     }
+    if let lastRow, lastRow <= headerRow {
+      throw MappingError(
+        file: file, message: "last-row (\(lastRow)) must come after header-row (\(headerRow))",
+        japanese: "last-row（\(lastRow)）は header-row（\(headerRow)）より後の行にしてください")
+    }
     if layout == .form {
       try checkForm(file: file)
       return
@@ -313,7 +318,33 @@ public struct MappingFile: Sendable, Equatable, Decodable {
         "the key \"\(key.stringValue)\" is missing\(place.isEmpty ? "" : " under \(place)")",
         "\(place.isEmpty ? "" : "\(place) の下に")キー \"\(key.stringValue)\" がありません"
       )
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+    case .typeMismatch(let type, let context):
+      // Yams says "Expected to decode Scalar but found Sequence instead": say what the key
+      // takes, in words (Yams names its node kinds, or the Swift type a scalar missed).
+      let name = String(describing: type)
+      let wanted: (english: String, japanese: String)? =
+        if type is Int.Type {
+          ("a whole number", "整数")
+        } else if type is String.Type || name.hasSuffix("Scalar") {
+          ("a single value", "1 つの値")
+        } else if name.hasSuffix("Sequence") || name.hasPrefix("Array") {
+          ("a list", "リスト")
+        } else if name.hasSuffix("Mapping") {
+          ("keys and values", "キーと値の組")
+        } else {
+          nil
+        }
+      guard let wanted else {
+        return (
+          "\(path(context)): \(context.debugDescription)",
+          "\(path(context)): 値の型が正しくありません（\(context.debugDescription)）"
+        )
+      }
+      return (
+        "\(path(context)) must be \(wanted.english)",
+        "\(path(context)) は\(wanted.japanese)で書いてください"
+      )
+    case .valueNotFound(_, let context):
       return (
         "\(path(context)): \(context.debugDescription)",
         "\(path(context)): 値の型が正しくありません（\(context.debugDescription)）"
