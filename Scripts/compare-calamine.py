@@ -82,6 +82,7 @@ KPISHEET_REFUSES_BY_DESIGN = {
     "rels-cycle.xlsx": "sheets pointing at non-sheet parts are refused; calamine returns empty sheets",
     "zip-path-traversal.xlsx": "kpisheet may refuse the archive (MANIFEST); calamine ignores the entry",
     "sheet-bomb.xlsx": "kpisheet may refuse an oversized part (MANIFEST)",
+    "hostile-sheets-share-part.xlsx": "two sheets naming one part are refused; calamine reads the part twice",
 }
 
 CALAMINE_MEMORY_LIMIT = 4 << 30  # bytes of address space for the calamine child process

@@ -46,10 +46,13 @@ func runReporting(_ body: () throws -> Void) throws {
   }
 }
 
-/// Writes one line to standard error; a standard error that refuses is ignored (there is
-/// nowhere left to say so).
-func printError(_ line: String) {
-  writeStandardError(line + "\n")
+/// Writes a message to standard error, each of its lines escaped and cut to fit one line
+/// (MessageLine); a standard error that refuses is ignored (there is nowhere left to say so).
+func printError(_ text: String) {
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+    MessageLine.fitted(String($0), language: DiagnosticText.language) + "\n"
+  }
+  writeStandardError(lines.joined())
 }
 
 /// Writes `text` to standard error with write(2), never trapping as `FileHandle.write` does

@@ -141,6 +141,8 @@ struct ServerResponder: HTTPResponder {
       if isConvert {
         if let code = fields.facts.code, LocalGovernmentCode(code) == nil {
           answer = .error(400, "bad-code", text.badCode(code))
+        } else if let (key, english, japanese) = fields.facts.problem() {
+          answer = .error(400, "bad-fact", text.badFact(key, english, japanese))
         } else if let given = fields.created, fields.createdDate == nil {
           answer = .error(400, "bad-created", text.badCreated(given))
         } else {

@@ -71,6 +71,10 @@ struct ServerText {
       "The code takes a 5- or 6-digit local-government code such as 352161 (\"\(code)\" is none).",
       "団体コードには 352161 のような 5 桁または 6 桁の地方公共団体コードを指定してください（「\(code)」）。")
   }
+  /// A fact field the report cannot hold (ReportProfile.problem).
+  func badFact(_ key: String, _ english: String, _ japanese: String) -> String {
+    text("The field \(key) \(english).", "\(key) 欄\(japanese)。")
+  }
   func badCreated(_ given: String) -> String {
     text(
       "created takes an ISO 8601 time such as 2024-04-01T00:00:00Z (\"\(given)\" is none).",

@@ -89,6 +89,22 @@ import Testing
     #expect(server.stop() == 0)
   }
 
+  @Test func aFactWithAControlCharacterIs400NotAWriterFailure() throws {
+    let server = try ServerProcess()
+    let answer = try HTTPExchange.curl(
+      server.base + "/api/convert",
+      [
+        "-H", "Accept-Language: en", "-F", "file=@\(Self.samples)/\(Self.sample)", "-F",
+        "municipality=宇部\u{1B}[2J市",
+      ])
+    #expect(answer.status == 400, "\(answer.text.prefix(300))")
+    #expect(
+      answer.text.contains("The field municipality contains the control character U+1B"),
+      "\(answer.text.prefix(300))")
+    #expect(server.leftovers.isEmpty)
+    server.stop()
+  }
+
   @Test func extractInJapaneseByDefault() throws {
     let server = try ServerProcess()
     let folder = ServerProcess.packageRoot.appendingPathComponent(

@@ -3,8 +3,10 @@ import Testing
 
 @testable import XLSXReader
 
-/// The red-team round's hostile inputs (Fixtures/bad/hostile-*, made by
-/// Scripts/make-fixtures.py): each is refused with its place, or read as Excel reads it.
+/// The red-team rounds' hostile inputs (Fixtures/bad/hostile-*, made by
+/// Scripts/make-fixtures.py and, for the second round, Scripts/make-hostile-fixtures.py):
+/// each is refused with its place, or read as Excel reads it. What the second round tried
+/// and found sound is listed in docs/hostile-inputs.md.
 @Suite struct HostileInputTests {
   private func failure(_ name: String, limits: ReaderLimits = ReaderLimits()) -> XLSXError? {
     Fixture.failure("bad/\(name)", limits: limits)
@@ -26,6 +28,10 @@ import Testing
     (
       "hostile-sheet-is-styles.xlsx", .malformedXML, "xl/workbook.xml",
       "points at xl/styles.xml, which is not a worksheet (it is the styles part)"
+    ),
+    (
+      "hostile-sheets-share-part.xlsx", .malformedXML, "xl/workbook.xml",
+      "sheets \"KPI\" and \"コピー\" both point at xl/worksheets/sheet1.xml; each sheet has its own part"
     ),
   ])
   func refusedWithThePart(name: String, kind: XLSXError.Kind, part: String, phrase: String) throws {
@@ -57,6 +63,22 @@ import Testing
       error.description
         == "bad/hostile-merge-past-grid.xlsx: sheet \"KPI\": merged range \"A1048576:B1048577\" is malformed or reaches beyond XFD1048576"
     )
+  }
+
+  @Test func aWordDocumentIsNamedAsOne() throws {
+    let error = try #require(failure("hostile-docx-renamed.xlsx"))
+    #expect(error.kind == .otherFormat)
+    #expect(
+      error.description
+        == "bad/hostile-docx-renamed.xlsx: this is a Word document (.docx), not an Excel workbook")
+  }
+
+  @Test func anAmpersandInAnAttributeIsReadAsOne() throws {
+    // libxml2 hands `&amp;` in an attribute over as `&#38;`; `&amp;#38;` is the text `&#38;`.
+    let workbook = try Fixture.open("hostile/hostile-ampersand-attributes.xlsx")
+    #expect(workbook.sheets.map(\.name) == ["R&D &#38;"])
+    let facts = try Fixture.facts(workbook, sheet: "R&D &#38;")
+    #expect(facts == ["A1 number 5 fmt=0\"&\""])
   }
 
   @Test func foreignNamespaceAttributesAreIgnored() throws {

@@ -222,6 +222,8 @@ struct ProjectAccumulator {
   func build(sheet: String, log: DiagnosticLog) -> [Project] {
     entries.map { entry in
       var project = entry.project
+      ErrorValueText.check(
+        project.name, as: .projectName, sheet: sheet, cell: entry.nameCell, log: log)
       project.years = entry.years.sorted { $0.fiscalYear < $1.fiscalYear }
       project.kpis = entry.kpis.enumerated().map { index, builder in
         builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)

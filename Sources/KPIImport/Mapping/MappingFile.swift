@@ -163,33 +163,30 @@ public struct MappingFile: Sendable, Equatable, Decodable {
 
   /// Reads and checks a mapping file.
   public static func load(path: String) throws -> MappingFile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw MappingError(file: path, message: "cannot be read", japanese: "読み込めません")
+    let file: YAMLFile
+    do {
+      file = try YAMLFile.load(path: path)
+    } catch {
+      throw MappingError(
+        file: path, message: error.english, japanese: error.japanese, isMissing: error.isMissing)
     }
-    let text = String(decoding: data, as: UTF8.self)
     let mapping: MappingFile
     do {
       // A misspelt key would be ignored by the decoder: name it first, with its line.
-      let root = try Yams.compose(yaml: text)
-      if let root { try MappingKeys.check(root, file: path) }
-      mapping = try YAMLDecoder().decode(MappingFile.self, from: text)
+      try MappingKeys.check(file.root, file: path)
+      mapping = try YAMLDecoder().decode(MappingFile.self, from: file.root)
     } catch let error as MappingError {
       throw error
     } catch let error as DecodingError {
       let (english, japanese) = Self.describe(error)
       // A value's line; a key missing from the top has none worth naming.
       let keys = Self.codingPath(error)
-      let line =
-        keys.isEmpty
-        ? nil
-        : (try? Yams.compose(yaml: text)).flatMap { $0 }.flatMap {
-          MappingKeys.line(of: keys, in: $0)
-        }
+      let line = keys.isEmpty ? nil : MappingKeys.line(of: keys, in: file.root)
       let at = line.map { "line \($0): " } ?? ""
       let atJapanese = line.map { "\($0) 行目: " } ?? ""
       throw MappingError(file: path, message: at + english, japanese: atJapanese + japanese)
     } catch {
-      // The YAML parser's own words (and position) are quoted as they are.
+      // The YAML decoder's own words are quoted as they are.
       throw MappingError(
         file: path, message: "is not valid YAML (\(error))", japanese: "YAML として読めません（\(error)）")
     }
@@ -201,6 +198,11 @@ public struct MappingFile: Sendable, Equatable, Decodable {
     guard headerRow >= 1 else {
       throw MappingError(
         file: file, message: "header-row must be 1 or more", japanese: "header-row は 1 以上にしてください")
+    }
+    if let lastRow, lastRow <= headerRow {
+      throw MappingError(
+        file: file, message: "last-row (\(lastRow)) must come after header-row (\(headerRow))",
+        japanese: "last-row（\(lastRow)）は header-row（\(headerRow)）より後の行にしてください")
     }
     if layout == .form {
       try checkForm(file: file)
@@ -316,7 +318,33 @@ public struct MappingFile: Sendable, Equatable, Decodable {
         "the key \"\(key.stringValue)\" is missing\(place.isEmpty ? "" : " under \(place)")",
         "\(place.isEmpty ? "" : "\(place) の下に")キー \"\(key.stringValue)\" がありません"
       )
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+    case .typeMismatch(let type, let context):
+      // Yams says "Expected to decode Scalar but found Sequence instead": say what the key
+      // takes, in words (Yams names its node kinds, or the Swift type a scalar missed).
+      let name = String(describing: type)
+      let wanted: (english: String, japanese: String)? =
+        if type is Int.Type {
+          ("a whole number", "整数")
+        } else if type is String.Type || name.hasSuffix("Scalar") {
+          ("a single value", "1 つの値")
+        } else if name.hasSuffix("Sequence") || name.hasPrefix("Array") {
+          ("a list", "リスト")
+        } else if name.hasSuffix("Mapping") {
+          ("keys and values", "キーと値の組")
+        } else {
+          nil
+        }
+      guard let wanted else {
+        return (
+          "\(path(context)): \(context.debugDescription)",
+          "\(path(context)): 値の型が正しくありません（\(context.debugDescription)）"
+        )
+      }
+      return (
+        "\(path(context)) must be \(wanted.english)",
+        "\(path(context)) は\(wanted.japanese)で書いてください"
+      )
+    case .valueNotFound(_, let context):
       return (
         "\(path(context)): \(context.debugDescription)",
         "\(path(context)): 値の型が正しくありません（\(context.debugDescription)）"
@@ -339,11 +367,14 @@ public struct MappingError: Error, Sendable, CustomStringConvertible {
   public var message: String
   /// What is wrong, in Japanese.
   public var japaneseMessage: String
+  /// The file is absent or not a file one can read (exit 66 rather than 65).
+  public var isMissing: Bool
 
-  init(file: String, message: String, japanese: String) {
+  init(file: String, message: String, japanese: String, isMissing: Bool = false) {
     self.file = file
     self.message = message
     self.japaneseMessage = japanese
+    self.isMissing = isMissing
   }
 
   public var description: String { description(in: .english) }

@@ -227,6 +227,11 @@ struct KPIBuilder {
   /// The KPI record, after checking units, empty KPIs, actuals without targets and years
   /// outside the project's period.
   func build(no: Int?, period: FiscalPeriod?, sheet: String, log: DiagnosticLog) -> KPI {
+    ErrorValueText.check(name, as: .kpiName, sheet: sheet, cell: nameCell, log: log)
+    if let declaredText {
+      ErrorValueText.check(
+        declaredText, as: .unit, sheet: sheet, cell: declaredUnit?.cell, log: log)
+    }
     var units: [String] = []
     if let declaredUnit { units.append(declaredUnit.unit) }
     for (unit, _) in cellUnits where !units.contains(unit) { units.append(unit) }

@@ -144,6 +144,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let conflictingEdits: DiagnosticCode = "conflicting-edits"
   /// A blank project name with no row above it in the same table.
   public static let blankProjectName: DiagnosticCode = "blank-project-name"
+  /// A project name, KPI name or unit that is an Excel error value (#N/A, #REF!).
+  public static let errorValueAsText: DiagnosticCode = "error-value-as-text"
   /// A project named after its sheet, for want of a name on the sheet.
   public static let projectNamedAfterSheet: DiagnosticCode = "project-named-after-sheet"
 }

@@ -121,6 +121,10 @@ public enum DiagnosticCatalogue {
       "the project name is blank and there is no row above it to repeat; enter the project's name",
       "事業名が空欄で、上に同じ事業の行もありません。事業名を入力してください"
     ),
+    .errorValueAsText: (
+      "the {field} is the error value {text} (a formula that failed); correct the formula or type the {field}",
+      "{fieldJapanese}がエラー値 {text} です（数式のエラー）。数式を直すか、{fieldJapanese}を入力してください"
+    ),
     .projectNamedAfterSheet: (
       "the table {range} names no project; it was named after its sheet \"{project}\"",
       "表 {range} には事業名がないため、シート名「{project}」を事業名としました"

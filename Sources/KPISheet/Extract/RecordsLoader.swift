@@ -48,7 +48,8 @@ public struct RecordsLoader: Sendable {
       return try MappingFile.load(path: path)
     } catch let error as MappingError {
       throw KPISheetError(
-        .dataError, error.description, japanese: error.description(in: .japanese))
+        error.isMissing ? .noInput : .dataError, error.description,
+        japanese: error.description(in: .japanese))
     }
   }
 

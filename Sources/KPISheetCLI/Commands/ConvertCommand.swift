@@ -134,6 +134,10 @@ struct ConvertCommand: ParsableCommand {
           "--jobs, --skip-existing and --summary-json need --out-dir.",
           "--jobs、--skip-existing、--summary-json は --out-dir と一緒に使ってください。"))
     }
+    try checkFacts(
+      ReportProfile(
+        municipality: municipality, prefecture: prefecture, code: code, department: department,
+        contact: contact))
     if let jobs, jobs < 1 {
       throw ValidationError(
         localized("--jobs takes a number of at least 1.", "--jobs には 1 以上の数を指定してください。"))

@@ -24,6 +24,9 @@ struct FactOptions: ParsableArguments {
 
   func validate() throws {
     try checkCode(code)
+    try checkFacts(
+      ReportProfile(
+        municipality: municipality, prefecture: prefecture, code: code, department: department))
   }
 
   /// The settlement these options ask for; nil when none is given.

@@ -16,6 +16,13 @@ func checkFiscalYear(_ text: String?) throws {
       "--fiscal-year には 2022、R4、令和4年度、H30 のような年度を指定してください（「\(text)」は年度ではありません）。"))
 }
 
+/// The facts given as flags are short lines of text, as a profile's are: a 40,000-character
+/// name would otherwise fail only in the report writer, naming no flag.
+func checkFacts(_ flags: ReportProfile) throws {
+  guard let (key, english, japanese) = flags.problem() else { return }
+  throw ValidationError(localized("--\(key) \(english).", "--\(key) \(japanese)。"))
+}
+
 /// `--code` takes a local-government code: 5 digits, or 6 whose last is the right check digit.
 func checkCode(_ text: String?) throws {
   guard let text else { return }

@@ -1,6 +1,7 @@
 /// Tells what a file is when it is not an .xlsx workbook, with a message saying what to do:
 /// first from its first bytes (encrypted, legacy .xls, PDF, text), then, for a zip archive,
-/// from the parts that mark other zip-based formats (OpenDocument, Numbers, .xlsb).
+/// from the parts that mark other zip-based formats (OpenDocument, Numbers, .docx, .pptx,
+/// .xlsb).
 enum WorkbookSniffing {
   static func checkSignature(path: String, fileName: String) throws {
     let detail: String
@@ -70,6 +71,19 @@ enum WorkbookSniffing {
         detail:
           "this is an Apple Numbers document, not .xlsx; export it from Numbers as Excel (.xlsx)",
         japanese: "Apple Numbers の書類で、.xlsx ではありません。Numbers から Excel (.xlsx) 形式で書き出してください")
+    }
+    // Word and PowerPoint files are zip packages too; without this they would read as a
+    // workbook whose relationships are missing.
+    if archive.entry("word/document.xml") != nil || archive.entry("ppt/presentation.xml") != nil {
+      let word = archive.entry("word/document.xml") != nil
+      throw XLSXError(
+        .otherFormat, file: file,
+        detail: word
+          ? "this is a Word document (.docx), not an Excel workbook"
+          : "this is a PowerPoint presentation (.pptx), not an Excel workbook",
+        japanese: word
+          ? "Word 文書（.docx）で、Excel ブックではありません"
+          : "PowerPoint プレゼンテーション（.pptx）で、Excel ブックではありません")
     }
     if archive.entry("xl/workbook.bin") != nil {
       throw XLSXError(

@@ -32,7 +32,8 @@ final class WorkbookParser: SAXHandler {
 
 /// Finds each sheet's part through the workbook's relationships, refusing what no reader
 /// should guess at: a relationship that is missing or external, a part that is missing, a
-/// folder or another kind of part, and two sheets of one name.
+/// folder or another kind of part, two sheets of one name, and two sheets of one part (Excel
+/// calls such a file damaged; reading the part twice would count its KPIs twice).
 struct SheetResolver {
   let archive: ZipArchive
   let workbookPart: String
@@ -60,6 +61,7 @@ struct SheetResolver {
     sheets.reserveCapacity(entries.count)
     // Excel compares sheet names without regard to case.
     var names: Set<String> = []
+    var sheetByPart: [String: String] = [:]
     for entry in entries {
       guard names.insert(entry.name.lowercased()).inserted else {
         throw error(
@@ -67,7 +69,18 @@ struct SheetResolver {
           "two sheets are named \"\(entry.name)\" (Excel keeps sheet names unique, ignoring case)",
           "\"\(entry.name)\" という名前のシートが 2 つあります（Excel ではシート名は大文字と小文字を区別せず一意です）")
       }
-      sheets.append(try sheet(entry, index: sheets.count))
+      let sheet = try sheet(entry, index: sheets.count)
+      if sheet.kind == .worksheet {
+        let key = ZipArchive.key(sheet.partName)
+        if let first = sheetByPart[key] {
+          throw error(
+            .malformedXML,
+            "sheets \"\(first)\" and \"\(entry.name)\" both point at \(sheet.partName); each sheet has its own part",
+            "シート \"\(first)\" と \"\(entry.name)\" が同じ \(sheet.partName) を参照しています。シートごとに別のパーツが必要です")
+        }
+        sheetByPart[key] = entry.name
+      }
+      sheets.append(sheet)
     }
     return sheets
   }

@@ -120,12 +120,22 @@ struct XMLAttributes {
 
   /// The value as a `String`.
   func string(_ localName: StaticString) -> String? {
-    value(localName).map { String(decoding: $0, as: UTF8.self) }
+    value(localName).map(Self.text)
   }
 
   /// The value in `namespace` as a `String`.
   func string(_ localName: StaticString, in namespace: XMLNamespace) -> String? {
-    value(localName, in: namespace).map { String(decoding: $0, as: UTF8.self) }
+    value(localName, in: namespace).map(Self.text)
+  }
+
+  /// An attribute value as text. Without entity replacement (never on: see SAXParser),
+  /// libxml2 hands over every `&` of an attribute value, from `&amp;` or `&#38;`, as the
+  /// five characters `&#38;`, so that the sheet "R&D" would read as "R&#38;D". Every `&`
+  /// being escaped, undoing the escape once, left to right, gives back the value exactly.
+  static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard bytes.contains(UInt8(ascii: "&")) else { return text }
+    return text.replacing("&#38;", with: "&")
   }
 
   /// The value as a non-negative decimal integer, or nil when absent or not a number.
