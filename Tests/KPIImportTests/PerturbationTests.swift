@@ -42,7 +42,9 @@ import XLSXReader
     // Own reports and mapping-file samples are read by their marker or mapping, not drawn.
     guard !OwnReportCheck.isReport(workbook) else { return }
     let changed = grids.map(perturbation.apply)
-    let result = try KPIImporter().read(grids: changed, fileName: "fixture.xlsx")
+    let name = String(fixture.split(separator: "/").last ?? "")
+    let result = try KPIImporter(fiscalYear: RealFixtureTests.fiscalYearOption[name]).read(
+      grids: changed, fileName: "fixture.xlsx")
     #expect(
       RealFixtureTests.withoutSources(result.document) == RealFixtureTests.withoutSources(expected),
       "\(fixture) after \(perturbation)")

@@ -105,6 +105,24 @@ enum FormLabels {
     values(grid, rows: Array(rows)).last { $0.field == .projectName }.map { ($0.text, $0.cell) }
   }
 
+  /// The KPI a form names above its table: 「KPI　その1」, 「指標①」 or 成果指標 | its name.
+  static func kpiName(_ grid: SheetGrid, _ rows: Range<Int>) -> (String, CellReference)? {
+    for row in grid.rows.reversed() where rows.contains(row) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value else { continue }
+        let key = HeaderText.key(text)
+        let numbered = key.hasPrefix("KPI") && key.dropFirst(3).allSatisfy {
+          $0.isNumber || "その第番号①②③④⑤⑥⑦⑧⑨⑩".contains($0)
+        }
+        guard numbered || HeaderField.match(text) == .kpi,
+          let (value, reference) = valueBeside(cell.reference, in: grid)
+        else { continue }
+        return (TextNormalizer.compact(value), reference)
+      }
+    }
+    return nil
+  }
+
   static func hasProjectLabel(_ grid: SheetGrid, _ rows: Range<Int>) -> Bool {
     projectName(grid, rows) != nil
   }

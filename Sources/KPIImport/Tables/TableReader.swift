@@ -116,6 +116,7 @@ struct SingleTable {
 
   /// Reads the table; returns the orientation it was read in.
   mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
+    reportEras()
     let projectColumn = header.column(.projectName)?.column
     if projectColumn == nil { beginContextProject(&projects) }
     // Years across with no measure under them: the rows say 目標値 / 実績値. A 目標（H31）
@@ -141,6 +142,22 @@ struct SingleTable {
     readMeasureColumns(into: &projects, projectColumn: projectColumn)
     return projectColumn == nil && !context.isEmpty && FormLabels.hasProjectLabel(grid, context)
       ? .form : .columns
+  }
+
+  /// Year headers without their era: read in the era of a title above (a warning naming
+  /// where the era came from), or not read at all when the sheet names none (an error).
+  private func reportEras() {
+    for (text, cell) in header.yearsWithoutEra {
+      log.add(.error, .unknownYear, ["text": HeaderLine.oneLine(text)], sheet: sheet, cell: cell)
+    }
+    for (year, era) in header.assumedEras {
+      let fiscalYear = year.label.resolve(periodStart: nil).map(String.init) ?? "?"
+      log.add(
+        .warning, .eraAssumed,
+        ["text": year.text, "era": "\(era.name)\(year.text)", "fiscalYear": fiscalYear,
+         "source": "\(era.cell)"],
+        sheet: sheet, cell: year.cell)
+    }
   }
 
   // MARK: Projects
@@ -194,7 +211,10 @@ struct SingleTable {
       yearColumn != nil || header.valueColumns.contains { !$0.isYearless }
       || !header.yearColumns.isEmpty
     let tableYear =
-      statesYears ? nil : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
+      statesYears
+      ? nil
+      : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
+        ?? dueColumn.flatMap(commonDueYear)
     // 指標値（目標年月）: the bracket in each target cell is its due month (「20人（H29.3）」).
     let dueInBracket = header.valueColumns.first { column in
       guard case .value(.target, nil) = column.role, let text = column.path.last?.text else {
@@ -214,6 +234,10 @@ struct SingleTable {
     let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
     var years = YearCache()
     var names = KPINameCache()
+    // 助成件数　1件 under 指標値 with no KPI column: the name is read from the value cell.
+    let namedValueColumn = header.valueColumnsNameKPIs ? header.valueColumns.first?.column : nil
+    let namedValueColumns = Set(
+      header.valueColumnsNameKPIs ? header.valueColumns.map(\.column) : [])
 
     for row in dataRows {
       if let projectColumn {
@@ -291,7 +315,13 @@ struct SingleTable {
           kpiName = last
           kpiAnchor = lastKPIAnchor
         }
-      } else if let last = lastKPIName {
+      } else if let namedValue = namedValueColumn,
+        let text = CellReading.text(grid.cell(row: row, column: namedValue)),
+        let (name, _) = NamedQuantity.split(text)
+      {
+        kpiName = name
+        kpiAnchor = CellReference(row: row, column: namedValue)
+      } else if let last = lastKPIName, namedValueColumn == nil {
         kpiName = last
         kpiAnchor = lastKPIAnchor
       }
@@ -363,7 +393,7 @@ struct SingleTable {
           if headerYear.isFinalTarget && measure == .target, let final = year {
             finalCell = reference
             finalTarget = FinalTarget(fiscalYear: final, value: nil)
-            continue
+            if !headerYear.isAlsoYearTarget { continue }
           }
           if year == nil {
             log.add(
@@ -408,6 +438,7 @@ struct SingleTable {
       for year in entries.keys.sorted() { projects.addYear(year) }
       projects.withKPI(named: name, at: kpiAnchor) { kpi in
         kpi.bracketNamedColumns = bracketNamedColumns
+        kpi.namedValueColumns = namedValueColumns
         for unitColumn in unitColumns {
           let reference = CellReference(row: row, column: unitColumn)
           kpi.declareUnit(CellReading.text(grid.cell(at: reference)), at: reference)
@@ -438,6 +469,21 @@ struct SingleTable {
         }
       }
     }
+  }
+
+  /// The one fiscal year every 目標年月 of a one-year table falls in (H28.3 on every row):
+  /// the year of its projects that give no month. Nil when the months disagree.
+  private func commonDueYear(_ column: Int) -> Int? {
+    var found: Int?
+    for row in dataRows {
+      let cell = grid.cell(row: row, column: column)
+      guard let text = CellReading.text(cell), !Self.isNotApplicable(text) else { continue }
+      guard let year = CellReading.yearLabel(cell)?.resolve(periodStart: nil),
+        found == nil || found == year
+      else { return nil }
+      found = year
+    }
+    return found
   }
 
   /// The cell naming the row's KPI when its header spans several columns (成果指標名 merged
@@ -538,6 +584,17 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     var anchorOfProject: CellReference?
     var lastKPI: (name: String, anchor: CellReference)?
+    // Left of the years, cells under a header read as something (従前値, （単位）) are not
+    // the KPI's name.
+    let labelledColumns = Set(
+      header.columns.filter { $0.role != nil && $0.column < firstYearColumn }.map(\.column))
+    let formKPI = kpiColumn == nil ? FormLabels.kpiName(grid, context) : nil
+    if kpiColumn == nil, measureColumn == nil, projectColumn == nil,
+      let costRow = budgetCostRow(before: firstYearColumn)
+    {
+      readBudget(costRow, into: &projects)
+      return
+    }
     // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,
     // a year annotated （目標値） holds the target.
     let rowsNameMeasures =
@@ -581,9 +638,13 @@ struct SingleTable {
         }
       } else if let label = labelTexts.first(where: {
         Measure.named($0.0) == nil && $0.1.column != projectColumn
-          && HeaderField.match($0.0) == nil
+          && HeaderField.match($0.0) == nil && !labelledColumns.contains($0.1.column)
+          && FiscalYearLabel.parse($0.0) == nil
       }) {
         labelled = (TextNormalizer.compact(label.0), label.1)
+      } else if let formKPI {
+        // A form's one KPI, named by its label above the table (KPI　その1 | name).
+        labelled = formKPI
       }
       if labelled == nil, let lastKPI { labelled = lastKPI }
       guard let found = labelled, measure != nil || isBaselineRow || !rowsNameMeasures else {
@@ -632,9 +693,13 @@ struct SingleTable {
             $0.readBaseline(reference, in: grid, log: log, onlyIfEmpty: true)
           }
         case .finalTarget(let year) where measure == .target || measure == nil:
+          let fiscalYear =
+            year?.label.resolve(periodStart: nil)
+            ?? header.finalTargetYearColumn.flatMap {
+              CellReading.yearLabel(grid.cell(row: row, column: $0))?.resolve(periodStart: nil)
+            }
           projects.withKPI(named: kpi.name, at: kpi.anchor) {
-            $0.readFinalTarget(
-              reference, year: year?.label.resolve(periodStart: nil), in: grid, log: log)
+            $0.readFinalTarget(reference, year: fiscalYear, in: grid, log: log)
           }
         case .value(.target, let year?) where year.isFinalTarget:
           if measure == .target {
@@ -652,6 +717,46 @@ struct SingleTable {
         default: break
         }
       }
+    }
+  }
+}
+
+extension SingleTable {
+  /// The row of a budget across the years (予算額 | 平成28年度 …: 財源 rows, 事業費計, 決算額)
+  /// that gives each year's cost: 決算額 before 実績額 before 事業費. Nil when no row is
+  /// labelled with a cost word, or when a row names a measure (目標 / 実績 rows are KPIs).
+  fileprivate func budgetCostRow(before firstYearColumn: Int) -> (row: Int, label: String)? {
+    let preference = ["決算額", "実績額", "交付対象事業費", "事業費"]
+    var best: (row: Int, label: String, rank: Int)?
+    for row in dataRows {
+      guard
+        let label = grid.cells(inRow: row).first(where: {
+          $0.reference.column < firstYearColumn && CellReading.text($0) != nil
+        }).flatMap(CellReading.text)
+      else { continue }
+      if Measure.named(label) != nil { return nil }
+      guard HeaderField.match(label) == .cost else { continue }
+      let rank = preference.firstIndex(of: HeaderText.key(label)) ?? preference.count
+      if best == nil || rank < best?.rank ?? Int.max { best = (row, label, rank) }
+    }
+    return best.map { ($0.row, $0.label) }
+  }
+
+  /// Each year's cost from the budget's cost row; the funding lines are not KPIs. The unit is
+  /// the row label's （千円） or the corner header's (予算額（千円）).
+  fileprivate func readBudget(_ costRow: (row: Int, label: String), into projects: inout ProjectAccumulator) {
+    let firstYearColumn = header.yearColumns.first?.column ?? 0
+    let cornerUnit = header.columns.lazy.filter { $0.column < firstYearColumn }
+      .flatMap(\.texts).compactMap { HeaderText($0).moneyUnit }.first
+    let unit = HeaderText(costRow.label).moneyUnit ?? cornerUnit
+    for column in header.yearColumns {
+      guard case .year(let year) = column.role,
+        let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start)
+      else { continue }
+      let reference = CellReference(row: costRow.row, column: column.column)
+      guard let amount = KPIBuilder.amount(at: reference, headerUnit: unit, in: grid, log: log)
+      else { continue }
+      projects.setCost(amount, year: fiscalYear)
     }
   }
 }
@@ -705,6 +810,20 @@ enum UnitWord {
       if known.contains(String(key.dropFirst(prefix.count))) { return true }
     }
     return false
+  }
+}
+
+/// A value cell that names its KPI before the figure: 「助成件数　1件」 → (助成件数, 1件).
+enum NamedQuantity {
+  static func split(_ text: String) -> (name: String, value: String)? {
+    let trimmed = CellReading.trimmed(text)
+    guard let gap = trimmed.lastIndex(where: { $0.isWhitespace }) else { return nil }
+    let name = String(trimmed[..<gap]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = String(trimmed[trimmed.index(after: gap)...])
+    guard !name.isEmpty, !name.contains(where: \.isNumber),
+      case .value = QuantityParser.parse(value)
+    else { return nil }
+    return (TextNormalizer.compact(name), value)
   }
 }
 
