@@ -2203,6 +2203,84 @@ def draw_oyabe(fx):
     return [g]
 
 
+# 安城市（愛知県）「第8次安城市総合計画」第9章 資料編 成果指標一覧（健康・環境・都市基盤の一部）
+# https://www.city.anjo.aichi.jp/shisei/joreikeikaku/sogokeikaku/bookdata/pageindices/index87.html
+def _an(field, item, name, about, now, mid, final, unit):
+    return {"field": field, "item": item, "name": name, "about": about, "unit": unit, "baseline": now,
+            "values": {2019: (mid, BLANK), 2023: (final, BLANK)}, "final": final, "final_year": 2023}
+
+
+ANJO = {
+    "file": "anjo-sogo-keikaku-seika-shihyo", "writer": "xlsxwriter", "sheet": "成果指標一覧",
+    "projects": [{"name": "成果指標一覧", "kpis": [
+        _an("健康", "健康・医療\nP35", "健康であると感じている人の割合",
+            "自分の健康に関心を持ち、健康的な生活を送る人が増えます。",
+            Q("70.7%\n(2012年度)", 70.7), Q("73%", 73), Q("75%", 75), "%"),
+        _an("健康", "健康・医療\nP35", "1日に30分以上歩く人の割合",
+            "日常生活における活動量が増え、生活習慣病の予防につながります。",
+            Q("49.8%", 49.8), Q("52%", 52), Q("54%", 54), "%"),
+        _an("健康", "健康・医療\nP35", "BMIが標準の人の割合",
+            "自分の適正体重を意識し、食事量と栄養バランスに配慮している人が増えます。",
+            Q("68.5%\n(2014年度)", 68.5), Q("71%", 71), Q("73%", 73), "%"),
+        _an("健康", "スポーツ\nP37", "成人の週1回以上のスポーツ実施率", "スポーツをする習慣が身につきます。",
+            Q("45.1%", 45.1), Q("48%", 48), Q("52%", 52), "%"),
+        _an("健康", "スポーツ\nP37", "市主催スポーツ事業参加者数(単年度)",
+            "参加を通じて各々の立場に応じてスポーツに親しみ関わるようになります。",
+            Q("87,672人\n(2014年度)", 87672), Q("103,000人", 103000), Q("115,000人", 115000), "人"),
+        _an("健康", "スポーツ\nP37", "市スポーツ施設利用者数(単年度)",
+            "様々なレベルの市民が気軽に安心してスポーツに取り組む環境が整備されています。",
+            Q("1,137,343人\n(2014年度)", 1137343), Q("1,330,000人", 1330000), Q("1,500,000人", 1500000), "人"),
+        _an("環境", "環境\nP39", "一般廃棄物の再生利用率(リサイクル率)",
+            "廃棄物の再資源化を図ることにより、資源の有効利用が進み最終処分量が減少します。",
+            Q("24.2%\n(2013年度)", 24.2), Q("25%", 25), Q("26%", 26), "%"),
+        _an("都市基盤\n(住環境)", "都市基盤\n(住環境)\nP41", "住環境に対する満足度",
+            "市をはじめとする様々な主体の取組に対する総合的な評価が向上します。",
+            Q("32%", 32), Q("36%", 36), Q("40%", 40), "%"),
+    ]}],
+}
+
+
+@fixture(ANJO)
+def draw_anjo(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=10, C=12, D=30, E=40, F=14, G=12, H=12)
+    g.title("B1", "第8次安城市総合計画　第9章　資料編", merge="H1", size=12)
+    g.note("B2", "成果指標一覧", merge="H2")
+    for i, h in enumerate(["分野", "項目", "指　標", "説　明", "策定時の値\n(2015年度)", "中間目標\n(2019年度)",
+                           "目標値\n(2023年度)"]):
+        g.head(ref(2 + i, 4), h)
+    g.heights[4] = 30
+    kpis = fx["projects"][0]["kpis"]
+    row = 5
+    i = 0
+    while i < len(kpis):
+        # 分野 and 項目 merged down over their indicators, as printed.
+        j = i
+        while j + 1 < len(kpis) and kpis[j + 1]["item"] == kpis[i]["item"]:
+            j += 1
+        g.put(ref("C", row), kpis[i]["item"], merge=ref("C", row + j - i) if j > i else None, h="center")
+        for k in kpis[i:j + 1]:
+            g.put(ref("D", row), k["name"])
+            g.put(ref("E", row), k["about"])
+            put_q(g, ref("F", row), k["baseline"], h="right")
+            put_q(g, ref("G", row), k["values"][2019][0], h="right")
+            put_q(g, ref("H", row), k["final"], h="right")
+            g.heights[row] = 30
+            row += 1
+        i = j + 1
+    # 分野 cells over their 項目 blocks.
+    r = 5
+    i = 0
+    while i < len(kpis):
+        j = i
+        while j + 1 < len(kpis) and kpis[j + 1]["field"] == kpis[i]["field"]:
+            j += 1
+        g.put(ref("B", r), kpis[i]["field"], merge=ref("B", r + j - i) if j > i else None, h="center")
+        r += j - i + 1
+        i = j + 1
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

@@ -146,6 +146,10 @@ enum ColumnRoleReader {
       }
     }
     guard let field else {
+      // 平成15年9月30日現在: the figures as they stood on that day are its year's actual.
+      if year == nil, let lowest = path.last, let asOf = asOfYear(lowest.text, at: lowest.cell) {
+        return .value(.actual, year: asOf)
+      }
       // A sub-header the vocabulary lacks under a year group (H27 › 改善・悪化) is not the
       // year's value.
       if let year, let lowest = path.last, year.cell != lowest.cell {
@@ -221,6 +225,27 @@ enum ColumnRoleReader {
     guard let cell else { return nil }
     for line in text.split(whereSeparator: \.isNewline).dropFirst().map(String.init) {
       if let year = headerYear(line, at: cell, era: era) { return year }
+      // 目標値\n(2023年度): the year in brackets on its own line.
+      for note in HeaderText(line).notes {
+        if let year = headerYear(note, at: cell, era: era) { return year }
+      }
+    }
+    return nil
+  }
+
+  /// 平成15年9月30日現在, R4.3末現在: a header naming the day its figures stood at; the day
+  /// itself does not change the fiscal year.
+  static func asOfYear(_ text: String, at cell: CellReference) -> HeaderYear? {
+    let key = HeaderText(text).key
+    for suffix in ["末現在", "現在", "時点"] where key.hasSuffix(suffix) {
+      var date = String(key.dropLast(suffix.count))
+      if date.hasSuffix("日"), let month = date.lastIndex(of: "月") {
+        date = String(date[...month])
+      }
+      guard let label = FiscalYearLabel.parse(date), case .due = label,
+        let fiscalYear = label.resolve(periodStart: nil)
+      else { continue }
+      return HeaderYear(label: .absolute(fiscalYear), text: key, cell: cell)
     }
     return nil
   }

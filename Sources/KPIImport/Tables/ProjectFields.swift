@@ -184,8 +184,8 @@ enum FormLabels {
 /// The fiscal year a title states for a one-year table: 平成27年度実施事業, 令和4年度実績,
 /// 対象年度：令和4年度.
 enum TitleYear {
-  static func find(_ grid: SheetGrid, above row: Int) -> Int? {
-    for candidate in grid.rows where candidate < row {
+  static func find(_ grid: SheetGrid, above row: Int, in only: Int? = nil) -> Int? {
+    for candidate in grid.rows where candidate < row && (only == nil || only == candidate) {
       for cell in grid.cells(inRow: candidate) {
         guard case .string(let text) = cell.value else { continue }
         for piece in text.split(whereSeparator: { "（()）　 ：:・".contains($0) }) {

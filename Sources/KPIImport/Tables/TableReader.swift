@@ -169,6 +169,8 @@ struct SingleTable {
       projects.begin(named: name, at: cell)
     } else if let (name, cell) = grid.projectHeading(in: context) {
       projects.begin(named: name, at: cell)
+    } else if let (name, cell) = headingRightAbove() {
+      projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
       return
     } else if let (name, cell) = grid.projectHeading(in: 0..<min(20, header.rows.lowerBound)) {
@@ -180,6 +182,27 @@ struct SingleTable {
         ["range": tableRange, "project": sheet], sheet: sheet, cell: header.columns.first?.cell)
     }
     readFormLabels(&projects)
+  }
+
+  /// A heading with no marker on the row right above the header (生涯学習の促進 over its
+  /// table of 成果指標): one short text, not merged across the table, not a note, a header
+  /// word or a title with a year.
+  private func headingRightAbove() -> (String, CellReference)? {
+    let row = header.rows.lowerBound - 1
+    guard context.contains(row) else { return nil }
+    let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+    guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value,
+      let left = header.columns.first?.column, let right = header.columns.last?.column,
+      (left...right).contains(cell.reference.column)
+    else { return nil }
+    let compact = TextNormalizer.compact(text)
+    let merged = grid.merge(containing: cell.reference)?.columnCount ?? 1
+    guard !compact.isEmpty, compact.count <= 30, merged * 2 <= right - left + 1,
+      !TableFinder.isNote(compact), HeaderField.match(compact) == nil,
+      !compact.contains(where: { "（()）:：。、".contains($0) }),
+      TitleYear.find(grid, above: row + 1, in: row) == nil
+    else { return nil }
+    return (compact, cell.reference)
   }
 
   private var tableRange: String {
@@ -234,6 +257,16 @@ struct SingleTable {
     let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
     var years = YearCache()
     var names = KPINameCache()
+    // 平成12年 | 平成13年実績 | 平成14年実績: beside dated actuals (and no targets), a bare year
+    // column is that year's actual too.
+    let datedMeasures = header.valueColumns.compactMap { column -> Measure? in
+      if case .value(let measure, let year?) = column.role, !year.isFinalTarget { return measure }
+      return nil
+    }
+    let bareYearsAsActuals =
+      !datedMeasures.isEmpty && datedMeasures.allSatisfy { $0 == .actual }
+        && !header.valueColumns.contains(where: \.isYearless)
+      ? header.yearColumns : []
     // 助成件数　1件 under 指標値 with no KPI column: the name is read from the value cell.
     let namedValueColumn = header.valueColumnsNameKPIs ? header.valueColumns.first?.column : nil
     let namedValueColumns = Set(
@@ -414,6 +447,14 @@ struct SingleTable {
         } else {
           entry.actual = entry.actual ?? reference
         }
+        entries[year] = entry
+      }
+      for column in bareYearsAsActuals {
+        guard case .year(let headerYear) = column.role,
+          let year = headerYear.label.resolve(periodStart: projects.currentPeriod?.start)
+        else { continue }
+        var entry = entries[year] ?? (nil, nil)
+        entry.actual = entry.actual ?? CellReference(row: row, column: column.column)
         entries[year] = entry
       }
       if missingYear && !reportedMissingYear {
