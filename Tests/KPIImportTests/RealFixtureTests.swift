@@ -17,8 +17,7 @@ import XLSXReader
 
   /// Fixtures whose drawing the table reader does not read right yet, each with what stops
   /// it; a known issue that starts passing fails the test, so this list only shrinks.
-  static let notYetRead: [String: String] = [
-  ]
+  static let notYetRead: [String: String] = [:]
 
   /// Fixtures whose sheet states no fiscal year anywhere (the published table has none): read
   /// with `--fiscal-year`, as a user must; without it they stop with an error at the table.

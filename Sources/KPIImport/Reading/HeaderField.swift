@@ -40,9 +40,10 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .due: ["目標年月", "目標月", "目標時期"]
     case .actual: ["実績値", "実績", "KPI実績値", "本事業終了後における実績値", "達成値", "実績数値"]
     case .fiscalYear: ["年度", "対象年度"]
-    case .baseline: [
-      "事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
-    ]
+    case .baseline:
+      [
+        "事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
+      ]
     case .effect: ["事業効果", "事業の効果"]
     case .assessment: ["事業の評価"]
     case .expertOpinion:
@@ -54,9 +55,10 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .municipality: ["市町村名", "市区町村名", "団体名", "地方公共団体名"]
     case .code: ["地方公共団体コード", "都道府県・市町村コード", "市町村コード", "団体コード", "コード"]
     case .contact: ["連絡先", "電話番号"]
-    case .finalTarget: [
-      "最終", "最終目標", "最終目標値", "目標値(最終)", "最終年度目標", "5ヵ年目標", "5か年目標", "計画目標",
-    ]
+    case .finalTarget:
+      [
+        "最終", "最終目標", "最終目標値", "目標値(最終)", "最終年度目標", "5ヵ年目標", "5か年目標", "計画目標",
+      ]
     case .grade: ["評価", "総合評価", "達成度", "評価区分", "達成状況", "KPI評価"]
     case .dueActual: ["実績年月", "実績月", "実績時期", "実績年度"]
     case .measure: ["区分"]

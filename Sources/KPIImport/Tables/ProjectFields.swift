@@ -111,9 +111,11 @@ enum FormLabels {
       for cell in grid.cells(inRow: row) {
         guard case .string(let text) = cell.value else { continue }
         let key = HeaderText.key(text)
-        let numbered = key.hasPrefix("KPI") && key.dropFirst(3).allSatisfy {
-          $0.isNumber || "その第番号①②③④⑤⑥⑦⑧⑨⑩".contains($0)
-        }
+        let numbered =
+          key.hasPrefix("KPI")
+          && key.dropFirst(3).allSatisfy {
+            $0.isNumber || "その第番号①②③④⑤⑥⑦⑧⑨⑩".contains($0)
+          }
         guard numbered || HeaderField.match(text) == .kpi,
           let (value, reference) = valueBeside(cell.reference, in: grid)
         else { continue }

@@ -183,8 +183,14 @@ enum HeaderCellKind {
   static func kind(_ text: String) -> Kind {
     let firstLine = text.prefix { !$0.isNewline }
     guard firstLine.count <= 40 else { return .none }
-    let header = HeaderText(BrokenHeader.mended(text))
-    switch HeaderField.match(header) {
+    var header = HeaderText(text)
+    var field = HeaderField.match(header)
+    // Only a text with a line break can be a word broken over two lines.
+    if field == nil, text.contains(where: \.isNewline) {
+      header = HeaderText(BrokenHeader.mended(text))
+      field = HeaderField.match(header)
+    }
+    switch field {
     case .kpi, .projectName, .target, .actual, .finalTarget, .baseline: return .anchor
     case .some: return .header
     case nil:

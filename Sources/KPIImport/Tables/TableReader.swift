@@ -154,8 +154,10 @@ struct SingleTable {
       let fiscalYear = year.label.resolve(periodStart: nil).map(String.init) ?? "?"
       log.add(
         .warning, .eraAssumed,
-        ["text": year.text, "era": "\(era.name)\(year.text)", "fiscalYear": fiscalYear,
-         "source": "\(era.cell)"],
+        [
+          "text": year.text, "era": "\(era.name)\(year.text)", "fiscalYear": fiscalYear,
+          "source": "\(era.cell)",
+        ],
         sheet: sheet, cell: year.cell)
     }
   }
@@ -785,7 +787,9 @@ extension SingleTable {
 
   /// Each year's cost from the budget's cost row; the funding lines are not KPIs. The unit is
   /// the row label's （千円） or the corner header's (予算額（千円）).
-  fileprivate func readBudget(_ costRow: (row: Int, label: String), into projects: inout ProjectAccumulator) {
+  fileprivate func readBudget(
+    _ costRow: (row: Int, label: String), into projects: inout ProjectAccumulator
+  ) {
     let firstYearColumn = header.yearColumns.first?.column ?? 0
     let cornerUnit = header.columns.lazy.filter { $0.column < firstYearColumn }
       .flatMap(\.texts).compactMap { HeaderText($0).moneyUnit }.first
