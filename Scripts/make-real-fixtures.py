@@ -2281,6 +2281,76 @@ def draw_anjo(fx):
     return [g]
 
 
+# 米子市（鳥取県）「平成27年度において国の交付金（地方創生先行型交付金）を活用して実施した事業の効果検証
+# ～国の基準による効果検証～」
+# https://expydoc.com/doc/10230551/平成27年度において国の交付金（地方創生先行型交付金）を
+YONAGO = {
+    "file": "yonago-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "効果検証",
+    "projects": [
+        {"no_cell": 1, "field": "Ⅱ-1-④", "name": "ふるさとで、はたらく。～家族で米子へUターン～",
+         "department": "地方創生推進課", "grantType": "基礎交付",
+         "overview": "民間企業等で勤務経験があり、米子市へのIターン・Jターン・Uターンを希望している県外在住者に対し、"
+                     "社会人枠で職員採用試験を実施",
+         "cost": {2015: Q(600000, 600000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "東京圏及び関西圏の若者への移住促進のためのセミナー及びツアー等の開催", "unit": "人",
+                   "values": {2015: (Q(5, 5), BLANK, "H28.3")}}]},
+        {"no_cell": 4, "field": "Ⅱ-1-②", "name": "ふるさとへUIJターン！応援します。", "department": "商工課",
+         "grantType": "基礎交付",
+         "overview": "・新たに大学等を卒業し、又は修了した者で、就労のために本市に転入した者に対し、その転入に伴う"
+                     "引っ越しのために要した費用として、引越費用支援金を支給",
+         "cost": {2015: BLANK}, "kpis": []},
+    ],
+}
+
+
+@fixture(YONAGO)
+def draw_yonago(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=9, D=26, E=36, F=8, G=12, H=6, I=30, J=8, K=6, L=8, M=9)
+    g.title("B1", "平成27年度において国の交付金（地方創生先行型交付金）を活用して実施した事業の効果検証", merge="M1", size=12)
+    g.note("B2", "～国の基準による効果検証～", merge="F2")
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "総合戦略\nにおける\n施策分野", merge="C5")
+    g.head("D4", "交付対象事業の名称", merge="D5")
+    g.head("E4", "事業概要", merge="E5")
+    g.head("F4", "交付金の\n種類", merge="F5")
+    g.head("G4", "実績額\n単位：円", merge="G5")
+    g.head("H4", "本事業における重要業績評価指標（KPI）", merge="L4")
+    g.head("H5", "指標", merge="I5")
+    g.head("J5", "指標値")
+    g.head("K5", "単位")
+    g.head("L5", "目標年月")
+    g.head("M4", "本事業終了後における実績値", merge="M5")
+    g.heights.update({4: 30, 5: 30})
+    row = 6
+    for p in fx["projects"]:
+        last = row + 1
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), p["no_cell"], merge=down("B"), h="center")
+        g.put(ref("C", row), p["field"], merge=down("C"), h="center")
+        g.put(ref("D", row), p["name"] + "\n【" + p["department"] + "】", merge=down("D"))
+        g.put(ref("E", row), p["overview"], merge=down("E"))
+        g.put(ref("F", row), p["grantType"], merge=down("F"), h="center")
+        put_q(g, ref("G", row), p["cost"][2015], merge=down("G"), h="right")
+        for i in range(2):
+            r = row + i
+            g.put(ref("H", r), ["指標①", "指標②"][i], h="center")
+            k = p["kpis"][i] if i < len(p["kpis"]) else None
+            if k is None:
+                for col in "IJKLM":
+                    g.put(ref(col, r), None)
+                continue
+            t, a, due = k["values"][2015]
+            g.put(ref("I", r), k["name"])
+            put_q(g, ref("J", r), t, h="right")
+            g.put(ref("K", r), k["unit"], h="center")
+            g.put(ref("L", r), due, h="center")
+            put_q(g, ref("M", r), a, h="right")
+        g.heights[row] = 45
+        row = last + 1
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

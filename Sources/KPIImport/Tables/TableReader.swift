@@ -568,11 +568,16 @@ struct SingleTable {
     }
     guard anchor != current else { return .same }
     if Self.isDashOnly(text) { return .skip }
-    projects.begin(named: text, at: anchor)
+    // 「○○事業\n【商工課】」: the section in charge written after the name.
+    let (name, section) = SectionInName.split(text)
+    projects.begin(named: name, at: anchor)
     current = anchor
-    ProjectFields.read(
-      ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
-      projects: &projects)
+    var fields = ProjectFields.cells(header, row: anchor.row, grid: grid)
+    if let section {
+      fields.append(
+        FieldCell(field: .department, text: section, cell: anchor, headerText: "担当課"))
+    }
+    ProjectFields.read(fields, grid: grid, log: log, projects: &projects)
     return .began
   }
 
@@ -855,6 +860,23 @@ enum UnitWord {
       if known.contains(String(key.dropFirst(prefix.count))) { return true }
     }
     return false
+  }
+}
+
+/// A project name followed by its section in charge in 【】: 「奨学金利子 本市が負担します。
+/// 【商工課】」 → (奨学金利子 本市が負担します。, 商工課). Only a section's name (…課, …室, …係,
+/// …部, …局) is taken; another bracket (【基礎交付分】) stays in the name.
+enum SectionInName {
+  static func split(_ text: String) -> (name: String, section: String?) {
+    let trimmed = CellReading.trimmed(text)
+    guard trimmed.last == "】", let open = trimmed.lastIndex(of: "【"), open != trimmed.startIndex
+    else { return (text, nil) }
+    let section = TextNormalizer.compact(
+      String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+    guard let last = section.last, "課室係部局".contains(last), section.count >= 2 else {
+      return (text, nil)
+    }
+    return (String(trimmed[..<open]), section)
   }
 }
 
