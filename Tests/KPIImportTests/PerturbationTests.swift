@@ -62,6 +62,9 @@ import XLSXReader
 }
 
 extension PerturbationTests {
+  /// A grid's stored cells, for tests that redraw a sheet.
+  static func cellsOf(_ grid: SheetGrid) -> [Cell] { Perturbation.cells(of: grid) }
+
   /// Each perturbation really changes several fixtures (else the test above proves nothing).
   @Test(arguments: Perturbation.allCases)
   func changesSeveralFixtures(perturbation: Perturbation) throws {

@@ -62,6 +62,33 @@ import XLSXReader
     #expect(errors.first?.arguments["range"] == "B3:H9")
   }
 
+  /// 目標値 24年度 takes the era of the plan period above the table, saying so at each header;
+  /// with no era anywhere on the sheet the years are an error at their headers, not a guess.
+  @Test func yearsWithoutAnEraNeedOneOnTheSheet() throws {
+    let workbook = try XLSXWorkbook(
+      path: Self.folder.appendingPathComponent("kumano-kihon-keikaku-suchi-mokuhyo.xlsx").path,
+      displayName: "kumano.xlsx")
+    let grids = try workbook.sheets.filter { $0.kind == .worksheet }.map {
+      try SheetGrid(workbook: workbook, sheet: $0)
+    }
+    let read = try KPIImporter().read(grids: grids, fileName: "kumano.xlsx")
+    let assumed = read.diagnostics.filter { $0.code == .eraAssumed }
+    #expect(assumed.map(\.cell) == ["H4", "I4"])
+    #expect(assumed.allSatisfy { $0.severity == .warning && $0.arguments["source"] == "B2" })
+
+    // The same sheet without the line naming the plan period (平成20年度～平成29年度).
+    let withoutEra = grids.map { grid in
+      SheetGrid(
+        sheet: grid.sheet,
+        cells: PerturbationTests.cellsOf(grid).filter { $0.reference.description != "B2" },
+        merges: grid.merges)
+    }
+    let unread = try KPIImporter().read(grids: withoutEra, fileName: "kumano.xlsx")
+    let errors = unread.diagnostics.filter { $0.severity == .error }
+    #expect(errors.filter { $0.code == .unknownYear }.map(\.cell) == ["H4", "I4"])
+    #expect(unread.document.projects.flatMap(\.kpis).flatMap(\.values).isEmpty)
+  }
+
   static func withoutSources(_ document: RecordsDocument) -> RecordsDocument {
     var document = document
     for p in document.projects.indices {
