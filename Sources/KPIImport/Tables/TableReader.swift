@@ -868,6 +868,8 @@ enum UnitWord {
 /// …部, …局) is taken; another bracket (【基礎交付分】) stays in the name.
 enum SectionInName {
   static func split(_ text: String) -> (name: String, section: String?) {
+    // A list names its project on every row: look at the last character before anything else.
+    guard text.last(where: { !$0.isWhitespace }) == "】" else { return (text, nil) }
     let trimmed = CellReading.trimmed(text)
     guard trimmed.last == "】", let open = trimmed.lastIndex(of: "【"), open != trimmed.startIndex
     else { return (text, nil) }
