@@ -247,7 +247,8 @@ def kpi_record(no, k):
         rec["unit"] = k["unit"]
     if k.get("baseline") is not None and k["baseline"][1] is not None:
         rec["baseline"] = k["baseline"][1]
-    if k.get("final") is not None and k["final"][1] is not None:
+    if k.get("final") is not None and (k["final"][1] is not None or k.get("final_blank")):
+        # final_blank: a 目標（年度） column left empty still says the target's year.
         rec["finalTarget"] = {"fiscalYear": k.get("final_year"), "value": k["final"][1]}
     if k.get("grade") is not None:
         rec["grade"] = k["grade"]
@@ -279,7 +280,9 @@ def project_record(p):
     for fy in sorted(years):
         y = {"fiscalYear": fy}
         if fy in costs and costs[fy][1] is not None:
-            y["cost"] = {"value": costs[fy][1], "unit": p["cost_unit"]}
+            y["cost"] = {"value": costs[fy][1]}
+            if p.get("cost_unit") is not None:  # 実績額 with no unit anywhere: none is made up
+                y["cost"]["unit"] = p["cost_unit"]
         rec["years"].append(y)
     rec["kpis"] = [kpi_record(i + 1, k) for i, k in enumerate(p["kpis"])]
     if p.get("evaluation"):
@@ -1651,6 +1654,701 @@ def draw_kikai(fx):
             row += 1
     return [g]
 
+
+
+# =============================================================================================
+# Second set (issues #15/#16): tables drawn differently from the first twenty.
+
+
+# 名寄市（北海道）「令和2年度行政評価調書」番号171 農業振興センター事業（担当課室：農務課）
+# https://vdocuments.net/-gtgtgt-gt0-0.html (city.nayoro.lg.jp)
+NAYORO_YEARS = ["平成28年度", "平成29年度", "平成30年度", "令和元年度", "令和2年度"]
+NAYORO = {
+    "file": "nayoro-gyosei-hyoka-chosho", "writer": "openpyxl", "sheet": "行政評価調書",
+    "projects": [{
+        "name": "農業振興センター事業", "department": "農務課",
+        "overview": "実証圃場における試験栽培による、栽培技術や新規品種・作物の地域適正などの検証。",
+        "cost_unit": "千円",
+        "budget": {  # row label -> five years (H28..R2), None = blank
+            "国支出金": [None] * 5,
+            "道支出金": [69, 69, 69, 119, 69],
+            "地方債": [None] * 5,
+            "その他": [8471, 8410, 7544, 8436, 7776],
+            "一般財源": [7404, 6381, 4487, 6284, 6158],
+            "事業費計": [15944, 14860, 12100, 14839, 14003],
+        },
+        "cost": {2016: Q(15795, 15795, "#,##0"), 2017: Q(14860, 14860, "#,##0"), 2018: Q(12069, 12069, "#,##0"),
+                 2019: Q(14104, 14104, "#,##0"), 2020: Q("-", None)},
+        "rate": ["99%", "100%", "100%", "95%", "-"],
+        "kpis": [{"name": "試験栽培の実施品目数", "unit": "品目",
+                  "values": {2016: (Q(6, 6), Q(6, 6)), 2017: (Q(6, 6), Q(6, 6)), 2018: (Q(6, 6), Q(8, 8)),
+                             2019: (Q(7, 7), Q(7, 7)), 2020: (Q(8, 8), BLANK)},
+                  "rates": ["100%", "100%", "133%", "100%", None]}],
+    }],
+}
+
+
+@fixture(NAYORO)
+def draw_nayoro(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=14, C=10, D=8, **{get_column_letter(5 + i): 11 for i in range(5)})
+    g.title("B1", "令和2年度行政評価調書", merge="I1")
+    p = fx["projects"][0]
+    g.put("B3", "番号", bold=True, fill=True)
+    g.put("C3", 171, h="center")
+    g.put("D3", "事業名", bold=True, fill=True)
+    g.put("E3", p["name"], merge="G3")
+    g.put("H3", "新規/継続", bold=True, fill=True)
+    g.put("I3", "継続", h="center")
+    g.put("B4", "担当課室", bold=True, fill=True)
+    g.put("C4", p["department"], merge="D4")
+    g.put("E4", "会計区分", bold=True, fill=True)
+    g.put("F4", "一般会計", merge="G4")
+    g.put("B5", "総合計画", bold=True, fill=True)
+    g.put("C5", "基本目標　Ⅳ地域の特性を活かしたにぎわいと活力のあるまちづくり　主要施策　農業・農村の振興", merge="I5")
+    g.put("B6", "事業の目的\n（目指す姿を簡潔に。3行程度以内）", bold=True, fill=True)
+    g.put("C6", "新たな栽培技術や品目導入を目的とした試験・研究を実施し、農作物の収量増加や品質向上による収益拡大を目指す。"
+          "省力化技術の導入などによる作業効率向上の検証に取り組み、農業者へ情報提供を行う。", merge="I6")
+    g.put("B7", "事業概要", bold=True, fill=True)
+    g.put("C7", p["overview"], merge="I7")
+    g.heights.update({6: 45, 7: 30})
+    # The budget across the years: funding lines, the total and the settled amount per year.
+    g.head("B9", "予算額（千円）", merge="D9")
+    for i, y in enumerate(NAYORO_YEARS):
+        g.head(ref(5 + i, 9), y)
+    row = 10
+    for label, amounts in p["budget"].items():
+        g.put(ref("B", row), label, merge=ref("D", row))
+        for i, v in enumerate(amounts):
+            g.put(ref(5 + i, row), v, fmt="#,##0", h="right")
+        row += 1
+    g.put(ref("B", row), "決算額", merge=ref("D", row))
+    for i, fy in enumerate(sorted(p["cost"])):
+        put_q(g, ref(5 + i, row), p["cost"][fy], h="right")
+    row += 1
+    g.put(ref("B", row), "執行率（%）", merge=ref("D", row))
+    for i, v in enumerate(p["rate"]):
+        g.put(ref(5 + i, row), v, h="right")
+    row += 2
+    # 成果目標及び成果実績（アウトカム）: 目標 / 実績 / 達成度 rows under the indicator.
+    g.note(ref("B", row), "成果目標及び成果実績（アウトカム）", merge=ref("I", row))
+    row += 1
+    g.head(ref("B", row), "成果指標")
+    g.head(ref("C", row), "単位")
+    g.head(ref("D", row), "区分")
+    for i, y in enumerate(NAYORO_YEARS):
+        g.head(ref(5 + i, row), y)
+    row += 1
+    k = p["kpis"][0]
+    g.put(ref("B", row), k["name"], merge=ref("B", row + 2))
+    g.put(ref("C", row), k["unit"], merge=ref("C", row + 2), h="center")
+    for j, label in enumerate(["目標", "実績", "達成度"]):
+        g.put(ref("D", row + j), label, h="center")
+    for i, fy in enumerate(sorted(k["values"])):
+        t, a = k["values"][fy]
+        put_q(g, ref(5 + i, row), t, h="right")
+        put_q(g, ref(5 + i, row + 1), a, h="right")
+        g.put(ref(5 + i, row + 2), k["rates"][i], h="right")
+    row += 4
+    g.note(ref("B", row), "※成果目標及び成果実績（アウトカム）欄について、達成度は実績÷目標で算出。", merge=ref("I", row))
+    return [g]
+
+
+# 真狩村（北海道）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の効果検証結果」
+# https://expydoc.com/doc/10319035/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型
+MAKKARI = {
+    "file": "makkari-senkogata-kensho", "writer": "xlsxwriter", "sheet": "効果検証結果",
+    "fiscal_year_option": 2015,
+    "projects": [
+        {"name": "真狩村総合戦略策定業務", "grant_amount": 3000,
+         "content": "○「真狩村総合戦略」の策定に係る各種調査の実施\n○外部有識者を含む「真狩村地方創生推進会議」の運営補助等",
+         "kpis": []},
+        {"name": "真狩村における食品加工業の振興による地域活性化方策検討業務", "grant_amount": 5400,
+         "content": "○食品加工の試行的取組及び市場調査の実施\n○新たな食品加工業の創出に向けた事業計画の策定\n○協議会の運営補助等",
+         "comment": "農産加工品の製品化に向けた商談・テスト販売を実施できたことから、十分に効果はあった。今後は民間事業者と積極的に協議を行い、開発を進める。",
+         "kpis": [{"name": "事業立ち上げに向けた民間企業との商談件数", "unit": "件",
+                   "values": {2015: (Q("3件", 3), Q("17件", 17))}},
+                  {"name": "製品開発等の取組件数", "unit": "件",
+                   "values": {2015: (Q("2件", 2), BLANK)}}]},
+        {"name": "高校生パティシエによる村活性化プロジェクト事業", "grant_amount": 7833,
+         "content": "○道の駅における高校生カフェの運営\n〇地場農産物を活用した野菜スィーツの試作・販売の実施",
+         "kpis": [{"name": "道の駅観光客入込数増加", "unit": "人",
+                   "values": {2015: (Q("7,946人", 7946), BLANK)}},
+                  {"name": "カフェ売上げ", "unit": "円",
+                   "values": {2015: (Q("200万円", 2000000), BLANK)}}]},
+    ],
+}
+
+
+for _p in MAKKARI["projects"]:
+    _p["overview"] = _p["content"].replace("\n", "")
+
+
+@fixture(MAKKARI)
+def draw_makkari(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=26, D=36, E=10, F=30, G=12, H=12, I=36, J=14)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の効果検証結果", merge="J1", size=12)
+    g.head("B3", "No", merge="B4")
+    g.head("C3", "交付対象事業の名称", merge="C4")
+    g.head("D3", "事業概要", merge="D4")
+    g.head("E3", "交付額\n（千円）", merge="E4")
+    g.head("F3", "本事業における重要業績評価指標（KPI）", merge="H3")
+    g.head("F4", "指標")
+    g.head("G4", "指標値")
+    g.head("H4", "実績値")
+    g.head("I3", "評価及び今後の方針", merge="I4")
+    g.head("J3", "推進会議\nの評価", merge="J4")
+    row = 5
+    for no, p in enumerate(fx["projects"], start=1):
+        kpis = p["kpis"] or [None]
+        last = row + len(kpis) - 1
+        span = (lambda col: ref(col, last) if last > row else None)
+        g.put(ref("B", row), no, merge=span("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=span("C"))
+        g.put(ref("D", row), p["content"], merge=span("D"))
+        g.put(ref("E", row), p["grant_amount"], merge=span("E"), fmt="#,##0", h="right")
+        g.put(ref("I", row), p.get("comment"), merge=span("I"))
+        g.put(ref("J", row), None, merge=span("J"))
+        for i, k in enumerate(kpis):
+            r = row + i
+            if k is None:
+                for col in "FGH":
+                    g.put(ref(col, r), None)
+            else:
+                t, a = k["values"][2015]
+                g.put(ref("F", r), k["name"])
+                put_q(g, ref("G", r), t, h="right")
+                put_q(g, ref("H", r), a, h="right")
+            g.heights[r] = 45
+        row = last + 1
+    return [g]
+
+
+# 養父市（兵庫県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）事業評価シート」
+# https://paperzz.com/doc/6462240/先行型事業評価シート--pdfファイル-325kb-
+YABU = {
+    "file": "yabu-senkogata-hyoka", "writer": "openpyxl", "sheet": "事業評価シート",
+    "fiscal_year_option": 2015,
+    "projects": [
+        {"name": "総合戦略策定事業", "plan": 7301000, "cost": {2015: Q(6509092, 6509092, "#,##0")}, "cost_unit": None,
+         "content": "養父市版総合戦略の策定", "kpis": []},
+        {"name": "やぶの空き家活用支援事業", "plan": 1500000, "cost": {2015: Q(1500000, 1500000, "#,##0")},
+         "cost_unit": None,
+         "content": "空き家の増加は、地域コミュニティの希薄化や地域活力の低下を招き、放置すれば周辺の生活環境や安全性を悪化させる。"
+                    "このため、空き家活用支援事業に取り組むことにより、空き家解消に向けたストックの有効活用を図るとともに、移住定住の促進を図る。",
+         "kpis": [{"name": "助成件数", "unit": "件", "cell": "助成件数　1件",
+                   "values": {2015: (Q(None, 1), BLANK)}}]},
+    ],
+}
+
+
+@fixture(YABU)
+def draw_yabu(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=4, D=24, E=44, F=12, G=12, H=18)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）事業評価シート", merge="H1", size=12)
+    g.head("B3", "No", merge="B4")
+    g.head("C3", "区分", merge="C4")
+    g.head("D3", "交付対象事業の名称", merge="D4")
+    g.head("E3", "事業の概要：目的", merge="E4")
+    g.head("F3", "計画額", merge="F4")
+    g.head("G3", "実績額", merge="G4")
+    g.head("H3", "本事業における重要業績\n評価指標（KPI）")
+    g.head("H4", "指標値")
+    row = 5
+    for no, p in enumerate(fx["projects"], start=1):
+        g.put(ref("B", row), no, h="center")
+        g.put(ref("C", row), "基\n礎\n交\n付", h="center")
+        g.put(ref("D", row), p["name"])
+        g.put(ref("E", row), p["content"])
+        g.put(ref("F", row), p["plan"], fmt="#,##0", h="right")
+        put_q(g, ref("G", row), p["cost"][2015], h="right")
+        g.put(ref("H", row), p["kpis"][0]["cell"] if p["kpis"] else None)
+        g.heights[row] = 60
+        row += 1
+    return [g]
+
+
+# 玉東町（熊本県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」様式2
+# https://expydoc.com/doc/10828530/（地方創生先行型）に係る事業実施結果報告
+GYOKUTO = {
+    "file": "gyokuto-senkogata-yoshiki2", "writer": "xlsxwriter", "sheet": "様式2",
+    "municipality": {"name": "玉東町", "prefecture": "熊本県", "code": "43364"},
+    "projects": [
+        {"name": "玉東町総合戦略策定事業", "grantType": "基礎交付", "cost": {2015: Q(2673000, 2673000, "#,##0")},
+         "cost_unit": "円", "kpis": [],
+         "assessment_cell": "総合戦略のKPI達成に有効であった",
+         "opinion_cell": "予定どおり総合戦略が策定されたため特に意見なし",
+         "policy_cell": "予定通り事業終了",
+         "evaluation": {"fiscalYear": 2015, "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "予定どおり総合戦略が策定されたため特に意見なし", "policy": "complete",
+                        "policyReason": "本事業により総合戦略を策定し、当初の予定どおり事業を終了した。"}},
+        {"name": "出生数増加に向けた子育て環境整備事業", "grantType": "基礎交付", "cost": {2015: BLANK},
+         "kpis": [{"name": "出生数前年比増", "unit": "人", "values": {2015: (Q(3, 3), Q(11, 11), "H28.3")}},
+                  {"name": "第3子以降の出生数前年比増", "unit": "世帯", "values": {2015: (Q(1, 1), Q(1, 1), "H28.3")}}],
+         "effect_cell": "地方創生に非常に効果的であった",
+         "opinion_cell": "事業実施により一定の成果が確認されたため特に意見なし",
+         "policy_cell": "事業の継続",
+         "evaluation": {"fiscalYear": 2015, "effect": "very-effective", "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "事業実施により一定の成果が確認されたため特に意見なし", "policy": "continue",
+                        "policyReason": "継続して子どもたちが学びやすい環境、子育てしやすい環境を整備することにより安心して出産や移住定住につなげていく。"}},
+    ],
+}
+
+
+@fixture(GYOKUTO)
+def draw_gyokuto(fx):
+    g = Grid(fx["sheet"])
+    g.note("B1", "様式2")
+    g.title("B2", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="Q2", size=12)
+    g.note("B3", "（各交付対象事業の重要業績評価指標（KPI）の実績値等）", merge="Q3")
+    m = fx["municipality"]
+    g.head("B5", "都道府県名", merge="C5")
+    g.put("D5", m["prefecture"], merge="E5", h="center")
+    g.head("F5", "市町村名", merge="G5")
+    g.put("H5", m["name"], merge="I5", h="center")
+    g.head("J5", "都道府県・市町村コード（5桁）", merge="L5")
+    g.put("M5", m["code"], merge="N5", h="center")
+    g.head("B6", "担当部局課名", merge="C6")
+    g.put("D6", "総務課", merge="E6", h="center")
+    g.head("F6", "連絡先", merge="G6")
+    g.head("H6", "電話", merge="I6")
+    g.put("J6", "0968-85-3111", merge="L6", h="center")
+    cols = national_header(g, 8)
+    row = 11
+    for no, p in enumerate(fx["projects"], start=1):
+        row = national_project(g, cols, row, no, p, fy=2015)
+    return [g]
+
+
+# つくば市（茨城県）「まち・ひと・しごと創生事業 平成27年度実績評価シート【個別施策-重要業績評価指標（KPI）】」
+# 資料2-7 個別施策に付随する重要業績評価指標（KPI）の評価シート（平成28年3月作成・11月確定）
+# https://123deta.com/document/oz1w3oey-27Hakutei資料27個別施策に付随する重要業績評価指標KPIの評価シート.html
+TSUKUBA_KOBETSU = {
+    "file": "tsukuba-kobetsu-shisaku-kpi", "writer": "openpyxl", "sheet": "個別施策KPI",
+    "projects": [{
+        "no": 1, "name": "科学技術の振興によるまちづくり", "cell": "(1)科学技術の振興によるまちづくり",
+        "evaluation": {"fiscalYear": 2015, "grade": "B", "assessment": "成果・費用対効果の向上に努めつつ継続実施"},
+        "kpis": [{
+            "name": "平成27年度から平成31年度までの国際戦略総合特区新規プロジェクトの創出数", "unit": "プロジェクト",
+            "baseline": Q(8, 8), "final": Q(12, 12), "final_year": 2019,
+            "values": {2015: (DASH, Q(8, 8)), 2016: (DASH, DASH), 2017: (DASH, DASH), 2018: (DASH, DASH),
+                       2019: (Q(12, 12), DASH)},
+        }],
+    }],
+}
+
+
+@fixture(TSUKUBA_KOBETSU)
+def draw_tsukuba_kobetsu(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=12, C=8, D=11, E=9, **{get_column_letter(6 + i): 7 for i in range(5)}, K=8, L=11, M=9)
+    g.title("B1", "②　まち・ひと・しごと創生事業　平成27年度実績評価シート【個別施策-重要業績評価指標（KPI）】", merge="J1", size=12)
+    g.note("K1", "平成28年3月作成・11月確定", merge="M1")
+    p = fx["projects"][0]
+    k = p["kpis"][0]
+    labels = [("基本目標", "Ⅰ　つくば市の特性をいかした産業競争力の強化でしごとをつくる"),
+              ("基本施策", "1　筑波研究学園都市に集積する最先端の科学技術から新たな産業をつくる"),
+              ("個別施策", p["cell"])]
+    for i, (label, value) in enumerate(labels):
+        g.put(ref("B", 3 + i), label, bold=True, fill=True)
+        g.put(ref("C", 3 + i), value, merge=ref("M", 3 + i))
+    g.put("B6", "KPI　その1", bold=True, fill=True)
+    g.put("C6", k["name"], merge="H6")
+    g.put("I6", "指標担当部課等", bold=True, fill=True, merge="J6")
+    g.put("K6", "科学技術・特区推進課", merge="M6")
+    g.heights[6] = 30
+    # Years across; 従前値 before and 目標値 after them, each with its own （単位） and year.
+    g.head("B8", "区分")
+    g.head("C8", "従前値")
+    g.head("D8", "（単位）")
+    g.head("E8", "数値の\n基準年度")
+    for i, y in enumerate(["H27", "H28", "H29", "H30", "H31"]):
+        g.head(ref(6 + i, 8), y)
+    g.head("K8", "目標値")
+    g.head("L8", "（単位）")
+    g.head("M8", "目標年度")
+    g.heights[8] = 30
+    g.put("B9", "目標値", h="center")
+    g.put("B10", "実績値", h="center")
+    put_q(g, "C9", k["baseline"], merge="C10", h="right")
+    g.put("D9", k["unit"], merge="D10", h="center")
+    g.put("E9", "H27年度", merge="E10", h="center")
+    for i, fy in enumerate(sorted(k["values"])):
+        t, a = k["values"][fy]
+        put_q(g, ref(6 + i, 9), t, h="center")
+        put_q(g, ref(6 + i, 10), a, h="center")
+    put_q(g, "K9", k["final"], merge="K10", h="right")
+    g.put("L9", k["unit"], merge="L10", h="center")
+    g.put("M9", "H31年度", merge="M10", h="center")
+    g.put("B12", "指標の方向性", bold=True, fill=True)
+    g.put("C12", "向きをはかるもの", merge="E12")
+    g.put("F12", "進捗状況", bold=True, fill=True, merge="G12")
+    g.put("H12", "概ね順調", merge="J12")
+    g.put("B13", "設定根拠", bold=True, fill=True)
+    g.put("C13", "区申請時（平成23年）の新規プロジェクトの創出数は4件，現在（平成27年）は合計8プロジェクトが創出されているため，"
+          "5プロジェクトを目指します。", merge="M13")
+    g.heights[13] = 30
+    g.put("B15", "評　価", bold=True, fill=True, merge="B17")
+    ev = p["evaluation"]
+    for i, (label, value) in enumerate([("有効性", "中：適切な成果が得られている"),
+                                        ("効率性", "中：適切な費用対効果が得られている"),
+                                        ("総合評価", ev["grade"] + "：" + ev["assessment"])]):
+        g.put(ref("C", 15 + i), label, bold=True, fill=True, merge=ref("D", 15 + i))
+        g.put(ref("E", 15 + i), value, merge=ref("M", 15 + i))
+    g.put("B19", "実績値の計算方法", bold=True, fill=True, merge="C19")
+    g.put("D19", "新規プロジェクトとして国に報告した件数のカウント", merge="J19")
+    g.put("K19", "H27数値確定の時期", bold=True, fill=True, merge="L19")
+    g.put("M19", "確定")
+    g.put("B20", "効果発現要因（総合所見）", bold=True, fill=True, merge="E20")
+    g.put("F20", "課題", bold=True, fill=True, merge="I20")
+    g.put("J20", "今後の取組", bold=True, fill=True, merge="M20")
+    g.put("B21", "TGI，県，市がそれぞれのネットワークを活かしながら，研究機関への訪問や各種研究会への参加を行った。", merge="E21")
+    g.put("F21", None, merge="I21")
+    g.put("J21", None, merge="M21")
+    g.heights[21] = 45
+    return [g]
+
+
+# 美馬市（徳島県）総合計画「成果指標」（平成31年度末を目標年次とした成果指標）
+# https://paperzz.com/doc/6402135/成果指標---美馬市
+MIMA = {
+    "file": "mima-sogo-keikaku-seika-shihyo", "writer": "xlsxwriter", "sheet": "成果指標",
+    "projects": [
+        {"no": 1, "name": "子育て・就学前教育", "heading": "①子育て・就学前教育",
+         "kpis": [
+             {"name": "待機児童", "unit": "人", "baseline": Q(0, 0), "final": Q(0, 0), "final_year": 2019,
+              "about": "市では待機児童は存在しないが、今後も保育ニーズ量に対する受け皿を確保していく。"},
+             {"name": "認定こども園", "unit": "カ所", "baseline": Q(1, 1), "final": Q(3, 3), "final_year": 2019,
+              "about": "子ども・子育て支援新制度における認定子ども園を計画的に整備する。"},
+             {"name": "母子・父子相談件数", "unit": "件", "baseline": Q(943, 943, "#,##0"),
+              "final": Q(1000, 1000, "#,##0"), "final_year": 2019,
+              "about": "多様化する相談内容に対し、細やかな対応を実施する。"}]},
+        {"no": 5, "name": "生涯スポーツ", "heading": "⑤生涯スポーツ",
+         "kpis": [
+             {"name": "総合型スポーツクラブの加入者数", "unit": "人", "baseline": Q(1170, 1170, "#,##0"),
+              "final": Q(1300, 1300, "#,##0"), "final_year": 2019, "about": None},
+             {"name": "市体育協会会員数", "unit": "人", "baseline": Q(1624, 1624, "#,##0"),
+              "final": Q(1800, 1800, "#,##0"), "final_year": 2019, "about": None},
+             {"name": "市スポーツ少年団加入者数", "unit": "人", "baseline": Q(261, 261), "final": Q(280, 280),
+              "final_year": 2019, "about": None}]},
+        {"no": 7, "name": "地域づくり", "heading": "⑦地域づくり",
+         "kpis": [{"name": "自治会数", "unit": "自治会", "baseline": Q(332, 332), "final": BLANK, "final_year": 2019,
+                   "final_blank": True,
+                   "about": None}]},
+    ],
+}
+
+
+@fixture(MIMA)
+def draw_mima(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=8, D=10, E=14, F=40)
+    g.title("B1", "成果指標", merge="F1")
+    g.note("B2", "総合計画の達成度合いを判断するため、平成31年度末を目標年次とした成果指標（達成目標）を設定しました。", merge="F2")
+    g.note("B4", "1章　市民の個性と能力が発揮できるまちづくり（教育・文化）", merge="F4")
+    row = 6
+    for p in fx["projects"]:
+        g.put(ref("B", row), p["heading"], bold=True, border=False)
+        row += 1
+        g.head(ref("B", row), "目標（指標）名")
+        g.head(ref("C", row), "単位")
+        g.head(ref("D", row), "現状")
+        g.head(ref("E", row), "目標（平成31年度）")
+        g.head(ref("F", row), "目標（指標）の説明")
+        row += 1
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["name"])
+            g.put(ref("C", row), k["unit"], h="center")
+            put_q(g, ref("D", row), k["baseline"], h="right")
+            put_q(g, ref("E", row), k["final"], h="right")
+            g.put(ref("F", row), k["about"])
+            row += 1
+        row += 1
+    return [g]
+
+
+# 熊野市（三重県）「第1次総合計画基本計画 数値目標一覧」（主指標46 副指標150 合計196項目）基本施策1 農業
+# https://paperzz.com/doc/6460259/基本計画数値目標一覧
+def _km(name, page, now, mid, final, unit, how, when, measure):
+    return {"name": name, "page": page, "unit": unit, "how": how, "when": when, "measure": measure,
+            "baseline": now, "values": {2012: (mid, BLANK), 2017: (final, BLANK)}, "final": final, "final_year": 2017}
+
+
+KUMANO = {
+    "file": "kumano-kihon-keikaku-suchi-mokuhyo", "writer": "openpyxl", "sheet": "数値目標一覧",
+    "projects": [
+        {"name": "農業者の確保・育成対策", "no": 1, "cell": "(1) 農業者の確保・育成対策",
+         "kpis": [_km("新規就農者数", 61, Q("1人", 1), Q("15人", 15), Q("30人", 30), "人", "関係機関等調査", "随時", "副")]},
+        {"name": "組織的農業への支援（集落営農・企業の農業参入）", "no": 2,
+         "cell": "(2) 組織的農業への支援（集落営農・企業の農業参入）",
+         "kpis": [_km("農業経営体数", 62, Q("3経営体", 3), Q("5経営体", 5), Q("8経営体", 8), "経営体", "関係機関等調査",
+                      "随時", "副")]},
+        {"name": "市場競争力のある農産物・加工品による輸出力強化", "no": 3,
+         "cell": "(3) 市場競争力のある農産物・加工品による輸出力強化",
+         "kpis": [_km("新姫販売額", 64, Q("―", None), Q("60百万円", 60), Q("200百万円", 200), "百万円",
+                      "育成者権保有期間中（H25まで）は市、その後は関係機関調査", "翌年11月頃", "副")]},
+        {"name": "都市との交流をはじめとする第六次産業化の促進", "no": 4,
+         "cell": "(4) 都市との交流をはじめとする第六次産業化の促進",
+         "kpis": [_km("グリーンツーリズム体験者数", 65, Q("1,118人", 1118), Q("1,300人", 1300), Q("1,500人", 1500), "人",
+                      "ふるさと公社等調査", "随時", "副")]},
+        {"name": "農村環境の整備と農地の適正な管理", "no": 5, "cell": "(5) 農村環境の整備と農地の適正な管理",
+         "kpis": [_km("農業基盤整備率", 66, Q("53%", 53), Q("56%", 56), Q("60%", 60), "%", "市（農業振興課）", "随時",
+                      "副")]},
+        {"name": "獣害対策", "no": 6, "cell": "(6) 獣害対策",
+         "kpis": [_km("獣害対策取組件数", 67, Q("23件", 23), Q("40件", 40), Q("60件", 60), "件", "市（農業振興課）", "随時",
+                      "副")]},
+        {"name": "（財）紀和町ふるさと公社の役割", "no": 7, "cell": "(7) （財）紀和町ふるさと公社の役割",
+         "kpis": [_km("（財）紀和町ふるさと公社の売上高", 68, Q("41百万円", 41), Q("200百万円", 200),
+                      Q("500百万円", 500), "百万円", "（財）紀和町ふるさと公社決算報告書", "翌年度5月", "副")]},
+    ],
+}
+
+
+@fixture(KUMANO)
+def draw_kumano(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=18, C=14, D=26, E=26, F=6, G=12, H=12, I=12, J=26, K=10)
+    g.title("B1", "第1次総合計画基本計画　数値目標一覧", merge="H1")
+    g.note("I1", "主指標 46　副指標150　合計196項目", merge="K1")
+    g.note("B2", "計画期間：平成20年度～平成29年度", merge="E2")
+    heads = ["基本目標", "基本施策", "施　策", "成果指標", "掲載頁", "現状値", "目標値\n24年度", "目標値\n29年度", "確認方法",
+             "確認時期"]
+    for i, h in enumerate(heads):
+        g.head(ref(2 + i, 4), h)
+    g.heights[4] = 30
+    first = 5
+    last = first + len(fx["projects"]) - 1
+    g.put(ref("B", first), "1 地域資源を活かした、独創性のある産業が発展するまち\n（産業振興）", merge=ref("B", last))
+    g.put(ref("C", first), "1 農林水産業の振興\n1 農業", merge=ref("C", last))
+    row = first
+    for p in fx["projects"]:
+        k = p["kpis"][0]
+        g.put(ref("D", row), p["cell"])
+        g.put(ref("E", row), k["name"])
+        g.put(ref("F", row), k["page"], h="center")
+        put_q(g, ref("G", row), k["baseline"], h="right")
+        put_q(g, ref("H", row), k["values"][2012][0], h="right")
+        put_q(g, ref("I", row), k["final"], h="right")
+        g.put(ref("J", row), k["how"])
+        g.put(ref("K", row), k["when"], h="center")
+        row += 1
+    return [g]
+
+
+# 小矢部市（富山県）「小矢部市総合計画成果指標」2 成果指標達成状況（生涯学習の促進、生涯スポーツの促進）
+# https://www.city.oyabe.toyama.jp/shiseijyouhou/1001905/1001920/1001926/1001938/1001939.html
+def _oy(code, name, unit, cells, values, final):
+    return {"code": code, "name": name, "unit": unit, "cells": cells, "final": final, "final_year": None,
+            "values": values}
+
+
+OYABE = {
+    "file": "oyabe-seika-shihyo-tassei", "writer": "openpyxl", "sheet": "成果指標達成状況",
+    "projects": [
+        {"name": "生涯学習の促進", "kpis": [
+            _oy(11204, "IT講座修了者数", "人", ["なし", "1,007人", "448人", "196人", "279人"],
+                {2000: (BLANK, Q("なし", None)), 2001: (BLANK, Q(None, 1007)), 2002: (BLANK, Q(None, 448)),
+                 2003: (BLANK, Q(None, 196))}, Q("1,400人", 1400)),
+            _oy(11302, "図書館入館者数", "人", ["102,521人", "105,757人", "117,857人", "65,016人", "120,000人"],
+                {2000: (BLANK, Q(None, 102521)), 2001: (BLANK, Q(None, 105757)), 2002: (BLANK, Q(None, 117857)),
+                 2003: (BLANK, Q(None, 65016))}, Q("105,000人", 105000)),
+            _oy(11302, "市民一人当り図書資料貸出し数", "点", ["2.77点", "2.86点", "3点", "2点", "3点"],
+                {2000: (BLANK, Q(None, 2.77)), 2001: (BLANK, Q(None, 2.86)), 2002: (BLANK, Q(None, 3)),
+                 2003: (BLANK, Q(None, 2))}, Q("3点", 3)),
+        ]},
+        {"name": "生涯スポーツの促進", "kpis": [
+            _oy(12102, "総合型地域スポーツクラブ加入者数", "人", ["277人", "778人", "967人", "1,039人", "1,050人"],
+                {2000: (BLANK, Q(None, 277)), 2001: (BLANK, Q(None, 778)), 2002: (BLANK, Q(None, 967)),
+                 2003: (BLANK, Q(None, 1039))}, Q("500人", 500)),
+            _oy(12103, "高齢者レクリエーション教室参加者数", "人", ["40人", "40人", "60人", "100人", "100人"],
+                {2000: (BLANK, Q(None, 40)), 2001: (BLANK, Q(None, 40)), 2002: (BLANK, Q(None, 60)),
+                 2003: (BLANK, Q(None, 100))}, Q("90人", 90)),
+            _oy(12104, "成人のスポーツ実施率(週1回以上)", "%", ["37%", "40%", "なし", "なし", "なし"],
+                {2000: (BLANK, Q(None, 37)), 2001: (BLANK, Q(None, 40)), 2002: (BLANK, BLANK),
+                 2003: (BLANK, BLANK)}, Q("44%", 44)),
+            _oy(12104, "ニュースポーツ用具等利用回数/年", "回", ["51回", "60回", "166回", "80回", "150回"],
+                {2000: (BLANK, Q(None, 51)), 2001: (BLANK, Q(None, 60)), 2002: (BLANK, Q(None, 166)),
+                 2003: (BLANK, Q(None, 80))}, Q("100回", 100)),
+        ]},
+    ],
+}
+
+
+@fixture(OYABE)
+def draw_oyabe(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=10, C=34, D=6, E=11, F=11, G=11, H=13, I=11, J=10)
+    g.title("B1", "2 成果指標達成状況", merge="J1")
+    heads = ["主要施策コード", "成果指標", "区分", "平成12年", "平成13年実績", "平成14年実績", "平成15年9月30日現在",
+             "平成15年末見込", "5ヵ年目標"]
+    row = 3
+    for p in fx["projects"]:
+        g.put(ref("B", row), p["name"], bold=True, border=False)
+        row += 1
+        for i, h in enumerate(heads):
+            g.head(ref(2 + i, row), h)
+        g.heights[row] = 30
+        row += 1
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["code"], h="center")
+            g.put(ref("C", row), k["name"])
+            g.put(ref("D", row), "当初", h="center")
+            for i, shown in enumerate(k["cells"]):
+                g.put(ref(5 + i, row), shown, h="right")
+            put_q(g, ref("J", row), k["final"], h="right")
+            row += 1
+        row += 1
+    return [g]
+
+
+# 安城市（愛知県）「第8次安城市総合計画」第9章 資料編 成果指標一覧（健康・環境・都市基盤の一部）
+# https://www.city.anjo.aichi.jp/shisei/joreikeikaku/sogokeikaku/bookdata/pageindices/index87.html
+def _an(field, item, name, about, now, mid, final, unit):
+    return {"field": field, "item": item, "name": name, "about": about, "unit": unit, "baseline": now,
+            "values": {2019: (mid, BLANK), 2023: (final, BLANK)}, "final": final, "final_year": 2023}
+
+
+ANJO = {
+    "file": "anjo-sogo-keikaku-seika-shihyo", "writer": "xlsxwriter", "sheet": "成果指標一覧",
+    "projects": [{"name": "成果指標一覧", "kpis": [
+        _an("健康", "健康・医療\nP35", "健康であると感じている人の割合",
+            "自分の健康に関心を持ち、健康的な生活を送る人が増えます。",
+            Q("70.7%\n(2012年度)", 70.7), Q("73%", 73), Q("75%", 75), "%"),
+        _an("健康", "健康・医療\nP35", "1日に30分以上歩く人の割合",
+            "日常生活における活動量が増え、生活習慣病の予防につながります。",
+            Q("49.8%", 49.8), Q("52%", 52), Q("54%", 54), "%"),
+        _an("健康", "健康・医療\nP35", "BMIが標準の人の割合",
+            "自分の適正体重を意識し、食事量と栄養バランスに配慮している人が増えます。",
+            Q("68.5%\n(2014年度)", 68.5), Q("71%", 71), Q("73%", 73), "%"),
+        _an("健康", "スポーツ\nP37", "成人の週1回以上のスポーツ実施率", "スポーツをする習慣が身につきます。",
+            Q("45.1%", 45.1), Q("48%", 48), Q("52%", 52), "%"),
+        _an("健康", "スポーツ\nP37", "市主催スポーツ事業参加者数(単年度)",
+            "参加を通じて各々の立場に応じてスポーツに親しみ関わるようになります。",
+            Q("87,672人\n(2014年度)", 87672), Q("103,000人", 103000), Q("115,000人", 115000), "人"),
+        _an("健康", "スポーツ\nP37", "市スポーツ施設利用者数(単年度)",
+            "様々なレベルの市民が気軽に安心してスポーツに取り組む環境が整備されています。",
+            Q("1,137,343人\n(2014年度)", 1137343), Q("1,330,000人", 1330000), Q("1,500,000人", 1500000), "人"),
+        _an("環境", "環境\nP39", "一般廃棄物の再生利用率(リサイクル率)",
+            "廃棄物の再資源化を図ることにより、資源の有効利用が進み最終処分量が減少します。",
+            Q("24.2%\n(2013年度)", 24.2), Q("25%", 25), Q("26%", 26), "%"),
+        _an("都市基盤\n(住環境)", "都市基盤\n(住環境)\nP41", "住環境に対する満足度",
+            "市をはじめとする様々な主体の取組に対する総合的な評価が向上します。",
+            Q("32%", 32), Q("36%", 36), Q("40%", 40), "%"),
+    ]}],
+}
+
+
+@fixture(ANJO)
+def draw_anjo(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=10, C=12, D=30, E=40, F=14, G=12, H=12)
+    g.title("B1", "第8次安城市総合計画　第9章　資料編", merge="H1", size=12)
+    g.note("B2", "成果指標一覧", merge="H2")
+    for i, h in enumerate(["分野", "項目", "指　標", "説　明", "策定時の値\n(2015年度)", "中間目標\n(2019年度)",
+                           "目標値\n(2023年度)"]):
+        g.head(ref(2 + i, 4), h)
+    g.heights[4] = 30
+    kpis = fx["projects"][0]["kpis"]
+    row = 5
+    i = 0
+    while i < len(kpis):
+        # 分野 and 項目 merged down over their indicators, as printed.
+        j = i
+        while j + 1 < len(kpis) and kpis[j + 1]["item"] == kpis[i]["item"]:
+            j += 1
+        g.put(ref("C", row), kpis[i]["item"], merge=ref("C", row + j - i) if j > i else None, h="center")
+        for k in kpis[i:j + 1]:
+            g.put(ref("D", row), k["name"])
+            g.put(ref("E", row), k["about"])
+            put_q(g, ref("F", row), k["baseline"], h="right")
+            put_q(g, ref("G", row), k["values"][2019][0], h="right")
+            put_q(g, ref("H", row), k["final"], h="right")
+            g.heights[row] = 30
+            row += 1
+        i = j + 1
+    # 分野 cells over their 項目 blocks.
+    r = 5
+    i = 0
+    while i < len(kpis):
+        j = i
+        while j + 1 < len(kpis) and kpis[j + 1]["field"] == kpis[i]["field"]:
+            j += 1
+        g.put(ref("B", r), kpis[i]["field"], merge=ref("B", r + j - i) if j > i else None, h="center")
+        r += j - i + 1
+        i = j + 1
+    return [g]
+
+
+# 米子市（鳥取県）「平成27年度において国の交付金（地方創生先行型交付金）を活用して実施した事業の効果検証
+# ～国の基準による効果検証～」
+# https://expydoc.com/doc/10230551/平成27年度において国の交付金（地方創生先行型交付金）を
+YONAGO = {
+    "file": "yonago-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "効果検証",
+    "projects": [
+        {"no_cell": 1, "field": "Ⅱ-1-④", "name": "ふるさとで、はたらく。～家族で米子へUターン～",
+         "department": "地方創生推進課", "grantType": "基礎交付",
+         "overview": "民間企業等で勤務経験があり、米子市へのIターン・Jターン・Uターンを希望している県外在住者に対し、"
+                     "社会人枠で職員採用試験を実施",
+         "cost": {2015: Q(600000, 600000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "東京圏及び関西圏の若者への移住促進のためのセミナー及びツアー等の開催", "unit": "人",
+                   "values": {2015: (Q(5, 5), BLANK, "H28.3")}}]},
+        {"no_cell": 4, "field": "Ⅱ-1-②", "name": "ふるさとへUIJターン！応援します。", "department": "商工課",
+         "grantType": "基礎交付",
+         "overview": "・新たに大学等を卒業し、又は修了した者で、就労のために本市に転入した者に対し、その転入に伴う"
+                     "引っ越しのために要した費用として、引越費用支援金を支給",
+         "cost": {2015: BLANK}, "kpis": []},
+    ],
+}
+
+
+@fixture(YONAGO)
+def draw_yonago(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=9, D=26, E=36, F=8, G=12, H=6, I=30, J=8, K=6, L=8, M=9)
+    g.title("B1", "平成27年度において国の交付金（地方創生先行型交付金）を活用して実施した事業の効果検証", merge="M1", size=12)
+    g.note("B2", "～国の基準による効果検証～", merge="F2")
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "総合戦略\nにおける\n施策分野", merge="C5")
+    g.head("D4", "交付対象事業の名称", merge="D5")
+    g.head("E4", "事業概要", merge="E5")
+    g.head("F4", "交付金の\n種類", merge="F5")
+    g.head("G4", "実績額\n単位：円", merge="G5")
+    g.head("H4", "本事業における重要業績評価指標（KPI）", merge="L4")
+    g.head("H5", "指標", merge="I5")
+    g.head("J5", "指標値")
+    g.head("K5", "単位")
+    g.head("L5", "目標年月")
+    g.head("M4", "本事業終了後における実績値", merge="M5")
+    g.heights.update({4: 30, 5: 30})
+    row = 6
+    for p in fx["projects"]:
+        last = row + 1
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), p["no_cell"], merge=down("B"), h="center")
+        g.put(ref("C", row), p["field"], merge=down("C"), h="center")
+        g.put(ref("D", row), p["name"] + "\n【" + p["department"] + "】", merge=down("D"))
+        g.put(ref("E", row), p["overview"], merge=down("E"))
+        g.put(ref("F", row), p["grantType"], merge=down("F"), h="center")
+        put_q(g, ref("G", row), p["cost"][2015], merge=down("G"), h="right")
+        for i in range(2):
+            r = row + i
+            g.put(ref("H", r), ["指標①", "指標②"][i], h="center")
+            k = p["kpis"][i] if i < len(p["kpis"]) else None
+            if k is None:
+                for col in "IJKLM":
+                    g.put(ref(col, r), None)
+                continue
+            t, a, due = k["values"][2015]
+            g.put(ref("I", r), k["name"])
+            put_q(g, ref("J", r), t, h="right")
+            g.put(ref("K", r), k["unit"], h="center")
+            g.put(ref("L", r), due, h="center")
+            put_q(g, ref("M", r), a, h="right")
+        g.heights[row] = 45
+        row = last + 1
+    return [g]
 
 
 def validate(doc, name):

@@ -228,15 +228,24 @@ struct ProjectAccumulator {
       project.kpis = entry.kpis.enumerated().map { index, builder in
         builder.build(no: index + 1, period: project.period, sheet: sheet, log: log)
       }
-      if project.years.isEmpty, entry.pendingCost != nil, let year = entry.defaultYear {
-        project.years = [ProjectYear(fiscalYear: year)]
+      if project.years.isEmpty, entry.pendingCost != nil {
+        if let year = entry.defaultYear {
+          project.years = [ProjectYear(fiscalYear: year)]
+        } else {
+          // A cost with no year anywhere would be dropped without a word.
+          log.add(
+            .error, .tableYearUnknown, ["range": entry.nameCell.map { "\($0)" } ?? project.name],
+            sheet: sheet, cell: entry.nameCell)
+        }
       }
       if let latest = project.years.last?.fiscalYear {
         if let cost = entry.pendingCost, project.years[project.years.count - 1].cost == nil {
           project.years[project.years.count - 1].cost = cost
         }
         if project.evaluation != nil && project.evaluation?.fiscalYear == nil {
-          project.evaluation?.fiscalYear = latest
+          // The year evaluated is the latest with an actual; later years hold only targets.
+          let measured = project.kpis.flatMap(\.values).filter { $0.actual != nil }
+          project.evaluation?.fiscalYear = measured.map(\.fiscalYear).max() ?? latest
         }
       }
       if project.kpis.isEmpty {

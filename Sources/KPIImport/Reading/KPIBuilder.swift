@@ -53,13 +53,16 @@ struct KPIBuilder {
   /// Columns whose header names a bracketed second value (H30実績値（累計））: 「0人（0人）」
   /// there is the value 0, the bracket not read.
   var bracketNamedColumns: Set<Int> = []
+  /// Columns whose cells name their KPI before the figure (助成件数　1件): the name is not read.
+  var namedValueColumns: Set<Int> = []
 
   /// Reads one value cell; nil when empty or not applicable, logging errors and warnings.
   mutating func read(_ reference: CellReference?, in grid: SheetGrid, log: DiagnosticLog) -> Double?
   {
     guard let reference else { return nil }
     let parsed = Self.parse(
-      reference, in: grid, log: log, dropBracket: bracketNamedColumns.contains(reference.column))
+      reference, in: grid, log: log, dropBracket: bracketNamedColumns.contains(reference.column),
+      dropName: namedValueColumns.contains(reference.column))
     if case .error = parsed { errorCells.insert(grid.source(reference)) }
     guard case .value(let value, let unit, _) = parsed else { return nil }
     if let unit { cellUnits.append((unit, reference)) }
@@ -147,7 +150,8 @@ struct KPIBuilder {
 
   /// Parses a value cell and logs what its parse says (errors, qualifier warnings).
   private static func parse(
-    _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, dropBracket: Bool = false
+    _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, dropBracket: Bool = false,
+    dropName: Bool = false
   ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
@@ -163,6 +167,9 @@ struct KPIBuilder {
     }
     // A year in brackets after the value (558.7万人（21年）) says when it was measured.
     if case .string = cell?.value, let (value, _) = YearInBrackets.split(text) {
+      return QuantityParser.parse(value)
+    }
+    if dropName, case .string = cell?.value, let (_, value) = NamedQuantity.split(text) {
       return QuantityParser.parse(value)
     }
     if dropBracket, case .string = cell?.value, let value = BracketedPair.first(text) {

@@ -29,6 +29,63 @@ struct HeaderYear: Sendable, Equatable {
   var cell: CellReference
   var isBaseline = false
   var isFinalTarget = false
+  /// A final target that is also its year's target (the latest of several dated target
+  /// columns: 目標値 24年度 | 目標値 29年度).
+  var isAlsoYearTarget = false
+  /// The era read into a year written without one (24年度 under a title naming 平成).
+  var assumedEra: EraHint?
+}
+
+/// The era a sheet writes its years in, for a header that leaves it out (目標値 24年度 in a
+/// plan titled 平成20年度～平成29年度): the era of the nearest full year label above the table.
+struct EraHint: Sendable, Equatable {
+  var name: String
+  var offset: Int
+  /// The cell the era was taken from.
+  var cell: CellReference
+
+  /// The era of the last full year label (平成27年度, R3, 令和元年度) in the rows above `row`.
+  static func find(_ grid: SheetGrid, above row: Int) -> EraHint? {
+    var found: EraHint?
+    for candidate in grid.rows where candidate < row {
+      for cell in grid.cells(inRow: candidate) {
+        guard case .string(let text) = cell.value else { continue }
+        for piece in text.split(whereSeparator: { "（()）　 ：:・～~-、".contains($0) }) {
+          if let hint = era(of: String(piece), at: cell.reference) { found = hint }
+        }
+      }
+    }
+    return found
+  }
+
+  private static func era(of text: String, at cell: CellReference) -> EraHint? {
+    let folded = TextNormalizer.compact(text)
+    let eras: [(prefixes: [String], name: String, offset: Int)] = [
+      (["令和", "R", "Ｒ"], "令和", 2018), (["平成", "H", "Ｈ"], "平成", 1988), (["昭和"], "昭和", 1925),
+    ]
+    for era in eras {
+      guard let prefix = era.prefixes.first(where: { folded.hasPrefix($0) }) else { continue }
+      let digits = folded.dropFirst(prefix.count).prefix { $0.isNumber || $0 == "元" }
+      guard !digits.isEmpty, folded.dropFirst(prefix.count + digits.count).hasPrefix("年") else {
+        continue
+      }
+      return EraHint(name: era.name, offset: era.offset, cell: cell)
+    }
+    return nil
+  }
+}
+
+/// A year written without its era: 24年度, 25年度（計画）, ２２年.
+enum EralessYear {
+  /// The era year of `key` (a folded header key), when it is one or two digits and 年度 / 年.
+  static func number(_ key: String) -> Int? {
+    var rest = Substring(key)
+    let digits = rest.prefix { $0.isASCII && $0.isNumber }
+    guard (1...2).contains(digits.count), let number = Int(digits), number >= 1 else { return nil }
+    rest = rest.dropFirst(digits.count)
+    guard rest == "年度" || rest == "年" else { return nil }
+    return number
+  }
 }
 
 /// What a table's column (or, for forms, a label) was read as, from its whole header path.
@@ -66,7 +123,9 @@ enum ColumnRole: Sendable, Equatable {
 /// Turns a column's header path into its role, by the vocabulary of input-layouts.md.
 enum ColumnRoleReader {
   /// The role of a column whose header cells, top to bottom, are `path` (each with its cell).
-  static func role(of path: [(text: String, cell: CellReference)]) -> ColumnRole? {
+  static func role(of path: [(text: String, cell: CellReference)], era: EraHint? = nil)
+    -> ColumnRole?
+  {
     guard !path.isEmpty else { return nil }
     var year: HeaderYear?
     var field: HeaderField?
@@ -74,7 +133,7 @@ enum ColumnRoleReader {
     // The lowest header that names a field decides (sub-headers are more specific than the
     // group header above them); a year anywhere in the path gives the column its year.
     for (text, cell) in path.reversed() {
-      if year == nil, let found = headerYear(text, at: cell) { year = found }
+      if year == nil, let found = headerYear(text, at: cell, era: era) { year = found }
       if field == nil {
         if let (label, measure) = combined(text) {
           year = year ?? HeaderYear(label: label, text: HeaderText.key(text), cell: cell)
@@ -87,6 +146,10 @@ enum ColumnRoleReader {
       }
     }
     guard let field else {
+      // 平成15年9月30日現在: the figures as they stood on that day are its year's actual.
+      if year == nil, let lowest = path.last, let asOf = asOfYear(lowest.text, at: lowest.cell) {
+        return .value(.actual, year: asOf)
+      }
       // A sub-header the vocabulary lacks under a year group (H27 › 改善・悪化) is not the
       // year's value.
       if let year, let lowest = path.last, year.cell != lowest.cell {
@@ -97,6 +160,10 @@ enum ColumnRoleReader {
     switch field {
     case .target, .actual:
       let measure: Measure = field == .target ? .target : .actual
+      // 目標値\n24年度: a measure whose year stands on the header's second line.
+      if year == nil, let lineYear = secondLineYear(fieldText, at: path.last?.cell, era: era) {
+        return .value(measure, year: lineYear)
+      }
       // 目標（R6）: a target column whose own note names a year is the final target unless
       // a year header above it makes it that year's target.
       if measure == .target, let noteYear = noteYear(fieldText, at: path.last?.cell),
@@ -121,10 +188,18 @@ enum ColumnRoleReader {
   }
 
   /// A header that is a year label (令和4年度, R4, 2022年度, 1年目), perhaps annotated.
-  static func headerYear(_ text: String, at cell: CellReference) -> HeaderYear? {
+  static func headerYear(_ text: String, at cell: CellReference, era: EraHint? = nil)
+    -> HeaderYear?
+  {
     let header = HeaderText(text)
-    guard let label = FiscalYearLabel.parse(header.key), !isMonth(label) else { return nil }
-    var year = HeaderYear(label: label, text: header.key, cell: cell)
+    var assumed: EraHint?
+    var parsed = FiscalYearLabel.parse(header.key)
+    if parsed == nil, let era, let number = EralessYear.number(header.key) {
+      parsed = .absolute(era.offset + number)
+      assumed = era
+    }
+    guard let label = parsed, !isMonth(label) else { return nil }
+    var year = HeaderYear(label: label, text: header.key, cell: cell, assumedEra: assumed)
     let lines = text.split(whereSeparator: \.isNewline).map(String.init)
     // Notes after the year, on its line or the next: 平成25年\n（基準値）.
     let notes =
@@ -141,6 +216,38 @@ enum ColumnRoleReader {
       if key.hasPrefix("目標") || key.contains("最終") { year.isFinalTarget = true }
     }
     return year
+  }
+
+  /// The year on a measure header's second line: 目標値\n24年度, 実績\n令和3年度.
+  static func secondLineYear(_ text: String, at cell: CellReference?, era: EraHint?)
+    -> HeaderYear?
+  {
+    guard let cell else { return nil }
+    for line in text.split(whereSeparator: \.isNewline).dropFirst().map(String.init) {
+      if let year = headerYear(line, at: cell, era: era) { return year }
+      // 目標値\n(2023年度): the year in brackets on its own line.
+      for note in HeaderText(line).notes {
+        if let year = headerYear(note, at: cell, era: era) { return year }
+      }
+    }
+    return nil
+  }
+
+  /// 平成15年9月30日現在, R4.3末現在: a header naming the day its figures stood at; the day
+  /// itself does not change the fiscal year.
+  static func asOfYear(_ text: String, at cell: CellReference) -> HeaderYear? {
+    let key = HeaderText(text).key
+    for suffix in ["末現在", "現在", "時点"] where key.hasSuffix(suffix) {
+      var date = String(key.dropLast(suffix.count))
+      if date.hasSuffix("日"), let month = date.lastIndex(of: "月") {
+        date = String(date[...month])
+      }
+      guard let label = FiscalYearLabel.parse(date), case .due = label,
+        let fiscalYear = label.resolve(periodStart: nil)
+      else { continue }
+      return HeaderYear(label: .absolute(fiscalYear), text: key, cell: cell)
+    }
+    return nil
   }
 
   /// The year in a header's note: 実績値（R4） → FY2022.

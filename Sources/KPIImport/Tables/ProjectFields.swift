@@ -105,6 +105,26 @@ enum FormLabels {
     values(grid, rows: Array(rows)).last { $0.field == .projectName }.map { ($0.text, $0.cell) }
   }
 
+  /// The KPI a form names above its table: 「KPI　その1」, 「指標①」 or 成果指標 | its name.
+  static func kpiName(_ grid: SheetGrid, _ rows: Range<Int>) -> (String, CellReference)? {
+    for row in grid.rows.reversed() where rows.contains(row) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value else { continue }
+        let key = HeaderText.key(text)
+        let numbered =
+          key.hasPrefix("KPI")
+          && key.dropFirst(3).allSatisfy {
+            $0.isNumber || "その第番号①②③④⑤⑥⑦⑧⑨⑩".contains($0)
+          }
+        guard numbered || HeaderField.match(text) == .kpi,
+          let (value, reference) = valueBeside(cell.reference, in: grid)
+        else { continue }
+        return (TextNormalizer.compact(value), reference)
+      }
+    }
+    return nil
+  }
+
   static func hasProjectLabel(_ grid: SheetGrid, _ rows: Range<Int>) -> Bool {
     projectName(grid, rows) != nil
   }
@@ -166,8 +186,8 @@ enum FormLabels {
 /// The fiscal year a title states for a one-year table: 平成27年度実施事業, 令和4年度実績,
 /// 対象年度：令和4年度.
 enum TitleYear {
-  static func find(_ grid: SheetGrid, above row: Int) -> Int? {
-    for candidate in grid.rows where candidate < row {
+  static func find(_ grid: SheetGrid, above row: Int, in only: Int? = nil) -> Int? {
+    for candidate in grid.rows where candidate < row && (only == nil || only == candidate) {
       for cell in grid.cells(inRow: candidate) {
         guard case .string(let text) = cell.value else { continue }
         for piece in text.split(whereSeparator: { "（()）　 ：:・".contains($0) }) {

@@ -119,6 +119,9 @@ struct TableFinder {
     if hasKPI && (hasValues || hasYears || hasFinal) { return nil }
     // Years across with no KPI column: the row labels name the KPIs and their measures.
     if !hasKPI && hasYears && !hasValues { return nil }
+    // 指標値 under a KPI group header (本事業における重要業績評価指標（KPI）) with no KPI
+    // column: each value cell names its KPI before the figure (助成件数　1件).
+    if !hasKPI && hasValues && header.valueColumnsNameKPIs { return nil }
     return SkipReason(kind: hasKPI ? .noValueColumn : .noKPIColumn, headers: headerList(header))
   }
 
@@ -149,6 +152,10 @@ struct TableFinder {
       }
       if !hasNumber {
         if startsHeader(row) || isBanner(row, span: span) { break }
+        // 「⑤生涯スポーツ」 alone on its row heads the next project's table.
+        if cells.count == 1, let heading = ProjectHeading.parse(first), heading.no != nil {
+          break
+        }
         let texts = cells.compactMap(CellReading.text)
         if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric) {
           break

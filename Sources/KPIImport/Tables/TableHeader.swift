@@ -18,6 +18,8 @@ struct HeaderColumn: Sendable {
 struct TableHeader: Sendable {
   var rows: ClosedRange<Int>
   var columns: [HeaderColumn]
+  /// Year headers written without their era (24年度) on a sheet that names none: not read.
+  var yearsWithoutEra: [(text: String, cell: CellReference)] = []
 
   /// The header found on the rows `rows`, over every column holding a header cell.
   init(rows: ClosedRange<Int>, grid: SheetGrid) {
@@ -32,6 +34,21 @@ struct TableHeader: Sendable {
       }
       // A header merged down from above still heads the columns it covers.
     }
+    // Years written without their era (24年度) take it from a title above the table; looked
+    // for only when the band has such a header.
+    var eralessCells: [(text: String, cell: CellReference)] = []
+    for row in rows {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value, text.contains("年") else { continue }
+        if text.split(whereSeparator: \.isNewline).contains(where: {
+          EralessYear.number(HeaderText(String($0)).key) != nil
+        }) {
+          eralessCells.append((text, cell.reference))
+        }
+      }
+    }
+    let era = eralessCells.isEmpty ? nil : EraHint.find(grid, above: rows.lowerBound)
+    if era == nil { yearsWithoutEra = eralessCells }
     columns = columnSet.sorted().map { column in
       var path: [(text: String, cell: CellReference)] = []
       var anchors: [CellReference] = []
@@ -42,10 +59,85 @@ struct TableHeader: Sendable {
           continue
         }
         anchors.append(anchor)
-        path.append((text, anchor))
+        path.append((BrokenHeader.mended(text), anchor))
       }
-      return HeaderColumn(column: column, path: path, role: ColumnRoleReader.role(of: path))
+      return HeaderColumn(
+        column: column, path: path, role: ColumnRoleReader.role(of: path, era: era))
     }
+    markLatestDatedTarget()
+    markTargetAfterYears()
+  }
+
+  /// Years across with one 目標値 column after them (従前値 | H27 … H31 | 目標値): that column is
+  /// the final target, its year in a 目標年度 column beside it when there is one.
+  private mutating func markTargetAfterYears() {
+    guard let lastYear = yearColumns.last?.column,
+      !columns.contains(where: {
+        if case .value(_, _?) = $0.role { return true } else { return false }
+      })
+    else { return }
+    for index in columns.indices where columns[index].column > lastYear {
+      if case .value(.target, nil) = columns[index].role {
+        columns[index].role = .finalTarget(nil)
+      }
+    }
+  }
+
+  /// Whether the value columns stand under a KPI group header with no KPI column of their
+  /// own: the KPI's name is written in the value cell (助成件数　1件).
+  var valueColumnsNameKPIs: Bool {
+    column(.kpi) == nil
+      && valueColumns.contains { column in
+        column.path.dropLast().contains { HeaderField.match($0.text) == .kpi }
+      }
+  }
+
+  /// A 目標年度 column: the year of the final target on each row.
+  var finalTargetYearColumn: Int? {
+    columns.first { $0.texts.last.map(HeaderText.key) == "目標年度" }?.column
+  }
+
+  /// Several target columns each with its year and no actual beside them (目標値 24年度 |
+  /// 目標値 29年度) are each their year's target; the latest is also the final target. One
+  /// alone (目標値（H31）) stays the final target only.
+  private mutating func markLatestDatedTarget() {
+    var dated: [(index: Int, year: HeaderYear, fiscalYear: Int)] = []
+    for (index, column) in columns.enumerated() {
+      switch column.role {
+      case .value(.actual, _): return
+      case .value(.target, let year?):
+        guard case .absolute(let fiscalYear) = year.label else { return }
+        dated.append((index, year, fiscalYear))
+      default: continue
+      }
+    }
+    guard dated.count > 1, yearColumns.isEmpty,
+      let latest = dated.max(by: { $0.fiscalYear < $1.fiscalYear })
+    else { return }
+    for item in dated {
+      var year = item.year
+      year.isFinalTarget = item.fiscalYear == latest.fiscalYear
+      year.isAlsoYearTarget = year.isFinalTarget
+      columns[item.index].role = .value(.target, year: year)
+    }
+  }
+
+  /// The header cells whose year was read in an era the sheet names elsewhere, once each.
+  var assumedEras: [(year: HeaderYear, era: EraHint)] {
+    var seen = Set<CellReference>()
+    var found: [(year: HeaderYear, era: EraHint)] = []
+    for column in columns {
+      let year: HeaderYear?
+      switch column.role {
+      case .value(_, let headerYear): year = headerYear
+      case .year(let headerYear), .yearCost(let headerYear): year = headerYear
+      case .finalTarget(let headerYear): year = headerYear
+      default: year = nil
+      }
+      guard let year, let era = year.assumedEra, seen.insert(year.cell).inserted else { continue }
+      found.append((year, era))
+    }
+    return found
   }
 
   /// The first column read as `field`.
@@ -91,8 +183,14 @@ enum HeaderCellKind {
   static func kind(_ text: String) -> Kind {
     let firstLine = text.prefix { !$0.isNewline }
     guard firstLine.count <= 40 else { return .none }
-    let header = HeaderText(text)
-    switch HeaderField.match(header) {
+    var header = HeaderText(text)
+    var field = HeaderField.match(header)
+    // Only a text with a line break can be a word broken over two lines.
+    if field == nil, text.contains(where: \.isNewline) {
+      header = HeaderText(BrokenHeader.mended(text))
+      field = HeaderField.match(header)
+    }
+    switch field {
     case .kpi, .projectName, .target, .actual, .finalTarget, .baseline: return .anchor
     case .some: return .header
     case nil:
@@ -100,5 +198,23 @@ enum HeaderCellKind {
       if let label = FiscalYearLabel.parse(header.key), label.dueText == nil { return .anchor }
       return header.key == "達成率" ? .header : .none
     }
+  }
+}
+
+/// A header word broken over two lines where it does not fit (本事業における重要業績\n評価指標
+/// （KPI））: when the first line alone names nothing and the two lines together name a
+/// field, the two are one line. A first line that names something (目標値\n（単位：人）) stays.
+enum BrokenHeader {
+  static func mended(_ text: String) -> String {
+    guard let breakIndex = text.firstIndex(where: \.isNewline) else { return text }
+    let first = HeaderText(text)
+    guard HeaderField.match(first) == nil, FiscalYearLabel.parse(first.key) == nil else {
+      return text
+    }
+    let rest = text[text.index(after: breakIndex)...]
+    let secondEnd = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+    let joined = String(text[..<breakIndex]) + String(rest[..<secondEnd])
+    guard HeaderField.match(joined) != nil else { return text }
+    return joined + String(rest[secondEnd...])
   }
 }

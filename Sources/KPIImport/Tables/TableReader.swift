@@ -116,6 +116,7 @@ struct SingleTable {
 
   /// Reads the table; returns the orientation it was read in.
   mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
+    reportEras()
     let projectColumn = header.column(.projectName)?.column
     if projectColumn == nil { beginContextProject(&projects) }
     // Years across with no measure under them: the rows say 目標値 / 実績値. A 目標（H31）
@@ -143,6 +144,24 @@ struct SingleTable {
       ? .form : .columns
   }
 
+  /// Year headers without their era: read in the era of a title above (a warning naming
+  /// where the era came from), or not read at all when the sheet names none (an error).
+  private func reportEras() {
+    for (text, cell) in header.yearsWithoutEra {
+      log.add(.error, .unknownYear, ["text": HeaderLine.oneLine(text)], sheet: sheet, cell: cell)
+    }
+    for (year, era) in header.assumedEras {
+      let fiscalYear = year.label.resolve(periodStart: nil).map(String.init) ?? "?"
+      log.add(
+        .warning, .eraAssumed,
+        [
+          "text": year.text, "era": "\(era.name)\(year.text)", "fiscalYear": fiscalYear,
+          "source": "\(era.cell)",
+        ],
+        sheet: sheet, cell: year.cell)
+    }
+  }
+
   // MARK: Projects
 
   /// A table without a project column belongs to the project its form labels or heading
@@ -151,6 +170,8 @@ struct SingleTable {
     if let (name, cell) = FormLabels.projectName(grid, context) {
       projects.begin(named: name, at: cell)
     } else if let (name, cell) = grid.projectHeading(in: context) {
+      projects.begin(named: name, at: cell)
+    } else if let (name, cell) = headingRightAbove() {
       projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
       return
@@ -163,6 +184,27 @@ struct SingleTable {
         ["range": tableRange, "project": sheet], sheet: sheet, cell: header.columns.first?.cell)
     }
     readFormLabels(&projects)
+  }
+
+  /// A heading with no marker on the row right above the header (生涯学習の促進 over its
+  /// table of 成果指標): one short text, not merged across the table, not a note, a header
+  /// word or a title with a year.
+  private func headingRightAbove() -> (String, CellReference)? {
+    let row = header.rows.lowerBound - 1
+    guard context.contains(row) else { return nil }
+    let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+    guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value,
+      let left = header.columns.first?.column, let right = header.columns.last?.column,
+      (left...right).contains(cell.reference.column)
+    else { return nil }
+    let compact = TextNormalizer.compact(text)
+    let merged = grid.merge(containing: cell.reference)?.columnCount ?? 1
+    guard !compact.isEmpty, compact.count <= 30, merged * 2 <= right - left + 1,
+      !TableFinder.isNote(compact), HeaderField.match(compact) == nil,
+      !compact.contains(where: { "（()）:：。、".contains($0) }),
+      TitleYear.find(grid, above: row + 1, in: row) == nil
+    else { return nil }
+    return (compact, cell.reference)
   }
 
   private var tableRange: String {
@@ -194,7 +236,10 @@ struct SingleTable {
       yearColumn != nil || header.valueColumns.contains { !$0.isYearless }
       || !header.yearColumns.isEmpty
     let tableYear =
-      statesYears ? nil : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
+      statesYears
+      ? nil
+      : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
+        ?? dueColumn.flatMap(commonDueYear)
     // 指標値（目標年月）: the bracket in each target cell is its due month (「20人（H29.3）」).
     let dueInBracket = header.valueColumns.first { column in
       guard case .value(.target, nil) = column.role, let text = column.path.last?.text else {
@@ -214,6 +259,20 @@ struct SingleTable {
     let headerUnits = header.valueColumns.compactMap { $0.headerUnit }
     var years = YearCache()
     var names = KPINameCache()
+    // 平成12年 | 平成13年実績 | 平成14年実績: beside dated actuals (and no targets), a bare year
+    // column is that year's actual too.
+    let datedMeasures = header.valueColumns.compactMap { column -> Measure? in
+      if case .value(let measure, let year?) = column.role, !year.isFinalTarget { return measure }
+      return nil
+    }
+    let bareYearsAsActuals =
+      !datedMeasures.isEmpty && datedMeasures.allSatisfy { $0 == .actual }
+        && !header.valueColumns.contains(where: \.isYearless)
+      ? header.yearColumns : []
+    // 助成件数　1件 under 指標値 with no KPI column: the name is read from the value cell.
+    let namedValueColumn = header.valueColumnsNameKPIs ? header.valueColumns.first?.column : nil
+    let namedValueColumns = Set(
+      header.valueColumnsNameKPIs ? header.valueColumns.map(\.column) : [])
 
     for row in dataRows {
       if let projectColumn {
@@ -291,7 +350,13 @@ struct SingleTable {
           kpiName = last
           kpiAnchor = lastKPIAnchor
         }
-      } else if let last = lastKPIName {
+      } else if let namedValue = namedValueColumn,
+        let text = CellReading.text(grid.cell(row: row, column: namedValue)),
+        let (name, _) = NamedQuantity.split(text)
+      {
+        kpiName = name
+        kpiAnchor = CellReference(row: row, column: namedValue)
+      } else if let last = lastKPIName, namedValueColumn == nil {
         kpiName = last
         kpiAnchor = lastKPIAnchor
       }
@@ -363,7 +428,7 @@ struct SingleTable {
           if headerYear.isFinalTarget && measure == .target, let final = year {
             finalCell = reference
             finalTarget = FinalTarget(fiscalYear: final, value: nil)
-            continue
+            if !headerYear.isAlsoYearTarget { continue }
           }
           if year == nil {
             log.add(
@@ -384,6 +449,14 @@ struct SingleTable {
         } else {
           entry.actual = entry.actual ?? reference
         }
+        entries[year] = entry
+      }
+      for column in bareYearsAsActuals {
+        guard case .year(let headerYear) = column.role,
+          let year = headerYear.label.resolve(periodStart: projects.currentPeriod?.start)
+        else { continue }
+        var entry = entries[year] ?? (nil, nil)
+        entry.actual = entry.actual ?? CellReference(row: row, column: column.column)
         entries[year] = entry
       }
       if missingYear && !reportedMissingYear {
@@ -408,6 +481,7 @@ struct SingleTable {
       for year in entries.keys.sorted() { projects.addYear(year) }
       projects.withKPI(named: name, at: kpiAnchor) { kpi in
         kpi.bracketNamedColumns = bracketNamedColumns
+        kpi.namedValueColumns = namedValueColumns
         for unitColumn in unitColumns {
           let reference = CellReference(row: row, column: unitColumn)
           kpi.declareUnit(CellReading.text(grid.cell(at: reference)), at: reference)
@@ -438,6 +512,21 @@ struct SingleTable {
         }
       }
     }
+  }
+
+  /// The one fiscal year every 目標年月 of a one-year table falls in (H28.3 on every row):
+  /// the year of its projects that give no month. Nil when the months disagree.
+  private func commonDueYear(_ column: Int) -> Int? {
+    var found: Int?
+    for row in dataRows {
+      let cell = grid.cell(row: row, column: column)
+      guard let text = CellReading.text(cell), !Self.isNotApplicable(text) else { continue }
+      guard let year = CellReading.yearLabel(cell)?.resolve(periodStart: nil),
+        found == nil || found == year
+      else { return nil }
+      found = year
+    }
+    return found
   }
 
   /// The cell naming the row's KPI when its header spans several columns (成果指標名 merged
@@ -480,11 +569,16 @@ struct SingleTable {
     guard anchor != current else { return .same }
     // A row marked 【記入例】 (the template's example, perhaps copied) only shows how to fill in.
     if Self.isDashOnly(text) || TemplateFormat.isExample(text) { return .skip }
-    projects.begin(named: text, at: anchor)
+    // 「○○事業\n【商工課】」: the section in charge written after the name.
+    let (name, section) = SectionInName.split(text)
+    projects.begin(named: name, at: anchor)
     current = anchor
-    ProjectFields.read(
-      ProjectFields.cells(header, row: anchor.row, grid: grid), grid: grid, log: log,
-      projects: &projects)
+    var fields = ProjectFields.cells(header, row: anchor.row, grid: grid)
+    if let section {
+      fields.append(
+        FieldCell(field: .department, text: section, cell: anchor, headerText: "担当課"))
+    }
+    ProjectFields.read(fields, grid: grid, log: log, projects: &projects)
     return .began
   }
 
@@ -539,6 +633,17 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     var anchorOfProject: CellReference?
     var lastKPI: (name: String, anchor: CellReference)?
+    // Left of the years, cells under a header read as something (従前値, （単位）) are not
+    // the KPI's name.
+    let labelledColumns = Set(
+      header.columns.filter { $0.role != nil && $0.column < firstYearColumn }.map(\.column))
+    let formKPI = kpiColumn == nil ? FormLabels.kpiName(grid, context) : nil
+    if kpiColumn == nil, measureColumn == nil, projectColumn == nil,
+      let costRow = budgetCostRow(before: firstYearColumn)
+    {
+      readBudget(costRow, into: &projects)
+      return
+    }
     // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,
     // a year annotated （目標値） holds the target.
     let rowsNameMeasures =
@@ -582,9 +687,13 @@ struct SingleTable {
         }
       } else if let label = labelTexts.first(where: {
         Measure.named($0.0) == nil && $0.1.column != projectColumn
-          && HeaderField.match($0.0) == nil
+          && HeaderField.match($0.0) == nil && !labelledColumns.contains($0.1.column)
+          && FiscalYearLabel.parse($0.0) == nil
       }) {
         labelled = (TextNormalizer.compact(label.0), label.1)
+      } else if let formKPI {
+        // A form's one KPI, named by its label above the table (KPI　その1 | name).
+        labelled = formKPI
       }
       if labelled == nil, let lastKPI { labelled = lastKPI }
       guard let found = labelled, measure != nil || isBaselineRow || !rowsNameMeasures else {
@@ -633,9 +742,13 @@ struct SingleTable {
             $0.readBaseline(reference, in: grid, log: log, onlyIfEmpty: true)
           }
         case .finalTarget(let year) where measure == .target || measure == nil:
+          let fiscalYear =
+            year?.label.resolve(periodStart: nil)
+            ?? header.finalTargetYearColumn.flatMap {
+              CellReading.yearLabel(grid.cell(row: row, column: $0))?.resolve(periodStart: nil)
+            }
           projects.withKPI(named: kpi.name, at: kpi.anchor) {
-            $0.readFinalTarget(
-              reference, year: year?.label.resolve(periodStart: nil), in: grid, log: log)
+            $0.readFinalTarget(reference, year: fiscalYear, in: grid, log: log)
           }
         case .value(.target, let year?) where year.isFinalTarget:
           if measure == .target {
@@ -653,6 +766,48 @@ struct SingleTable {
         default: break
         }
       }
+    }
+  }
+}
+
+extension SingleTable {
+  /// The row of a budget across the years (予算額 | 平成28年度 …: 財源 rows, 事業費計, 決算額)
+  /// that gives each year's cost: 決算額 before 実績額 before 事業費. Nil when no row is
+  /// labelled with a cost word, or when a row names a measure (目標 / 実績 rows are KPIs).
+  fileprivate func budgetCostRow(before firstYearColumn: Int) -> (row: Int, label: String)? {
+    let preference = ["決算額", "実績額", "交付対象事業費", "事業費"]
+    var best: (row: Int, label: String, rank: Int)?
+    for row in dataRows {
+      guard
+        let label = grid.cells(inRow: row).first(where: {
+          $0.reference.column < firstYearColumn && CellReading.text($0) != nil
+        }).flatMap(CellReading.text)
+      else { continue }
+      if Measure.named(label) != nil { return nil }
+      guard HeaderField.match(label) == .cost else { continue }
+      let rank = preference.firstIndex(of: HeaderText.key(label)) ?? preference.count
+      if best == nil || rank < best?.rank ?? Int.max { best = (row, label, rank) }
+    }
+    return best.map { ($0.row, $0.label) }
+  }
+
+  /// Each year's cost from the budget's cost row; the funding lines are not KPIs. The unit is
+  /// the row label's （千円） or the corner header's (予算額（千円）).
+  fileprivate func readBudget(
+    _ costRow: (row: Int, label: String), into projects: inout ProjectAccumulator
+  ) {
+    let firstYearColumn = header.yearColumns.first?.column ?? 0
+    let cornerUnit = header.columns.lazy.filter { $0.column < firstYearColumn }
+      .flatMap(\.texts).compactMap { HeaderText($0).moneyUnit }.first
+    let unit = HeaderText(costRow.label).moneyUnit ?? cornerUnit
+    for column in header.yearColumns {
+      guard case .year(let year) = column.role,
+        let fiscalYear = year.label.resolve(periodStart: projects.currentPeriod?.start)
+      else { continue }
+      let reference = CellReference(row: costRow.row, column: column.column)
+      guard let amount = KPIBuilder.amount(at: reference, headerUnit: unit, in: grid, log: log)
+      else { continue }
+      projects.setCost(amount, year: fiscalYear)
     }
   }
 }
@@ -706,6 +861,39 @@ enum UnitWord {
       if known.contains(String(key.dropFirst(prefix.count))) { return true }
     }
     return false
+  }
+}
+
+/// A project name followed by its section in charge in 【】: 「奨学金利子 本市が負担します。
+/// 【商工課】」 → (奨学金利子 本市が負担します。, 商工課). Only a section's name (…課, …室, …係,
+/// …部, …局) is taken; another bracket (【基礎交付分】) stays in the name.
+enum SectionInName {
+  static func split(_ text: String) -> (name: String, section: String?) {
+    // A list names its project on every row: look at the last character before anything else.
+    guard text.last(where: { !$0.isWhitespace }) == "】" else { return (text, nil) }
+    let trimmed = CellReading.trimmed(text)
+    guard trimmed.last == "】", let open = trimmed.lastIndex(of: "【"), open != trimmed.startIndex
+    else { return (text, nil) }
+    let section = TextNormalizer.compact(
+      String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+    guard let last = section.last, "課室係部局".contains(last), section.count >= 2 else {
+      return (text, nil)
+    }
+    return (String(trimmed[..<open]), section)
+  }
+}
+
+/// A value cell that names its KPI before the figure: 「助成件数　1件」 → (助成件数, 1件).
+enum NamedQuantity {
+  static func split(_ text: String) -> (name: String, value: String)? {
+    let trimmed = CellReading.trimmed(text)
+    guard let gap = trimmed.lastIndex(where: { $0.isWhitespace }) else { return nil }
+    let name = String(trimmed[..<gap]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = String(trimmed[trimmed.index(after: gap)...])
+    guard !name.isEmpty, !name.contains(where: \.isNumber),
+      case .value = QuantityParser.parse(value)
+    else { return nil }
+    return (TextNormalizer.compact(name), value)
   }
 }
 

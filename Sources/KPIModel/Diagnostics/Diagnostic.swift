@@ -148,6 +148,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let errorValueAsText: DiagnosticCode = "error-value-as-text"
   /// A project named after its sheet, for want of a name on the sheet.
   public static let projectNamedAfterSheet: DiagnosticCode = "project-named-after-sheet"
+  /// A year header written without its era (24年度), read in the era of a title above.
+  public static let eraAssumed: DiagnosticCode = "era-assumed"
 }
 
 /// The languages messages are available in.

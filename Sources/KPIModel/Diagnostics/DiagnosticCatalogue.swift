@@ -129,6 +129,10 @@ public enum DiagnosticCatalogue {
       "the table {range} names no project; it was named after its sheet \"{project}\"",
       "表 {range} には事業名がないため、シート名「{project}」を事業名としました"
     ),
+    .eraAssumed: (
+      "\"{text}\" names no era; it was read as {era}, FY{fiscalYear}, the era of {source}",
+      "「{text}」には元号がないため、{source} の元号により{era}（{fiscalYear}年度）と読みました"
+    ),
   ]
 }
 
