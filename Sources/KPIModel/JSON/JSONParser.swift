@@ -38,12 +38,21 @@ struct JSONParser {
     parser.skipWhitespace()
     let start = parser.index
     var members: [String: Int]?
+    var counts: [String: Int] = [:]
     if start < bytes.count, bytes[start] == UInt8(ascii: "{") {
       var found: [String: Int] = [:]
       var key = try parser.beginObject()
       while let name = key {
         parser.skipWhitespace()
-        if keys.contains(name) { found[name] = parser.index }
+        if keys.contains(name), parser.index < bytes.count {
+          found[name] = parser.index
+          counts[name] = nil
+          if bytes[parser.index] == UInt8(ascii: "[") {
+            counts[name] = try parser.countElements()
+            key = try parser.nextKey()
+            continue
+          }
+        }
         _ = try parser.value(building: false)
         key = try parser.nextKey()
       }
@@ -55,7 +64,19 @@ struct JSONParser {
     guard parser.index == bytes.count else {
       throw parser.failure("unexpected text after the end of the document", "文書の終わりの後に余分な文字があります")
     }
-    return JSONOutline(start: start, members: members)
+    return JSONOutline(start: start, members: members, counts: counts)
+  }
+
+  /// Checks the array at the current `[`, building nothing; how many elements it has.
+  private mutating func countElements() throws(RecordsJSONError) -> Int {
+    var count = 0
+    var more = try beginArray()
+    while more {
+      _ = try value(building: false)
+      count += 1
+      more = try nextElement()
+    }
+    return count
   }
 
   /// The value at the current position, built as a tree.
@@ -355,8 +376,9 @@ struct JSONParser {
 
 /// Where a checked document's parts start (the first byte of each value): the top-level
 /// value, and for a top-level object the value of each key asked for (nil when the document
-/// is not an object).
+/// is not an object), with the number of elements of each of them that is an array.
 struct JSONOutline {
   let start: Int
   let members: [String: Int]?
+  let counts: [String: Int]
 }

@@ -39,12 +39,13 @@ extension RecordsDocument {
     self.init(
       municipality: try object.optional("municipality").map(Municipality.init(json:)),
       grant: try object.optional("grant")?.string(),
-      projects: try Self.projects(bytes, at: members["projects"]))
+      projects: try Self.projects(
+        bytes, at: members["projects"], count: outline.counts["projects"] ?? 0))
   }
 
   /// The `projects` array, each project built and read on its own.
   private static func projects(
-    _ bytes: UnsafeRawBufferPointer, at start: Int?
+    _ bytes: UnsafeRawBufferPointer, at start: Int?, count: Int
   ) throws(RecordsJSONError) -> [Project] {
     guard let start else {
       _ = try JSONObjectReader(members: [], path: "").required("projects")
@@ -53,6 +54,8 @@ extension RecordsDocument {
     var parser = JSONParser(bytes, at: start, depth: 1)
     if bytes[start] == UInt8(ascii: "[") {
       var projects: [Project] = []
+      // Sized once: growing by doubling would leave up to half the array unused.
+      projects.reserveCapacity(count)
       var more = try parser.beginArray()
       while more {
         let path = "projects[\(projects.count)]"
