@@ -40,6 +40,18 @@ public struct SheetGrid: Sendable {
           japanese: "シートのセルが \(limit) 個を超えていて、KPI のシートとしては多すぎます")
       }
     }
+    // Merges cost memory too: a range each, and an index entry per covered cell.
+    let mergeCost = scan.merges.reduce(0) { total, merge in
+      let size = merge.rowCount * merge.columnCount
+      return total + (size <= Self.maxIndexedMergeCells ? size : 1)
+    }
+    if cells.count + mergeCost > limit {
+      throw XLSXError(
+        .limitExceeded(.cellsPerSheet), file: workbook.fileName, sheet: sheet.name,
+        detail:
+          "the sheet's cells and merged cells number more than \(limit), too many for a KPI sheet",
+        japanese: "シートのセルと結合セルが \(limit) 個を超えていて、KPI のシートとしては多すぎます")
+    }
     self.init(sheet: sheet, cells: cells, merges: scan.merges)
     formulasWithoutValue = Set(scan.formulasWithoutValue)
   }

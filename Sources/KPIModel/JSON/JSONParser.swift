@@ -1,29 +1,176 @@
-/// A strict JSON parser (RFC 8259) producing `JSONNode`s, with line and column in errors.
+/// A strict JSON pull parser (RFC 8259) over UTF-8 bytes, with line and column in errors.
 ///
 /// Used instead of `JSONDecoder` because, on Linux, that one accepts trailing commas,
 /// reports a non-integer where an integer belongs as "not valid JSON" without a path,
 /// and gives no position for syntax errors.
+///
+/// It never needs the whole document as a tree: `outline` checks the syntax of all of it
+/// while building nothing, then a reader steps through the parts it wants (`beginArray`,
+/// `nextElement`) and builds only one small value at a time (`node`). A large records file
+/// is thus held once, as its bytes, and not again as a tree.
+///
+/// The parser reads bytes it does not own: use it only inside the `withUnsafeBytes` that
+/// lent them.
 struct JSONParser {
   /// Deeper nesting than any records file needs; stops stack exhaustion on hostile input.
   static let maximumDepth = 256
 
-  private let bytes: [UInt8]
-  private var index = 0
-  private var depth = 0
+  private let bytes: UnsafeRawBufferPointer
+  private var index: Int
+  /// Containers open around `index`, counted as a whole-document parse would count them.
+  private var depth: Int
 
-  /// Parses one JSON text; the whole input must be that one value.
-  static func parse(_ bytes: [UInt8]) throws(RecordsJSONError) -> JSONNode {
-    var parser = JSONParser(bytes: bytes)
+  /// A parser at `index`, inside `depth` open containers.
+  init(_ bytes: UnsafeRawBufferPointer, at index: Int = 0, depth: Int = 0) {
+    self.bytes = bytes
+    self.index = index
+    self.depth = depth
+  }
+
+  /// Checks that the bytes are one JSON text, building nothing. For a top-level object it
+  /// also says where the value of each of `keys` starts; a repeated key gives its last value,
+  /// as most JSON readers keep it.
+  static func outline(
+    _ bytes: UnsafeRawBufferPointer, keys: Set<String>
+  ) throws(RecordsJSONError) -> JSONOutline {
+    var parser = JSONParser(bytes)
     parser.skipByteOrderMark()
-    let node = try parser.value()
+    parser.skipWhitespace()
+    let start = parser.index
+    var members: [String: Int]?
+    var counts: [String: Int] = [:]
+    if start < bytes.count, bytes[start] == UInt8(ascii: "{") {
+      var found: [String: Int] = [:]
+      var key = try parser.beginObject()
+      while let name = key {
+        parser.skipWhitespace()
+        if keys.contains(name), parser.index < bytes.count {
+          found[name] = parser.index
+          counts[name] = nil
+          if bytes[parser.index] == UInt8(ascii: "[") {
+            counts[name] = try parser.countElements()
+            key = try parser.nextKey()
+            continue
+          }
+        }
+        _ = try parser.value(building: false)
+        key = try parser.nextKey()
+      }
+      members = found
+    } else {
+      _ = try parser.value(building: false)
+    }
     parser.skipWhitespace()
     guard parser.index == bytes.count else {
       throw parser.failure("unexpected text after the end of the document", "文書の終わりの後に余分な文字があります")
     }
-    return node
+    return JSONOutline(start: start, members: members, counts: counts)
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  /// Checks the array at the current `[`, building nothing; how many elements it has.
+  private mutating func countElements() throws(RecordsJSONError) -> Int {
+    var count = 0
+    var more = try beginArray()
+    while more {
+      _ = try value(building: false)
+      count += 1
+      more = try nextElement()
+    }
+    return count
+  }
+
+  /// The value at the current position, built as a tree.
+  mutating func node() throws(RecordsJSONError) -> JSONNode {
+    try value(building: true)
+  }
+
+  /// The value at the current position with its arrays and objects left empty: enough to
+  /// say what it is, whatever it holds.
+  mutating func kind() throws(RecordsJSONError) -> JSONNode {
+    try value(building: false)
+  }
+
+  /// Opens the array at the current position; true when it has a first element to read.
+  mutating func beginArray() throws(RecordsJSONError) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
+      throw failure("expected a value", "ここには値が必要です")
+    }
+    try enter()
+    index += 1
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      depth -= 1
+      return false
+    }
+    return true
+  }
+
+  /// After an element: true when another follows, false when the array has closed.
+  mutating func nextElement() throws(RecordsJSONError) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count else {
+      throw failure("unexpected end inside an array", "配列の途中で文書が終わっています")
+    }
+    if bytes[index] == UInt8(ascii: ",") {
+      index += 1
+      return true
+    }
+    if bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      depth -= 1
+      return false
+    }
+    throw failure("expected ',' or ']'", "ここには ',' または ']' が必要です")
+  }
+
+  /// Opens the object at the current `{`; its first key (the parser then stands before that
+  /// key's value), or nil when it is empty.
+  private mutating func beginObject() throws(RecordsJSONError) -> String? {
+    try enter()
+    index += 1
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      depth -= 1
+      return nil
+    }
+    return try key()
+  }
+
+  /// After a member's value: the next key, or nil when the object has closed.
+  private mutating func nextKey() throws(RecordsJSONError) -> String? {
+    skipWhitespace()
+    guard index < bytes.count else {
+      throw failure("unexpected end inside an object", "オブジェクトの途中で文書が終わっています")
+    }
+    if bytes[index] == UInt8(ascii: ",") {
+      index += 1
+      return try key()
+    }
+    if bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      depth -= 1
+      return nil
+    }
+    throw failure("expected ',' or '}'", "ここには ',' または '}' が必要です")
+  }
+
+  /// A member's key and its ':'.
+  private mutating func key() throws(RecordsJSONError) -> String {
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      throw failure("expected a quoted key", "ここには引用符で囲んだキーが必要です")
+    }
+    let key = try string()
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+      throw failure("expected ':' after the key \"\(key)\"", "キー \"\(key)\" の後に ':' が必要です")
+    }
+    index += 1
+    return key
+  }
 
   private mutating func skipByteOrderMark() {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -33,14 +180,31 @@ struct JSONParser {
     while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
   }
 
-  private mutating func value() throws(RecordsJSONError) -> JSONNode {
+  /// One value; when not `building`, only checked (containers come back empty).
+  private mutating func value(building: Bool) throws(RecordsJSONError) -> JSONNode {
     skipWhitespace()
     guard index < bytes.count else {
       throw failure("unexpected end of the document", "文書が途中で終わっています")
     }
     switch bytes[index] {
-    case UInt8(ascii: "{"): return try object()
-    case UInt8(ascii: "["): return try array()
+    case UInt8(ascii: "{"):
+      var members: [(key: String, value: JSONNode)] = []
+      var key = try beginObject()
+      while let name = key {
+        let member = try value(building: building)
+        if building { members.append((name, member)) }
+        key = try nextKey()
+      }
+      return .object(members)
+    case UInt8(ascii: "["):
+      var items: [JSONNode] = []
+      var more = try beginArray()
+      while more {
+        let item = try value(building: building)
+        if building { items.append(item) }
+        more = try nextElement()
+      }
+      return .array(items)
     case UInt8(ascii: "\""): return .string(try string())
     case UInt8(ascii: "t"):
       try literal("true")
@@ -53,72 +217,6 @@ struct JSONParser {
       return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     default: throw failure("expected a value", "ここには値が必要です")
-    }
-  }
-
-  private mutating func object() throws(RecordsJSONError) -> JSONNode {
-    try enter()
-    index += 1
-    var members: [(key: String, value: JSONNode)] = []
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      depth -= 1
-      return .object(members)
-    }
-    while true {
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw failure("expected a quoted key", "ここには引用符で囲んだキーが必要です")
-      }
-      let key = try string()
-      skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw failure("expected ':' after the key \"\(key)\"", "キー \"\(key)\" の後に ':' が必要です")
-      }
-      index += 1
-      members.append((key, try value()))
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw failure("unexpected end inside an object", "オブジェクトの途中で文書が終わっています")
-      }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-      } else if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        depth -= 1
-        return .object(members)
-      } else {
-        throw failure("expected ',' or '}'", "ここには ',' または '}' が必要です")
-      }
-    }
-  }
-
-  private mutating func array() throws(RecordsJSONError) -> JSONNode {
-    try enter()
-    index += 1
-    var items: [JSONNode] = []
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      depth -= 1
-      return .array(items)
-    }
-    while true {
-      items.append(try value())
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw failure("unexpected end inside an array", "配列の途中で文書が終わっています")
-      }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-      } else if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        depth -= 1
-        return .array(items)
-      } else {
-        throw failure("expected ',' or ']'", "ここには ',' または ']' が必要です")
-      }
     }
   }
 
@@ -172,7 +270,23 @@ struct JSONParser {
 
   private mutating func string() throws(RecordsJSONError) -> String {
     index += 1
+    // Most strings have no escape: made straight from their bytes, with no copy to grow.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+      bytes[end] >= 0x20
+    {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let text = String(validating: bytes[index..<end], as: UTF8.self)
+      index = end + 1
+      guard let text else {
+        throw failure("a string is not valid UTF-8", "文字列が正しい UTF-8 ではありません")
+      }
+      return text
+    }
     var utf8: [UInt8] = []
+    utf8.reserveCapacity(end - index)
     while index < bytes.count {
       let byte = bytes[index]
       switch byte {
@@ -258,4 +372,13 @@ struct JSONParser {
       path: "", message: "invalid JSON at line \(line), column \(column): \(message)",
       japanese: "JSON の \(line) 行 \(column) 列目が正しくありません: \(japanese)")
   }
+}
+
+/// Where a checked document's parts start (the first byte of each value): the top-level
+/// value, and for a top-level object the value of each key asked for (nil when the document
+/// is not an object), with the number of elements of each of them that is an array.
+struct JSONOutline {
+  let start: Int
+  let members: [String: Int]?
+  let counts: [String: Int]
 }

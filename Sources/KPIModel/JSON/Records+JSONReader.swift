@@ -2,8 +2,26 @@
 // its JSON path.
 
 extension RecordsDocument {
-  init(json: JSONReader) throws(RecordsJSONError) {
-    let object = try json.object()
+  /// The document's own fields, read before its projects.
+  private static let headKeys = ["format", "version", "municipality", "grant"]
+
+  /// Reads the document from its bytes: checks the whole text's syntax first (so a syntax
+  /// error anywhere is told before any other), then builds one project at a time, so the
+  /// document is never held as a whole tree.
+  init(jsonBytes bytes: UnsafeRawBufferPointer) throws(RecordsJSONError) {
+    let outline = try JSONParser.outline(bytes, keys: Set(Self.headKeys + ["projects"]))
+    if outline.members == nil {
+      var parser = JSONParser(bytes, at: outline.start)
+      _ = try JSONReader(parser.kind()).object()
+    }
+    let members = outline.members ?? [:]
+    var head: [(key: String, value: JSONNode)] = []
+    for key in Self.headKeys {
+      guard let start = members[key] else { continue }
+      var parser = JSONParser(bytes, at: start, depth: 1)
+      head.append((key, try parser.node()))
+    }
+    let object = JSONObjectReader(members: head, path: "")
     let format = try object.required("format")
     let formatName = try format.string()
     guard formatName == Self.formatName else {
@@ -21,7 +39,34 @@ extension RecordsDocument {
     self.init(
       municipality: try object.optional("municipality").map(Municipality.init(json:)),
       grant: try object.optional("grant")?.string(),
-      projects: try object.required("projects").array().map(Project.init(json:)))
+      projects: try Self.projects(
+        bytes, at: members["projects"], count: outline.counts["projects"] ?? 0))
+  }
+
+  /// The `projects` array, each project built and read on its own.
+  private static func projects(
+    _ bytes: UnsafeRawBufferPointer, at start: Int?, count: Int
+  ) throws(RecordsJSONError) -> [Project] {
+    guard let start else {
+      _ = try JSONObjectReader(members: [], path: "").required("projects")
+      return []
+    }
+    var parser = JSONParser(bytes, at: start, depth: 1)
+    if bytes[start] == UInt8(ascii: "[") {
+      var projects: [Project] = []
+      // Sized once: growing by doubling would leave up to half the array unused.
+      projects.reserveCapacity(count)
+      var more = try parser.beginArray()
+      while more {
+        let path = "projects[\(projects.count)]"
+        projects.append(try Project(json: JSONReader(parser.node(), path: path)))
+        more = try parser.nextElement()
+      }
+      return projects
+    }
+    // Not an array: the field reader says what it is instead.
+    let field = JSONObjectReader(members: [("projects", try parser.kind())], path: "")
+    return try field.required("projects").array().map(Project.init(json:))
   }
 }
 

@@ -35,16 +35,17 @@ public enum RecordsJSON {
   ///
   /// - Throws: `RecordsJSONError` naming where and what is wrong.
   public static func decode(_ data: Data) throws(RecordsJSONError) -> RecordsDocument {
-    try decode(bytes: [UInt8](data))
+    // Read in place: a copy of a large file's bytes would cost as much again.
+    try data.withUnsafeBytes { bytes in
+      Result { () throws(RecordsJSONError) in try RecordsDocument(jsonBytes: bytes) }
+    }.get()
   }
 
   /// Reads a document from JSON text.
   public static func decode(_ text: String) throws(RecordsJSONError) -> RecordsDocument {
-    try decode(bytes: Array(text.utf8))
-  }
-
-  private static func decode(bytes: [UInt8]) throws(RecordsJSONError) -> RecordsDocument {
-    try RecordsDocument(json: JSONReader(JSONParser.parse(bytes)))
+    try Array(text.utf8).withUnsafeBytes { bytes in
+      Result { () throws(RecordsJSONError) in try RecordsDocument(jsonBytes: bytes) }
+    }.get()
   }
 }
 

@@ -79,7 +79,7 @@ public struct Extraction: Sendable {
     }
     switch format {
     case .json:
-      try output.write(RecordsJSON.encode(document))
+      try output.writeJSON { RecordsJSON.write(document, to: $0) }
     case .csv:
       let table = DataCSV.table(document)
       try output.write(DataCSV.encode(table, encoding: encoding, file: file.displayName))

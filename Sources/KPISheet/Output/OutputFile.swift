@@ -1,4 +1,5 @@
 import Foundation
+import KPIModel
 import TemporaryFiles
 
 #if canImport(Glibc)
@@ -73,6 +74,33 @@ public struct OutputFile: Sendable {
       return
     }
     try produce { temporary in try write(data, into: temporary) }
+  }
+
+  /// Writes the JSON `make` gives a writer, streamed out in 64 KiB blocks so that a large
+  /// document is never whole in memory; to a file whole or nothing, as `write`.
+  public func writeJSON(_ make: (JSONWriter) -> Void) throws {
+    if path == "-" {
+      try stream(make, to: 1)
+      return
+    }
+    try produce { temporary in
+      let descriptor = open(temporary, O_WRONLY | O_TRUNC | O_CLOEXEC)
+      guard descriptor >= 0 else { throw cannotBeWritten(String(cString: strerror(errno))) }
+      defer { close(descriptor) }
+      do {
+        try stream(make, to: descriptor)
+      } catch let failure as StandardOutputError {
+        throw cannotBeWritten(String(cString: strerror(failure.code)))
+      }
+    }
+  }
+
+  private func stream(_ make: (JSONWriter) -> Void, to descriptor: Int32) throws {
+    let file = ByteWriter(descriptor: descriptor)
+    let json = file.jsonWriter()
+    make(json)
+    json.flush()
+    try file.flush()
   }
 
   /// Has `make` write the output to a path it is given (a new empty file, which `make` may
