@@ -1288,6 +1288,39 @@ def problems_data_checks(path):
     ]
 
 
+@problem_fixture
+def problems_kpi_names(path):
+    """Rows with values whose KPI or project name cannot be read as one (red-team round 3):
+    a KPI number typed into the name column (12 as a number, 1 as text) and '-' as a KPI or
+    project name. Each is named at its cell; a bare mark on an empty row (an empty indicator
+    row of a template) is not a problem. (A note row, ※…, ends the table before the reader
+    sees it: TableFinder's rule, not tried here.)"""
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 14, "F": 14, "G": 8})
+    for col, text in zip("BCDEFG", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    rows = [
+        ("観光振興事業", "観光客数", "令和3年度", 1000, 1100, "人"),
+        (None, 12, "令和3年度", 50, 55, "件"),                                  # C6 a number
+        (None, "1", "令和3年度", 5, 6, "件"),                                    # C7 text "1"
+        (None, "A", None, None, None, None),                                     # empty indicator row
+        (None, "－", "令和4年度", 30, 31, "人"),                                 # C9 '-' as KPI name
+        ("－", "宿泊者数", "令和3年度", 10, 11, "人"),                           # B10 '-' as project
+    ]
+    for offset, cells in enumerate(rows):
+        row = 5 + offset
+        for col, text in zip("BCDEFG", cells):
+            if text is not None:
+                g.put(f"{col}{row}", text)
+    render_openpyxl([g], path)
+    return [
+        {"severity": "error", "code": "kpi-name-is-marker", "sheet": "KPI", "cell": "C6"},
+        {"severity": "error", "code": "kpi-name-is-marker", "sheet": "KPI", "cell": "C7"},
+        {"severity": "warning", "code": "row-not-read", "sheet": "KPI", "cell": "C9"},
+        {"severity": "warning", "code": "row-not-read", "sheet": "KPI", "cell": "B10"},
+    ]
+
+
 def write_problem_fixtures():
     for build in PROBLEM_FIXTURES:
         stem = build.__name__.replace("_", "-")
@@ -1326,6 +1359,9 @@ def main():
                  "(a blank first project name, a formula saved without its result, 未集計, a 千人 row "
                  "among 人, one year twice with other and with the same values, a project whose KPI "
                  "cells are all dashes) — `problems-data-checks.expected-problems.json`")
+    lines.append("- **problems-kpi-names.xlsx** — layout C — rows with values whose name is no name: "
+                 "a KPI number (12, 1) in the name column, '-' as a KPI or project name "
+                 "— `problems-kpi-names.expected-problems.json`")
     write_readme(lines)
 
 

@@ -100,7 +100,7 @@ func expectRecords(
     var cell: String
   }
 
-  @Test(arguments: ["problems-flat", "problems-data-checks"])
+  @Test(arguments: ["problems-flat", "problems-data-checks", "problems-kpi-names"])
   func everyProblemIsNamedAtItsCell(name: String) throws {
     let folder = LayoutFixtureTests.folder
     let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("\(name).xlsx").path)
@@ -116,6 +116,22 @@ func expectRecords(
     #expect(Set(found) == Set(expected))
     #expect(found.count == expected.count)
     #expect(result.hasErrors)
+  }
+}
+
+/// A KPI number typed into the name column is named at its cell, and its values go to no
+/// other KPI.
+@Suite struct NumericKPINameTests {
+  @Test func aNumberAsKPINameIsAnErrorAndItsValuesStayOut() throws {
+    let path = LayoutFixtureTests.folder.appendingPathComponent("problems-kpi-names.xlsx").path
+    let result = try KPIImporter().read(try XLSXWorkbook(path: path))
+    let markers = result.diagnostics.filter { $0.code == .kpiNameIsMarker }
+    #expect(markers.map(\.cell) == ["C6", "C7"])
+    #expect(markers.allSatisfy { $0.severity == .error })
+    #expect(markers.first?.message(in: .english).contains("\"12\"") == true)
+    let kpis = result.document.projects.flatMap(\.kpis)
+    #expect(kpis.map(\.name) == ["観光客数"])
+    #expect(kpis.first?.values.compactMap(\.actual) == [1100])
   }
 }
 
@@ -154,6 +170,34 @@ func expectRecords(
       }
     }
     #expect(result.document == withoutCosts)
+  }
+
+  /// A year listed 2,000 times: the records are those of the year listed once, and the
+  /// warnings are the first 100 and one line counting the rest.
+  @Test func aYearListedThousandsOfTimesGivesOneLineForTheRest() throws {
+    let head = """
+      sheet: 地域再生計画KPI
+      layout: wide
+      header-row: 5
+      last-row: 10
+      columns: {project: B, kpi: C, unit: D, baseline: E}
+      years:
+
+      """
+    let entry = "  - {year: 令和3年度, target: F, actual: G}\n"
+    let path = packageRoot.appendingPathComponent("samples/dept-wide.xlsx").path
+    let once = try KPIImporter(mapping: mapping(head + entry)).read(XLSXWorkbook(path: path))
+    let many = try KPIImporter(mapping: mapping(head + String(repeating: entry, count: 2_000)))
+      .read(XLSXWorkbook(path: path))
+    #expect(many.document == once.document)
+    let kpis = once.document.projects.flatMap(\.kpis).count
+    #expect(kpis > 0)
+    let repeated = many.diagnostics.filter { $0.code == .repeatedValue }
+    #expect(repeated.count == 100)
+    let rest = many.diagnostics.filter { $0.code == .moreOfTheSame }
+    #expect(rest.count == 1)
+    #expect(rest.first?.problemCount == kpis * 1_999 - 100)
+    #expect(rest.first?.message(in: .english).contains("(repeated-value)") == true)
   }
 
   @Test(arguments: [

@@ -3,14 +3,50 @@ import KPIModel
 import XLSXReader
 
 /// Collects the problems found while importing, each placed at its file, sheet and cell.
+///
+/// A flood of one problem (a mapping that lists one year thousands of times) is kept to its
+/// first `keptPerCode` diagnostics of each code and severity; the rest are counted and said in
+/// one closing line per code, so a person still sees every kind of problem and how many.
 final class DiagnosticLog {
+  /// Diagnostics of one code and severity kept in full, per file.
+  static let keptPerCode = 100
+
   let file: String
-  private(set) var diagnostics: [Diagnostic] = []
+  private var kept: [Diagnostic] = []
+  private var keptCount: [Kind: Int] = [:]
+  private var leftOut: [Kind: Int] = [:]
+  /// The kinds left out, in the order their first one was left out.
+  private var leftOutOrder: [Kind] = []
+
+  private struct Kind: Hashable {
+    var code: DiagnosticCode
+    var severity: Diagnostic.Severity
+  }
 
   init(file: String) { self.file = file }
 
+  /// Every diagnostic kept, then one line per code saying how many more were left out.
+  var diagnostics: [Diagnostic] {
+    kept
+      + leftOutOrder.map { kind in
+        Diagnostic(
+          kind.severity, .moreOfTheSame,
+          arguments: [
+            "code": kind.code.rawValue, "count": Self.grouped(leftOut[kind, default: 0]),
+            "kept": "\(Self.keptPerCode)", "leftOut": "\(leftOut[kind, default: 0])",
+          ]
+        ).at(file: file)
+      }
+  }
+
   func add(_ diagnostic: Diagnostic, sheet: String?, cell: CellReference?) {
-    diagnostics.append(diagnostic.at(file: file, sheet: sheet, cell: cell?.description))
+    let kind = Kind(code: diagnostic.code, severity: diagnostic.severity)
+    guard keptCount[kind, default: 0] < Self.keptPerCode else {
+      leave(kind, count: 1)
+      return
+    }
+    keptCount[kind, default: 0] += 1
+    kept.append(diagnostic.at(file: file, sheet: sheet, cell: cell?.description))
   }
 
   func add(
@@ -21,7 +57,36 @@ final class DiagnosticLog {
   }
 
   /// Takes over `other`'s diagnostics (a reader tried on its own log, then chosen).
-  func append(_ other: DiagnosticLog) { diagnostics += other.diagnostics }
+  func append(_ other: DiagnosticLog) {
+    for diagnostic in other.kept {
+      let kind = Kind(code: diagnostic.code, severity: diagnostic.severity)
+      if keptCount[kind, default: 0] < Self.keptPerCode {
+        keptCount[kind, default: 0] += 1
+        kept.append(diagnostic)
+      } else {
+        leave(kind, count: 1)
+      }
+    }
+    for kind in other.leftOutOrder { leave(kind, count: other.leftOut[kind, default: 0]) }
+  }
 
-  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  var hasErrors: Bool {
+    kept.contains { $0.severity == .error } || leftOut.keys.contains { $0.severity == .error }
+  }
+
+  private func leave(_ kind: Kind, count: Int) {
+    if leftOut[kind] == nil { leftOutOrder.append(kind) }
+    leftOut[kind, default: 0] += count
+  }
+
+  /// 14990 → "14,990".
+  private static func grouped(_ count: Int) -> String {
+    let digits = Array(String(count))
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+      text.append(digit)
+    }
+    return text
+  }
 }

@@ -335,10 +335,23 @@ struct SingleTable {
           let whole = TextNormalizer.compact(text)
           let stripped = IndicatorLabel.withoutPrefix(whole)
           let compact = stripped.isEmpty ? whole : stripped
-          guard !compact.isEmpty, !compact.hasPrefix("※"), !ListMarker.isMarker(compact) else {
+          guard !compact.isEmpty else { continue }
+          if ListMarker.isMarker(compact) {
+            // 12 or A typed where the name belongs: alone it is an empty indicator row, with
+            // values it is a KPI whose name is missing, never dropped without a word.
+            if rowHasValues(row) {
+              log.add(.error, .kpiNameIsMarker, ["text": compact], sheet: sheet, cell: anchor)
+            }
             continue
           }
-          if Self.isDashOnly(compact) { continue }
+          if compact.hasPrefix("※") {
+            notRead(row, at: anchor, .noteName)
+            continue
+          }
+          if Self.isDashOnly(compact) {
+            notRead(row, at: anchor, .dashKPIName)
+            continue
+          }
           kpiName = compact
           kpiAnchor = anchor
           let split = names.split(compact)
@@ -360,7 +373,11 @@ struct SingleTable {
         kpiName = last
         kpiAnchor = lastKPIAnchor
       }
-      guard let name = kpiName else { continue }
+      guard let name = kpiName else {
+        notRead(
+          row, at: CellReference(row: row, column: kpiColumn ?? namedValueColumn ?? 0), .noKPIName)
+        continue
+      }
       lastKPIName = name
       lastKPIAnchor = kpiAnchor
 
@@ -374,7 +391,11 @@ struct SingleTable {
         rowYear = years.resolve(
           grid.cell(at: reference), at: reference, period: projects.currentPeriod, sheet: sheet,
           log: log)
-        if rowYear == nil && header.valueColumns.allSatisfy(\.isYearless) { continue }
+        if rowYear == nil && header.valueColumns.allSatisfy(\.isYearless) {
+          // An unreadable year was reported by the cache; a blank one is named here.
+          if grid.cell(at: reference) == nil { notRead(row, at: reference, .noYear) }
+          continue
+        }
       }
       if let dueColumn {
         let reference = CellReference(row: row, column: dueColumn)
@@ -568,7 +589,11 @@ struct SingleTable {
     }
     guard anchor != current else { return .same }
     // A row marked 【記入例】 (the template's example, perhaps copied) only shows how to fill in.
-    if Self.isDashOnly(text) || TemplateFormat.isExample(text) { return .skip }
+    if Self.isDashOnly(text) {
+      notRead(row, at: anchor, .dashProjectName)
+      return .skip
+    }
+    if TemplateFormat.isExample(text) { return .skip }
     // 「○○事業\n【商工課】」: the section in charge written after the name.
     let (name, section) = SectionInName.split(text)
     projects.begin(named: name, at: anchor)
@@ -580,6 +605,29 @@ struct SingleTable {
     }
     ProjectFields.read(fields, grid: grid, log: log, projects: &projects)
     return .began
+  }
+
+  /// Why a row with values is left out.
+  private enum NotRead {
+    case dashProjectName, dashKPIName, noteName, noKPIName, noYear
+
+    var reason: (english: String, japanese: String) {
+      switch self {
+      case .dashProjectName: ("the project name is '-'", "事業名が「-」です")
+      case .dashKPIName: ("the KPI name is '-'", "KPI 名が「-」です")
+      case .noteName: ("the KPI cell is a note (※)", "KPI のセルが注記（※）です")
+      case .noKPIName: ("no KPI name, and no KPI above it", "KPI 名がなく、上に KPI もありません")
+      case .noYear: ("the fiscal year is blank", "年度が空欄です")
+      }
+    }
+  }
+
+  /// Names a row left out when it has values: nothing with values vanishes without a word.
+  private func notRead(_ row: Int, at cell: CellReference, _ why: NotRead) {
+    guard rowHasValues(row) else { return }
+    log.add(
+      .warning, .rowNotRead, ["reason": why.reason.english, "reasonJapanese": why.reason.japanese],
+      sheet: sheet, cell: cell)
   }
 
   private func rowHasValues(_ row: Int) -> Bool {

@@ -24,6 +24,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// The custom message in Japanese, when it was given one.
   private var customJapanese: String?
 
+  /// How many problems this diagnostic stands for: one, or for a `more-of-the-same` line the
+  /// number it counts.
+  public var problemCount: Int {
+    code == .moreOfTheSame ? Int(arguments["leftOut"] ?? "") ?? 1 : 1
+  }
+
   /// A diagnostic whose message comes from the catalogue.
   public init(
     _ severity: Severity, _ code: DiagnosticCode, arguments: [String: String] = [:],
@@ -144,6 +150,12 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let conflictingEdits: DiagnosticCode = "conflicting-edits"
   /// A blank project name with no row above it in the same table.
   public static let blankProjectName: DiagnosticCode = "blank-project-name"
+  /// A KPI name that is only a number or list mark (12, A, ①) on a row with values.
+  public static let kpiNameIsMarker: DiagnosticCode = "kpi-name-is-marker"
+  /// A row with values that is not read (a '-' name, a note, no KPI name): its place is named.
+  public static let rowNotRead: DiagnosticCode = "row-not-read"
+  /// How many more diagnostics of one code an input gave than are listed.
+  public static let moreOfTheSame: DiagnosticCode = "more-of-the-same"
   /// A project name, KPI name or unit that is an Excel error value (#N/A, #REF!).
   public static let errorValueAsText: DiagnosticCode = "error-value-as-text"
   /// A project named after its sheet, for want of a name on the sheet.

@@ -121,6 +121,18 @@ public enum DiagnosticCatalogue {
       "the project name is blank and there is no row above it to repeat; enter the project's name",
       "事業名が空欄で、上に同じ事業の行もありません。事業名を入力してください"
     ),
+    .kpiNameIsMarker: (
+      "the KPI name \"{text}\" is only a number or list mark, with values beside it; type the KPI's name (a KPI's number belongs in a column of its own)",
+      "KPI 名「{text}」が番号（または記号）だけで、同じ行に値があります。KPI の名前を入力してください（KPI の番号は別の列に）"
+    ),
+    .rowNotRead: (
+      "this row has values but was not read: {reason}",
+      "この行には値がありますが、読み込みませんでした（{reasonJapanese}）"
+    ),
+    .moreOfTheSame: (
+      "… and {count} more of the same ({code}); only the first {kept} are listed",
+      "…ほかに同じ内容（{code}）が {count} 件あります（最初の {kept} 件のみ表示）"
+    ),
     .errorValueAsText: (
       "the {field} is the error value {text} (a formula that failed); correct the formula or type the {field}",
       "{fieldJapanese}がエラー値 {text} です（数式のエラー）。数式を直すか、{fieldJapanese}を入力してください"

@@ -65,7 +65,8 @@ public struct Extraction: Sendable {
     ).load(file)
     loaded.diagnostics.forEach(diagnostics)
     if loaded.hasErrors {
-      let count = loaded.diagnostics.filter { $0.severity == .error }.count
+      let count = loaded.diagnostics.filter { $0.severity == .error }.map(\.problemCount)
+        .reduce(0, +)
       throw KPISheetError(
         .dataError, "\(file.displayName): \(count) error(s); nothing was written",
         japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")

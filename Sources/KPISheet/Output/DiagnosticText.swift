@@ -5,13 +5,15 @@ import KPIModel
 /// Japanese when the locale is Japanese.
 public enum DiagnosticText {
   /// Japanese when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first set) starts with `ja`.
-  public static var language: DiagnosticLanguage {
+  /// Looked up once: building the environment dictionary for every line of a long list of
+  /// warnings cost more than writing them.
+  public static let language: DiagnosticLanguage = {
     let environment = ProcessInfo.processInfo.environment
     let locale =
       ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }
       .first { !$0.isEmpty } ?? ""
     return locale.hasPrefix("ja") ? .japanese : .english
-  }
+  }()
 
   /// `dept-a.xlsx: sheet "KPI", cell D12: "12,O00人" is not a number` (in Japanese
   /// `dept-a.xlsx: シート "KPI"、セル D12: …`); warnings say so, and errors too when

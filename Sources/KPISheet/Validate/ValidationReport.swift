@@ -78,9 +78,10 @@ public struct ValidationReport {
       DiagnosticText.line($0, language: language, labelErrors: true)
     }
     lines += readiness
-    let errors = result.diagnostics.filter { $0.severity == .error }.count
-    lines.append(
-      text.counts(errors: errors, warnings: result.diagnostics.count - errors + submission.count))
+    let errors = result.diagnostics.filter { $0.severity == .error }.map(\.problemCount)
+      .reduce(0, +)
+    let all = result.diagnostics.map(\.problemCount).reduce(0, +)
+    lines.append(text.counts(errors: errors, warnings: all - errors + submission.count))
     return lines
   }
 
