@@ -19,8 +19,7 @@ struct ProgressSheet {
   static let labelColumn = 0
   static let activitiesColumn = 1
   static let firstKPIColumn = 2
-  /// Wide enough for 令和N年度, narrow enough that （初年度） wraps whole onto the next line.
-  static let labelWidth = 10.5
+  static let labelWidth = 11.0
   static let activitiesWidth = 23.0
   /// 目標値 | 実績値 | 達成率, before number columns widen to their values.
   static let kpiWidths = [9.0, 9.0, 7.0]
@@ -72,9 +71,10 @@ struct ProgressSheet {
     self.facts = facts
     let widths = Self.widths(facts: facts)
     self.widths = widths
-    // The paper's edge, not the planned width: columns within the planning slack still print.
+    // Nearer the paper's edge than the planned width (`PrintLayout.slack`): LibreOffice draws
+    // columns a few percent wider than Excel, and columns within that still print.
     let paper = PrintLayout.paper.width - PrintLayout.margins.left - PrintLayout.margins.right
-    let page = paper * 100 / Double(PrintLayout.scale(columnWidths: widths)) / 0.75
+    let page = paper * 0.955 * 100 / Double(PrintLayout.scale(columnWidths: widths)) / 0.75
     var across = widths.count - 1
     while across > Self.firstKPIColumn,
       widths.prefix(across + 1).reduce(0.0, { $0 + Self.pixels(ofColumnWidth: $1) }) > page
