@@ -161,13 +161,15 @@ struct ProgressSheet {
     ]
     let printedPixels = pixels(through: across)
     for (title, indices) in sections where !indices.isEmpty {
+      // A section's heading belongs to its first project's block: it never ends a page alone.
+      let sectionTop = row
       try sheet.write(
         title, at: CellReference(row: row, column: 0),
         format: ReportStyle.text(size: 12, bold: true))
       heights.need(22, row: row)
       row += 2
       for index in indices {
-        let top = row
+        let top = index == indices.first ? sectionTop : row
         let written = try writeProject(index, at: row, sheet: sheet, heights: &heights)
         row = written.next
         if !written.charts.isEmpty {
