@@ -1,8 +1,9 @@
 import Foundation
 
-/// Prints reports to PDF with LibreOffice headless (report.md, "The PDF to publish"): one
-/// `soffice --convert-to pdf` run for a whole batch, since starting LibreOffice is the cost,
-/// each PDF renamed into place only when complete.
+/// Prints reports to PDF with LibreOffice headless (report.md, "The PDF to publish"): a whole
+/// batch in one `soffice --convert-to pdf` run per processor, since starting LibreOffice is
+/// costly and one LibreOffice prints on one processor, each PDF renamed into place only when
+/// complete.
 public struct PDFPrinter: Sendable {
   /// The `soffice` program.
   public let soffice: String
@@ -38,7 +39,15 @@ public struct PDFPrinter: Sendable {
     public var description: String { "\(file): \(detail)" }
   }
 
-  /// Prints each job's workbook to its PDF path. A job whose PDF LibreOffice did not make is
+  /// How many LibreOffice processes print `jobs` workbooks on `processors` processors: one
+  /// per processor, each with several workbooks, since one LibreOffice prints on one
+  /// processor and starting one costs about as much as printing a few reports.
+  static func processCount(jobs: Int, processors: Int) -> Int {
+    max(1, min(processors, jobs / 4))
+  }
+
+  /// Prints each job's workbook to its PDF path, the batch shared among a few LibreOffice
+  /// processes run side by side (`processCount`). A job whose PDF LibreOffice did not make is
   /// returned as a failure; no partial PDF is left at any destination.
   public func print(_ jobs: [(workbook: String, pdf: String)]) throws -> [Failure] {
     guard !jobs.isEmpty else { return [] }
@@ -55,34 +64,55 @@ public struct PDFPrinter: Sendable {
       inputs.append(input)
     }
     let output = scratch.appendingPathComponent("out").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: soffice)
-    // A profile of its own, so a running LibreOffice of the user's neither blocks nor
-    // changes this one.
-    process.arguments =
-      [
-        "--headless", "--norestore", "--nologo",
-        "-env:UserInstallation=\(scratch.appendingPathComponent("profile").absoluteString)",
-        "--convert-to", "pdf", "--outdir", output,
-      ] + inputs
-    let log = Pipe()
-    process.standardOutput = log
-    process.standardError = log
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    // Made before the processes start, which would otherwise race to make it.
+    try files.createDirectory(atPath: output, withIntermediateDirectories: true)
+    let count = Self.processCount(
+      jobs: jobs.count, processors: ProcessInfo.processInfo.activeProcessorCount)
+    var runs: [(process: Process, log: URL)] = []
+    defer {
+      // A run that could not be waited for (a later one failed to start) is stopped.
+      for run in runs where run.process.isRunning { run.process.terminate() }
+    }
+    for group in 0..<count {
+      // Workbooks dealt in turn, so each process gets large and small reports alike.
+      let mine = stride(from: group, to: inputs.count, by: count).map { inputs[$0] }
+      let log = scratch.appendingPathComponent("log-\(group).txt")
+      guard files.createFile(atPath: log.path, contents: nil),
+        let handle = FileHandle(forWritingAtPath: log.path)
+      else {
+        throw Failure(file: log.path, detail: "cannot create LibreOffice's log")
+      }
+      defer { try? handle.close() }
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: soffice)
+      // A profile of its own, so a running LibreOffice of the user's (or another of this
+      // batch) neither blocks nor changes this one.
+      process.arguments =
+        [
+          "--headless", "--norestore", "--nologo",
+          "-env:UserInstallation=\(scratch.appendingPathComponent("profile-\(group)").absoluteString)",
+          "--convert-to", "pdf", "--outdir", output,
+        ] + mine
+      process.standardOutput = handle
+      process.standardError = handle
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      runs.append((process, log))
+    }
+    for run in runs { run.process.waitUntilExit() }
     var failures: [Failure] = []
     for (index, job) in jobs.enumerated() {
       let made = "\(output)/\(index).pdf"
       guard let head = files.contents(atPath: made)?.prefix(5),
         head.elementsEqual(Data("%PDF-".utf8))
       else {
+        let run = runs[index % count]
+        let said = (try? String(contentsOf: run.log, encoding: .utf8)) ?? ""
         let detail = said.split(separator: "\n").last.map(String.init) ?? ""
         failures.append(
           Failure(
             file: job.workbook,
-            detail: "LibreOffice made no PDF (exit \(process.terminationStatus))"
+            detail: "LibreOffice made no PDF (exit \(run.process.terminationStatus))"
               + (detail.isEmpty ? "" : ": \(detail)")))
         continue
       }

@@ -81,8 +81,12 @@ struct PrintLayout {
         pageHasBlock = pageHasBlock || isBlock
         continue
       }
-      if isBlock, pageHasBlock || height <= room, used > 0, unit.lowerBound > 0 {
-        // A block that does not fit on the rest of the page starts the next one.
+      let breaksHere =
+        isBlock ? pageHasBlock || height <= room : pageHasBlock && blockIndex < blocks.count
+      if breaksHere, used > 0, unit.lowerBound > 0 {
+        // A block that does not fit on the rest of the page starts the next one. So does a
+        // row before a later block: LibreOffice's page holds a little more than planned
+        // (`slack`) and would keep that row, and then the start of the block, on this page.
         breaks.append(unit.lowerBound)
       }
       pageHasBlock = isBlock

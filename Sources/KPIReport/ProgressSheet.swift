@@ -28,6 +28,9 @@ struct ProgressSheet {
   static let chartWidth = 300.0
   static let narrowChartWidth = 220.0
   static let chartHeight = 210.0
+  /// Charts below a table are narrower, so their year labels wrap onto more lines: they are
+  /// taller to keep room for the bars.
+  static let chartHeightBelow = 250.0
   static let chartGap = 10.0
 
   /// Excel's last column (XFD) and row, zero-based.
@@ -59,10 +62,26 @@ struct ProgressSheet {
   /// The column widths through the widest table: number columns widened to the values
   /// they show (numbers do not wrap).
   let widths: [Double]
+  /// The last column printed on a page's width: every column, unless the widest table is
+  /// wider than the page at the smallest scale. Headings, overviews and charts stay within
+  /// it, so no text or chart is cut at a page's edge.
+  let lastColumnAcross: Int
 
   init(facts: ReportFacts) {
     self.facts = facts
-    widths = Self.widths(facts: facts)
+    let widths = Self.widths(facts: facts)
+    self.widths = widths
+    // Nearer the paper's edge than the planned width (`PrintLayout.slack`): LibreOffice draws
+    // columns a few percent wider than Excel, and columns within that still print.
+    let paper = PrintLayout.paper.width - PrintLayout.margins.left - PrintLayout.margins.right
+    let page = paper * 0.955 * 100 / Double(PrintLayout.scale(columnWidths: widths)) / 0.75
+    var across = widths.count - 1
+    while across > Self.firstKPIColumn,
+      widths.prefix(across + 1).reduce(0.0, { $0 + Self.pixels(ofColumnWidth: $1) }) > page
+    {
+      across -= 1
+    }
+    lastColumnAcross = across
   }
 
   private static func widths(facts: ReportFacts) -> [Double] {
@@ -119,6 +138,7 @@ struct ProgressSheet {
     -> [ReportWarning]
   {
     let last = widths.count - 1
+    let across = lastColumnAcross
     for (column, width) in widths.enumerated() {
       try sheet.setColumnWidth(width, columns: column...column)
     }
@@ -126,10 +146,10 @@ struct ProgressSheet {
     let municipality = facts.municipality.name.map { $0 + "　" } ?? ""
     let title = "\(municipality)\(facts.grant)対象事業の進捗及び重要業績評価指標（KPI）の推移"
     try sheet.merge(
-      CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last),
+      CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: across),
       value: .string(title), format: ReportStyle.text(size: 14, bold: true, wrap: true))
     heights.need(
-      TextMetrics.height(title, columnWidth: width(of: 0...last), lineHeight: 20) + 4, row: 0)
+      TextMetrics.height(title, columnWidth: width(of: 0...across), lineHeight: 20) + 4, row: 0)
     var row = 2
     var blocks: [ClosedRange<Int>] = []
     let sections: [(String, [Int])] = [
@@ -142,15 +162,17 @@ struct ProgressSheet {
         facts.document.projects.indices.filter { facts.document.projects[$0].scope == .wideArea }
       ),
     ]
-    let printedPixels = pixels(through: last)
+    let printedPixels = pixels(through: across)
     for (title, indices) in sections where !indices.isEmpty {
+      // A section's heading belongs to its first project's block: it never ends a page alone.
+      let sectionTop = row
       try sheet.write(
         title, at: CellReference(row: row, column: 0),
         format: ReportStyle.text(size: 12, bold: true))
       heights.need(22, row: row)
       row += 2
       for index in indices {
-        let top = row
+        let top = index == indices.first ? sectionTop : row
         let written = try writeProject(
           index, at: row, sheet: sheet, heights: &heights, cells: &cells)
         row = written.next
@@ -194,8 +216,9 @@ struct ProgressSheet {
     let width =
       beside ? Self.chartWidth : min(Self.chartWidth, room / Double(perRow) - Self.chartGap)
     let step = width + Self.chartGap
+    let height = beside ? Self.chartHeight : Self.chartHeightBelow
     let lines = (charts.count + perRow - 1) / perRow
-    let needed = Double(lines) * (Self.chartHeight + Self.chartGap) * 0.75
+    let needed = Double(lines) * (height + Self.chartGap) * 0.75
     var next = table.rows.upperBound + 1
     let top: Int
     let left: Double
@@ -212,7 +235,7 @@ struct ProgressSheet {
       top = next
       left = Self.chartGap
       for line in 0..<lines {
-        heights.need((Self.chartHeight + Self.chartGap) * 0.75, row: next + line)
+        heights.need((height + Self.chartGap) * 0.75, row: next + line)
       }
       next += lines
     }
@@ -221,7 +244,7 @@ struct ProgressSheet {
       // Charts are placed in pixels from the block's top-left cell.
       let line = position / perRow
       let x = left + Double(position % perRow) * step
-      var y = 4.0 + Double(line) * (Self.chartHeight + Self.chartGap)
+      var y = 4.0 + Double(line) * (height + Self.chartGap)
       var anchor = top
       while anchor < next, y >= rowHeights[anchor - top] * 4 / 3 {
         y -= rowHeights[anchor - top] * 4 / 3
@@ -230,7 +253,7 @@ struct ProgressSheet {
       try insertChart(
         for: chart.kpi, rows: chart.rows, targetColumn: chart.target,
         at: CellReference(row: anchor, column: 0), offset: (Int(x), Int(y)),
-        size: (width, Self.chartHeight), sheet: sheet, workbook: workbook)
+        size: (width, height), sheet: sheet, workbook: workbook)
     }
     return next
   }
@@ -245,7 +268,7 @@ struct ProgressSheet {
     table: (rows: ClosedRange<Int>, lastColumn: Int)
   ) {
     let project = facts.document.projects[index]
-    let last = widths.count - 1
+    let last = lastColumnAcross
     var row = startRow
     // Heading: ①　name（令和2年度～令和4年度）.
     var heading = ReportText.circled(facts.number(of: index)) + "　" + project.name

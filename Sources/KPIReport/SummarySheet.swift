@@ -21,7 +21,8 @@ struct SummarySheet {
     "目標値・実績値のあるKPIを持つ事業数", "KPIを1つ以上達成した事業数", "事業の達成割合（全事業）",
     "事業の達成割合（値のある事業）",
   ]
-  static let widths: [Double] = [22, 12, 8, 14, 11, 10, 16, 14, 14, 14]
+  /// Wide enough that no header leaves a lone character or bracket on a line of its own.
+  static let widths: [Double] = [22, 12, 8, 14, 13, 10, 16, 14, 14, 16]
   static let headerRow = 2
 
   func write(into sheet: Worksheet) throws {

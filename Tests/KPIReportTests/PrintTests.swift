@@ -41,6 +41,16 @@ import XLSXWriter
     #expect(after == [2])
   }
 
+  @Test func aRowBetweenBlocksThatDoesNotFitStartsTheNextPageWithABreak() {
+    let page = PrintLayout.printableHeight
+    // A block of 95 % of a page, a blank row of 10 %, then a block of 50 %: the blank row
+    // gets the break, so the block after it cannot start on the first page either.
+    let breaks = PrintLayout.breaks(
+      heights: [page * 0.95, page * 0.1, page * 0.5], blocks: [0...0, 2...2], repeated: nil,
+      scale: 100)
+    #expect(breaks == [1])
+  }
+
   @Test func aProjectWithMoreKPIsThanColumnsIsRefusedBeforeWriting() throws {
     func project(kpis: Int) -> RecordsDocument {
       RecordsDocument(projects: [
@@ -70,6 +80,15 @@ import XLSXWriter
       "put('breaks', len(openpyxl.load_workbook(sys.argv[1])['KPI推移'].row_breaks.brk))",
       scratch.path("breaks.xlsx"))
     #expect(facts["breaks"] == "1023")
+  }
+
+  @Test func aBatchIsPrintedByOneLibreOfficePerProcessorWithSeveralReportsEach() {
+    #expect(PDFPrinter.processCount(jobs: 1, processors: 2) == 1)
+    #expect(PDFPrinter.processCount(jobs: 7, processors: 2) == 1)
+    #expect(PDFPrinter.processCount(jobs: 8, processors: 2) == 2)
+    #expect(PDFPrinter.processCount(jobs: 100, processors: 2) == 2)
+    #expect(PDFPrinter.processCount(jobs: 100, processors: 1) == 1)
+    #expect(PDFPrinter.processCount(jobs: 100, processors: 64) == 25)
   }
 
   @Test func theScaleKeepsTextAtEightPoints() {
