@@ -34,6 +34,7 @@ struct ReportCheck {
       try checkColumns(of: project, number: number)
     }
     try checkRows()
+    try checkSize()
   }
 
   /// Only the texts: what the departmental template checks (its sheets have no KPI推移
@@ -57,6 +58,15 @@ struct ReportCheck {
       japaneseDetail:
         "\(count) 件の事業は KPI推移 シートに \(rows) 行が必要で、Excel の \(ProgressSheet.maxRow + 1) 行を超えます。複数のレポートに分けてください"
     )
+  }
+
+  /// Checked before anything is written, for the same reason: see `ReportSize`.
+  private func checkSize() throws {
+    guard let excess = ReportSize(document).excess else { return }
+    throw ReportError(
+      place: "the records", japanesePlace: "レコード",
+      detail: excess.detail + "; split the records into several reports",
+      japaneseDetail: excess.japanese + "。複数のレポートに分けてください")
   }
 
   private func checkTexts(of project: Project, number: Int) throws {

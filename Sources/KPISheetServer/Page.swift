@@ -266,7 +266,10 @@ enum Page {
       const link = el("a", {href: URL.createObjectURL(blob), download: name});
       document.body.append(link);
       link.click();
-      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      // Out of the page at once (an empty link must never take keyboard focus); the address
+      // lives on until the browser has fetched it.
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     }
 
     function fileName(request, fallback) {

@@ -72,4 +72,27 @@ import Testing
     #expect(error.detail.hasPrefix("150000 projects need 1050003 rows on the KPI推移 sheet"))
     #expect(ContinuousClock.now - start < .seconds(30))
   }
+
+  @Test func aReportTooLargeToHoldInMemoryIsRefusedBeforeWriting() throws {
+    // Three KPIs with a value each: three charts a project, past the limit on charts first.
+    let projects = (ReportSize.maxCharts / 3 + 1)
+    let charts = try #require(
+      try failure(RecordsDocument(projects: (1...projects).map { project($0, kpis: 3) })))
+    #expect(charts.place == "the records")
+    #expect(
+      charts.detail.hasPrefix(
+        "the report would have \(3 * projects) charts on KPI推移 (one per KPI with values)"))
+    // One KPI over many years: rows on データ, no charts to speak of.
+    var long = project(1)
+    long.kpis[0].values = (1...(ReportSize.maxDataRows + 1)).map {
+      KPIValue(fiscalYear: 1000 + $0, target: nil, actual: nil)
+    }
+    #expect(ReportSize(RecordsDocument(projects: [long])).dataRows == ReportSize.maxDataRows + 1)
+    #expect(
+      ReportSize(RecordsDocument(projects: [long])).excess?.detail.contains("rows on データ") == true)
+    // At the limits, the report is written.
+    let fits = RecordsDocument(
+      projects: (1...(ReportSize.maxCharts / 3)).map { project($0, kpis: 3) })
+    #expect(ReportSize(fits).excess == nil)
+  }
 }
