@@ -1321,6 +1321,28 @@ def problems_kpi_names(path):
     ]
 
 
+@problem_fixture
+def problems_kpi_names_rows(path):
+    """The same mistake in a table with 目標/実績 as rows: a KPI number (12) merged down over
+    its two measure rows, where the name belongs. Its values must not join the KPI above."""
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 8, "E": 12, "F": 12})
+    for col, text in zip("BCDEF", ["事業名", "KPI", "区分", "令和3年度", "令和4年度"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    g.put("B5", "観光振興事業", merge="B8")
+    g.put("C5", "観光客数（人）", merge="C6")
+    g.put("C7", 12, merge="C8")                                                  # C7 a number
+    for row, (measure, r3, r4) in enumerate(
+            [("目標", 1000, 1200), ("実績", 1100, 1150), ("目標", 50, 60), ("実績", 55, 70)], start=5):
+        g.put(f"D{row}", measure)
+        g.put(f"E{row}", r3)
+        g.put(f"F{row}", r4)
+    render_openpyxl([g], path)
+    return [
+        {"severity": "error", "code": "kpi-name-is-marker", "sheet": "KPI", "cell": "C7"},
+    ]
+
+
 def write_problem_fixtures():
     for build in PROBLEM_FIXTURES:
         stem = build.__name__.replace("_", "-")
@@ -1362,6 +1384,9 @@ def main():
     lines.append("- **problems-kpi-names.xlsx** — layout C — rows with values whose name is no name: "
                  "a KPI number (12, 1) in the name column, '-' as a KPI or project name "
                  "— `problems-kpi-names.expected-problems.json`")
+    lines.append("- **problems-kpi-names-rows.xlsx** — layout C, measures as rows — a KPI number "
+                 "merged over its 目標/実績 rows where the name belongs "
+                 "— `problems-kpi-names-rows.expected-problems.json`")
     write_readme(lines)
 
 

@@ -100,7 +100,9 @@ func expectRecords(
     var cell: String
   }
 
-  @Test(arguments: ["problems-flat", "problems-data-checks", "problems-kpi-names"])
+  @Test(arguments: [
+    "problems-flat", "problems-data-checks", "problems-kpi-names", "problems-kpi-names-rows",
+  ])
   func everyProblemIsNamedAtItsCell(name: String) throws {
     let folder = LayoutFixtureTests.folder
     let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("\(name).xlsx").path)
@@ -132,6 +134,17 @@ func expectRecords(
     let kpis = result.document.projects.flatMap(\.kpis)
     #expect(kpis.map(\.name) == ["観光客数"])
     #expect(kpis.first?.values.compactMap(\.actual) == [1100])
+  }
+
+  @Test func aNumberAsKPINameInMeasureRowsKeepsItsValuesFromTheKPIAbove() throws {
+    let path = LayoutFixtureTests.folder.appendingPathComponent("problems-kpi-names-rows.xlsx")
+      .path
+    let result = try KPIImporter().read(try XLSXWorkbook(path: path))
+    #expect(result.diagnostics.filter { $0.code == .kpiNameIsMarker }.map(\.cell) == ["C7"])
+    let kpis = result.document.projects.flatMap(\.kpis)
+    #expect(kpis.map(\.name) == ["観光客数"])
+    #expect(kpis.first?.values.compactMap(\.target) == [1000, 1200])
+    #expect(kpis.first?.values.compactMap(\.actual) == [1100, 1150])
   }
 }
 

@@ -567,6 +567,22 @@ struct SingleTable {
     return longest.0
   }
 
+  /// A name in another column under the KPI header (merged over several), read at its merge's
+  /// first cell: the text that is neither a mark nor a measure.
+  private func nameBesideMarker(row: Int, under column: Int) -> (
+    name: String, anchor: CellReference
+  )? {
+    for sibling in nameSiblings[column] ?? [] {
+      let reference = CellReference(row: row, column: sibling)
+      let anchor = grid.merge(containing: reference)?.first ?? reference
+      guard let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil,
+        !ListMarker.isMarker(text)
+      else { continue }
+      return (TextNormalizer.compact(text), anchor)
+    }
+    return nil
+  }
+
   /// What a data row's project cell says.
   private enum RowProject { case began, same, skip }
 
@@ -681,6 +697,8 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     var anchorOfProject: CellReference?
     var lastKPI: (name: String, anchor: CellReference)?
+    // KPI-name cells holding only a mark, each reported once over its measure rows.
+    var markerNames: Set<CellReference> = []
     // Left of the years, cells under a header read as something (従前値, （単位）) are not
     // the KPI's name.
     let labelledColumns = Set(
@@ -728,10 +746,23 @@ struct SingleTable {
       if let kpiColumn {
         let reference = namedCell(row: row, under: kpiColumn)
         let anchor = grid.merge(containing: reference)?.first ?? reference
-        if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil,
-          !ListMarker.isMarker(text)
-        {
-          labelled = (TextNormalizer.compact(text), anchor)
+        if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil {
+          if !ListMarker.isMarker(text) {
+            labelled = (TextNormalizer.compact(text), anchor)
+          } else if let beside = nameBesideMarker(row: row, under: kpiColumn) {
+            // Ａ | name under one header merged over both: the mark numbers the name beside it.
+            labelled = beside
+          } else {
+            // 12 or A typed where the name belongs: the row's values are a KPI whose name is
+            // missing, never the KPI above's.
+            if rowHasValues(row), markerNames.insert(anchor).inserted {
+              log.add(
+                .error, .kpiNameIsMarker, ["text": TextNormalizer.compact(text)], sheet: sheet,
+                cell: anchor)
+            }
+            lastKPI = nil
+            continue
+          }
         }
       } else if let label = labelTexts.first(where: {
         Measure.named($0.0) == nil && $0.1.column != projectColumn
