@@ -27,8 +27,7 @@ struct ReportSize {
     var charts = 0
     var textBytes = 0
     for project in document.projects {
-      // As DataRow.rows lays them out: a row per KPI value, one for a project without KPIs.
-      dataRows += project.kpis.isEmpty ? 1 : project.kpis.reduce(0) { $0 + $1.values.count }
+      dataRows += DataRow.rowCount(of: project)
       if !ProgressSheet.fiscalYears(of: project).isEmpty {
         charts += project.kpis.count { kpi in
           kpi.values.contains { $0.target != nil || $0.actual != nil }

@@ -45,7 +45,7 @@ public struct ReportWriter: Sendable {
       warnings = try EvaluationSheet(facts: facts, cells: cells).write(into: evaluation)
       warnings += progressWarnings
       try SummarySheet(
-        facts: facts, dataRows: data == nil ? nil : DataRow.rows(for: document).count
+        facts: facts, dataRows: data == nil ? nil : DataRow.rowCount(of: document)
       ).write(into: summary)
       if let data {
         try DataSheet(facts: facts, cells: cells).write(into: data)

@@ -16,6 +16,13 @@ import Testing
     }
   }
 
+  @Test func rowCountCountsWhatRowsBuilds() throws {
+    var document = try RecordsJSON.decode(sanyoOnodaRecordsJSON)
+    document.projects.append(Project(name: "KPIのない事業"))
+    #expect(DataRow.rowCount(of: document) == DataRow.rows(for: document).count)
+    #expect(DataRow.rowCount(of: Project(name: "KPIのない事業")) == 1)
+  }
+
   @Test func sheetsInTheReportsOrder() {
     #expect(ReportFormat.sheetNames == ["効果検証", "KPI推移", "集計", "データ"])
   }

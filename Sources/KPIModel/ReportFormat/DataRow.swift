@@ -33,6 +33,16 @@ public struct DataRow: Sendable, Equatable {
   /// The column headers, in order (`DataColumn`'s).
   public static let headers = DataColumn.allCases.map(\.header)
 
+  /// How many rows `rows(for:)` gives `project`, without building them.
+  public static func rowCount(of project: Project) -> Int {
+    project.kpis.isEmpty ? 1 : project.kpis.reduce(0) { $0 + $1.values.count }
+  }
+
+  /// How many rows `rows(for:)` gives, without building them.
+  public static func rowCount(of document: RecordsDocument) -> Int {
+    document.projects.reduce(0) { $0 + rowCount(of: $1) }
+  }
+
   /// Rows for every project × KPI × fiscal year; a project without KPIs gets one row.
   public static func rows(for document: RecordsDocument) -> [DataRow] {
     var rows: [DataRow] = []
