@@ -12,6 +12,18 @@ import Testing
 
   static var openpyxlAvailable: Bool { RealClientTests.openpyxlAvailable }
 
+  /// A blank template written by `template` into `folder`, then filled in by `script` as a
+  /// department would (Python with openpyxl, given the template's path and the path to save
+  /// to); returns the filled workbook's path.
+  static func filledTemplate(in folder: URL, by script: String) throws -> String {
+    let template = folder.appendingPathComponent("template.xlsx").path
+    let filled = folder.appendingPathComponent("filled.xlsx").path
+    #expect(try Command.run(["template", "-o", template]).status == 0)
+    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
+    #expect(fill.status == 0, "\(fill.stderr)")
+    return filled
+  }
+
   /// The record fields a prefilled template carries, as comparable text: per project its
   /// number, name, 区分, period, department, grant type, overview, partners, each year's
   /// activities and cost, and per KPI its name, unit, direction, baseline and every value
@@ -210,9 +222,6 @@ import Testing
   func aBlankNameUnderTheExampleIsAnError() throws {
     let folder = try ExtractCommandTests.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let template = folder.appendingPathComponent("template.xlsx").path
-    let filled = folder.appendingPathComponent("filled.xlsx").path
-    #expect(try Command.run(["template", "-o", template]).status == 0)
     let script = """
       import sys, openpyxl
       wb = openpyxl.load_workbook(sys.argv[1])
@@ -220,8 +229,7 @@ import Testing
       ws["B6"] = "観光客数"; ws["E6"] = "令和5年度"; ws["F6"] = 100
       wb.save(sys.argv[2])
       """
-    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
-    #expect(fill.status == 0, "\(fill.stderr)")
+    let filled = try Self.filledTemplate(in: folder, by: script)
     let back = try Command.run(["extract", filled])
     #expect(back.status == 65)
     #expect(back.stderrLines.first?.hasPrefix("\(filled): sheet \"KPI\", cell A6: ") == true)
@@ -235,9 +243,6 @@ import Testing
   func mistakesAreNamedWithTheirCells() throws {
     let folder = try ExtractCommandTests.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let template = folder.appendingPathComponent("template.xlsx").path
-    let filled = folder.appendingPathComponent("filled.xlsx").path
-    #expect(try Command.run(["template", "-o", template]).status == 0)
     let script = """
       import sys, openpyxl
       wb = openpyxl.load_workbook(sys.argv[1])
@@ -250,8 +255,7 @@ import Testing
       ws["A8"] = "乙事業"; ws["B8"] = "件数"; ws["D8"] = "横ばい"; ws["E8"] = "令和5年度"; ws["F8"] = 1
       wb.save(sys.argv[2])
       """
-    let fill = try Command.runProcess("/usr/bin/env", ["python3", "-c", script, template, filled])
-    #expect(fill.status == 0, "\(fill.stderr)")
+    let filled = try Self.filledTemplate(in: folder, by: script)
     let back = try Command.run(["validate", filled, "--format", "json"])
     #expect(back.status == 1, "\(back.stderr)")
     let object = try #require(try back.json() as? [String: Any])
