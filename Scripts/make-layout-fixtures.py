@@ -28,6 +28,7 @@ drawing function serves openpyxl and XlsxWriter fixtures alike.
 """
 
 import datetime
+from itertools import takewhile
 import io
 import json
 import re
@@ -922,6 +923,136 @@ def d_combined_headers(path):
         f"観光KPI!B4:I{row - 1}")
 
 
+def dated_kpi(no, name, unit, baseline, final, actual, g, aref, tref=None):
+    """A KPI of a progress table whose measures carry their years in cells: `final` is
+    (year, value) of the target; when `tref` is given the target is that year's (its year is
+    the actual's), else the KPI's final target."""
+    k = {"no": no, "name": name}
+    if unit is not None:
+        k["unit"] = unit
+    k["baseline"] = baseline
+    fy, value_ = actual
+    source = {"actual": g.ref(aref)}
+    entry = {"fiscalYear": fy, "target": None, "actual": value_}
+    if tref is not None:
+        entry["target"] = final[1]
+        source = {"target": g.ref(tref), "actual": g.ref(aref)}
+    else:
+        k["finalTarget"] = {"fiscalYear": final[0], "value": final[1]}
+    entry["source"] = source
+    k["values"] = [entry]
+    return k
+
+
+@fixture
+def c_year_columns(path):
+    # 総合戦略の進捗表 as many cities keep it: each measure with its year in the next column.
+    g = Grid("KPI進捗")
+    g.widths.update({"A": 2, "B": 18, "C": 26, "D": 10, "E": 8, "F": 10, "G": 8, "H": 10,
+                     "I": 8, "J": 8})
+    g.put("B2", "令和５年度　総合戦略　重要業績評価指標（KPI）の進捗状況", merge="J2", size=12,
+          bold=True, border=False)
+    heads = ["施策", "重要業績評価指標（KPI）", "基準値", "基準年度", "目標値", "目標年度",
+             "実績値", "実績年度", "達成状況"]
+    for i, text in enumerate(heads):
+        g.put(f"{get_column_letter(2 + i)}4", text, h="center", fill=True)
+    # (施策, KPI, 基準値, 基準年度, 目標値, 目標年度, 実績値, 実績年度, 達成状況, unit,
+    #  baseline, (target year, target), (actual year, actual), target is the year's)
+    rows = [
+        ("(1) 創業支援", "創業件数", "12件", "R1", "20件", "R7", "18件", "R5", "B", "件", 12,
+         (2025, 20), (2023, 18), False),
+        ("", "新規雇用者数", "35人", "令和元年度", "50人", "令和7年度", "41人", "令和5年度", "B", "人",
+         35, (2025, 50), (2023, 41), False),
+        ("(2) 農業振興", "新規就農者数", ("3", "0\"人\""), "H30", ("5", "0\"人\""), "R5",
+         ("6", "0\"人\""), "R5", "A", "人", 3, (2023, 5), (2023, 6), True),
+        ("", "耕作放棄地の面積", "120ha", "R1", "100ha", "R7", "▲ 0ha", "R5", "C", "ha", 120,
+         (2025, 100), (2023, 0), False),
+    ]
+    projects = []
+    row = 5
+    for index, (measure_name, kname, base, base_y, target, target_y, actual, actual_y, grade,
+                unit, baseline, final, actual_pair, year_target) in enumerate(rows):
+        if measure_name:
+            # The 施策 cell is merged down over its KPI rows.
+            span = 1 + len(list(takewhile(lambda r: not r[0], rows[index + 1:])))
+            g.put(f"B{row}", measure_name, merge=f"B{row + span - 1}" if span > 1 else None)
+            proj = {"no": int(measure_name[1]), "name": measure_name.split(" ", 1)[1],
+                    "years": [{"fiscalYear": 2023}], "kpis": []}
+            projects.append(proj)
+        g.put(f"C{row}", kname)
+        for col, cell in (("D", base), ("F", target), ("H", actual)):
+            if isinstance(cell, tuple):
+                g.put(f"{col}{row}", int(cell[0]), fmt=cell[1], h="right")
+            else:
+                g.put(f"{col}{row}", cell, h="right")
+        for col, text in (("E", base_y), ("G", target_y), ("I", actual_y), ("J", grade)):
+            g.put(f"{col}{row}", text, h="center")
+        k = dated_kpi(len(proj["kpis"]) + 1, kname, unit, baseline, final, actual_pair, g,
+                      f"H{row}", f"F{row}" if year_target else None)
+        k["grade"] = grade
+        proj["kpis"].append(k)
+        row += 1
+    g.put(f"B{row + 1}", "※ 実績値は各年度末時点。", merge=f"J{row + 1}", border=False)
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "C", "施策 | KPI | 基準値 | 基準年度 | 目標値 | 目標年度 | 実績値 | 実績年度 | 達成状況: each measure "
+        "with its year in the next column (R1, 令和元年度, H30); figures typed with units (12件, 120ha, "
+        "▲ 0ha) or numeric with #,##0\"人\"; a target whose year is the actual's (R5) is that year's "
+        "target, a later one (R7) the final target",
+        f"KPI進捗!B4:J{row - 1}")
+
+
+@fixture
+def d_measure_time_columns(path):
+    # The same table drawn with a two-row header: 基準値 › 数値 | 時点, 目標値 › 数値 | 時点.
+    g = Grid("進捗状況")
+    g.widths.update({"A": 2, "B": 18, "C": 24, "D": 9, "E": 7, "F": 9, "G": 7, "H": 12,
+                     "I": 8})
+    g.put("B2", "まち・ひと・しごと創生総合戦略　KPI進捗状況（令和５年度末）", merge="I2",
+          size=12, bold=True, border=False)
+    for col, text in (("B", "施策"), ("C", "KPI"), ("H", "実績値\n（R5）"), ("I", "評価")):
+        g.put(f"{col}4", text, merge=f"{col}5", h="center", fill=True)
+    g.put("D4", "基準値", merge="E4", h="center", fill=True)
+    g.put("F4", "目標値", merge="G4", h="center", fill=True)
+    for col, text in (("D", "数値"), ("E", "時点"), ("F", "数値"), ("G", "時点")):
+        g.put(f"{col}5", text, h="center", fill=True)
+    data = [
+        ("①", "観光交流の推進", [
+            ("観光入込客数", "人", "452,000人", "H30", 452000, "500,000人", "R6", (2024, 500000),
+             "389,512人", 389512, "C"),
+            ("宿泊者数", "人", "61,200人", "H30", 61200, "70,000人", "R6", (2024, 70000),
+             "58,004人", 58004, "B"),
+        ]),
+        ("②", "移住・定住の促進", [
+            ("移住相談件数", "件", "84件", "R1", 84, "120件", "R6", (2024, 120), "131件", 131, "A"),
+        ]),
+    ]
+    projects = []
+    row = 6
+    for mark, pname, kpis in data:
+        g.put(f"B{row}", f"{mark}{pname}",
+              merge=f"B{row + len(kpis) - 1}" if len(kpis) > 1 else None)
+        proj = {"no": "①②".index(mark) + 1, "name": pname, "years": [{"fiscalYear": 2023}],
+                "kpis": []}
+        for kname, unit, base, base_y, baseline, target, target_y, final, actual, actual_v, grade \
+                in kpis:
+            for col, text in (("C", kname), ("D", base), ("E", base_y), ("F", target),
+                              ("G", target_y), ("H", actual), ("I", grade)):
+                g.put(f"{col}{row}", text, h="left" if col == "C" else "right")
+            k = dated_kpi(len(proj["kpis"]) + 1, kname, unit, baseline, final, (2023, actual_v),
+                          g, f"H{row}")
+            k["grade"] = grade
+            proj["kpis"].append(k)
+            row += 1
+        projects.append(proj)
+    render_xlsxwriter([g], path)
+    return doc(projects), (
+        "D", "XlsxWriter; a header over two rows: 基準値 and 目標値 merged over 数値 | 時点 sub-headers "
+        "(the year of each measure in its own column: H30, R1, R6), 実績値（R5） and 評価 merged down; "
+        "施策 with ①② merged down over its KPIs",
+        f"進捗状況!B4:I{row - 1}")
+
+
 @fixture
 def d_relative_years(path):
     g = Grid("KPI推移")
@@ -1173,6 +1304,10 @@ def verify(path, expected):
         for k in project["kpis"]:
             for v in k["values"]:
                 for side in ("target", "actual"):
+                    # A value with no cell of its own (a final target's year) has no source.
+                    if side not in v["source"]:
+                        assert v[side] is None, (path.name, v)
+                        continue
                     sheet, ref = v["source"][side].split("!")
                     ws = wb[sheet]
                     for m in ws.merged_cells.ranges:

@@ -81,6 +81,7 @@ func expectRecords(
     ("a-percent-text", .block), ("c-reordered", .flatList), ("c-blank-project", .flatList),
     ("c-1904", .flatList), ("d-combined-headers", .wideTable), ("d-relative-years", .wideTable),
     ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
+    ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
   ])
   func readsToItsExpectedRecords(name: String, layout: Layout) throws {
     let result = try expectRecords(

@@ -34,8 +34,16 @@ struct BlockLayout: LayoutReader {
       // The heading between the previous block and this one; else one near the sheet's top.
       let heading = grid.projectHeading(
         in: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
-      let name = heading?.text ?? grid.projectHeading(in: 0..<20)?.text ?? grid.sheet.name
-      projects.begin(named: name, at: heading?.cell)
+      let named = heading ?? grid.projectHeading(in: 0..<20)
+      projects.begin(named: named?.text ?? sheet, at: heading?.cell)
+      if named == nil {
+        // As the table reader does: a project named after its sheet is said, never assumed.
+        let range =
+          "\(CellReference(row: block.headerTop, column: block.labelColumn)):\(CellReference(row: block.rows.last ?? block.headerTop, column: block.kpis.last?.actual ?? block.labelColumn))"
+        log.add(
+          .warning, .projectNamedAfterSheet, ["range": range, "project": sheet], sheet: sheet,
+          cell: CellReference(row: block.headerTop, column: block.labelColumn))
+      }
       let overviewSearchStart = heading?.cell.row ?? previousEnd
       if let overview = findOverview(grid, rows: (overviewSearchStart + 1)..<block.headerTop) {
         projects.update { if $0.overview == nil { $0.overview = overview } }
@@ -151,9 +159,11 @@ struct BlockLayout: LayoutReader {
         guard let text = CellReading.text(nameCell), HeaderField.match(text) != .kpi else {
           continue
         }
-        let unit = valueHeader.entries.first { $0.column == target }?.header.unit
+        // 移住者数（人）: a name carrying its unit in brackets, as the table reader reads it.
+        let (name, nameUnit) = KPIName.split(TextNormalizer.compact(text))
+        let unit = valueHeader.entries.first { $0.column == target }?.header.unit ?? nameUnit
         let anchor = grid.merge(containing: nameReference)?.first ?? nameReference
-        block.kpis.append((TextNormalizer.compact(text), anchor, target, actual, unit))
+        block.kpis.append((name, anchor, target, actual, unit))
       }
       block.headerTop = valueHeader.row - (block.kpis.isEmpty ? 0 : 1)
       // A merged 重要業績評価指標（KPI） banner sits one more row up, perhaps over the lower

@@ -15,6 +15,9 @@ public enum HeaderField: String, CaseIterable, Sendable {
   case dueActual
   /// 区分: the column that says which measure a row holds (目標値 / 実績値).
   case measure
+  /// The year of the measure beside or above it, one per row: 基準年度 beside 基準値, 目標年度
+  /// beside 目標値, 時点 under a 基準値 / 目標値 group header.
+  case measureYear
 
   /// The header words, as their keys (NFKC, no spaces).
   var words: [String] {
@@ -46,7 +49,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .fiscalYear: ["年度", "対象年度"]
     case .baseline:
       [
-        "事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
+        "事業開始前", "現時点", "基準値", "申請時", "現状値", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
       ]
     case .effect: ["事業効果", "事業の効果"]
     case .assessment: ["事業の評価"]
@@ -66,6 +69,11 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .grade: ["評価", "総合評価", "達成度", "評価区分", "達成状況", "KPI評価"]
     case .dueActual: ["実績年月", "実績月", "実績時期", "実績年度"]
     case .measure: ["区分"]
+    case .measureYear:
+      [
+        "目標年度", "目標年", "目標時点", "基準年度", "基準年", "基準時点", "時点", "年次", "時期", "把握時点", "調査時点",
+        "測定時点",
+      ]
     }
   }
 

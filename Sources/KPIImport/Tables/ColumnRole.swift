@@ -102,6 +102,9 @@ enum ColumnRole: Sendable, Equatable {
   case baseline
   /// The final target (最終目標, 目標（R6））, with its year when the header gives one.
   case finalTarget(HeaderYear?)
+  /// The year of a measure, one per row (基準値 | 基準年度 | 目標値 | 目標年度): which measure,
+  /// when the header says; nil until the column beside it says.
+  case measureYear(MeasureYearOf?)
   /// Read as nothing: totals and averages (累計, 計, 平均), or a header the vocabulary lacks.
   case ignored(String)
 
@@ -115,7 +118,44 @@ enum ColumnRole: Sendable, Equatable {
     case .yearCost(let year): return "cost[\(year.text)]"
     case .baseline: return "baseline"
     case .finalTarget: return "finalTarget"
+    case .measureYear(let of): return of.map { "\($0.rawValue)Year" } ?? "year"
     case .ignored: return nil
+    }
+  }
+}
+
+/// Which measure a year column beside or under it dates.
+enum MeasureYearOf: String, Sendable, Equatable {
+  case baseline, target, actual
+
+  /// 基準年度 dates the baseline, 目標年度 the target; 時点 alone says nothing.
+  static func named(_ text: String) -> MeasureYearOf? {
+    let key = HeaderText(text).key
+    if key.hasPrefix("基準") { return .baseline }
+    if key.hasPrefix("目標") { return .target }
+    return nil
+  }
+
+  /// The measure a group header above the lowest header names (基準値 › 時点).
+  static func group(over path: [(text: String, cell: CellReference)]) -> MeasureYearOf? {
+    for (text, _) in path.dropLast().reversed() {
+      switch HeaderField.match(text) {
+      case .baseline: return .baseline
+      case .target, .finalTarget: return .target
+      case .actual: return .actual
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  /// The measure a value column's role holds, for the year column right of it.
+  static func of(_ role: ColumnRole?) -> MeasureYearOf? {
+    switch role {
+    case .baseline?: return .baseline
+    case .value(.target, _)?, .finalTarget?: return .target
+    case .value(.actual, _)?: return .actual
+    default: return nil
     }
   }
 }
@@ -182,7 +222,12 @@ enum ColumnRoleReader {
     case .finalTarget: return .finalTarget(year ?? noteYear(fieldText, at: path.last?.cell))
     case .cumulative: return .ignored(fieldText)
     case .cost: return year.map(ColumnRole.yearCost) ?? .field(.cost)
-    case .fiscalYear: return year.map(ColumnRole.year) ?? .field(.fiscalYear)
+    case .measureYear:
+      return .measureYear(MeasureYearOf.named(fieldText) ?? MeasureYearOf.group(over: path))
+    case .fiscalYear:
+      // 年度 under a 目標値 group header is the target's year, not the row's.
+      if year == nil, let group = MeasureYearOf.group(over: path) { return .measureYear(group) }
+      return year.map(ColumnRole.year) ?? .field(.fiscalYear)
     default: return .field(field)
     }
   }

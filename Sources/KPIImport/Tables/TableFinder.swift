@@ -27,7 +27,7 @@ struct TableFinder {
       var region = Region(header: header, dataRows: [], skipped: nil)
       region.skipped = Self.whyNotATable(header)
       if region.skipped == nil {
-        region.dataRows = dataRows(after: band.upperBound, span: header.span)
+        region.dataRows = dataRows(after: band.upperBound, header: header)
         consumed = region.dataRows.last ?? band.upperBound
         // A header with nothing under it (a 対象年度 label row, an empty form) is no table.
         if region.dataRows.isEmpty {
@@ -135,7 +135,9 @@ struct TableFinder {
 
   /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
   /// a label row (a header word first), the next table's header, or three blank rows.
-  private func dataRows(after headerEnd: Int, span: ClosedRange<Int>) -> [Int] {
+  private func dataRows(after headerEnd: Int, header: TableHeader) -> [Int] {
+    let span = header.span
+    let valueColumns = Set(header.columns.filter { Self.holdsValues($0.role) }.map(\.column))
     var rows: [Int] = []
     var previous = headerEnd
     for row in grid.rows where row > headerEnd {
@@ -150,7 +152,16 @@ struct TableFinder {
       let hasNumber = grid.cells(inRow: row).contains {
         if case .number = $0.value { return true } else { return false }
       }
-      if !hasNumber {
+      // 12件 | R1 | 20件 | R7: figures typed with their unit beside the years they stand at
+      // make a data row, not a header of years.
+      let hasQuantity =
+        hasNumber
+        || cells.contains {
+          guard valueColumns.contains($0.reference.column), let text = CellReading.text($0)
+          else { return false }
+          return Self.isFigure(text)
+        }
+      if !hasQuantity {
         if startsHeader(row) || isBanner(row, span: span) { break }
         // 「⑤生涯スポーツ」 alone on its row heads the next project's table.
         if cells.count == 1, let heading = ProjectHeading.parse(first), heading.no != nil {
@@ -200,6 +211,21 @@ struct TableFinder {
       "※", "*", "＊", "注", "(注", "計算方法", "算出方法", "算定方法", "参考", "課題", "今後の対応", "出典", "備考",
     ]
     return markers.contains { key.hasPrefix($0) }
+  }
+
+  /// Whether a column of this role holds a KPI's figures.
+  private static func holdsValues(_ role: ColumnRole?) -> Bool {
+    switch role {
+    case .value?, .baseline?, .finalTarget?, .year?: return true
+    default: return false
+    }
+  }
+
+  /// A figure as a value cell holds it: a number with no unit or a unit KPI sheets use
+  /// (12件, 3.5%, 1,200千円), not a header that starts with a digit (5ヵ年目標).
+  private static func isFigure(_ text: String) -> Bool {
+    guard case .value(_, let unit, _) = QuantityParser.parse(text) else { return false }
+    return unit.map { UnitWord.isUnit($0) || HeaderText("（\($0)）").moneyUnit != nil } ?? true
   }
 
   private static func isNumeric(_ text: String) -> Bool {

@@ -66,6 +66,33 @@ struct TableHeader: Sendable {
     }
     markLatestDatedTarget()
     markTargetAfterYears()
+    resolveMeasureYears()
+  }
+
+  /// A year column that does not say which measure it dates (時点, 時期) dates the measure
+  /// left of it; with nothing to date it is not read. A 基準年度 column with no 基準値 beside
+  /// it holds the baseline itself, as it was read before 基準年度 named a year.
+  private mutating func resolveMeasureYears() {
+    let hasBaseline = columns.contains { $0.role == .baseline }
+    for index in columns.indices {
+      guard case .measureYear(let of) = columns[index].role else { continue }
+      if of == .baseline && !hasBaseline {
+        columns[index].role = .baseline
+        continue
+      }
+      guard of == nil else { continue }
+      let left = columns[..<index].last { $0.column == columns[index].column - 1 }
+      if let measure = MeasureYearOf.of(left?.role) {
+        columns[index].role = .measureYear(measure)
+      } else {
+        columns[index].role = .ignored(columns[index].texts.last ?? "")
+      }
+    }
+  }
+
+  /// The column giving the year of the measure `of` on each row (目標年度, 基準値 › 時点).
+  func measureYearColumn(of measure: MeasureYearOf) -> Int? {
+    columns.first { $0.role == .measureYear(measure) }?.column
   }
 
   /// Years across with one 目標値 column after them (従前値 | H27 … H31 | 目標値): that column is
@@ -93,9 +120,7 @@ struct TableHeader: Sendable {
   }
 
   /// A 目標年度 column: the year of the final target on each row.
-  var finalTargetYearColumn: Int? {
-    columns.first { $0.texts.last.map(HeaderText.key) == "目標年度" }?.column
-  }
+  var finalTargetYearColumn: Int? { measureYearColumn(of: .target) }
 
   /// Several target columns each with its year and no actual beside them (目標値 24年度 |
   /// 目標値 29年度) are each their year's target; the latest is also the final target. One

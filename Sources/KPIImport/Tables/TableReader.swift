@@ -228,7 +228,11 @@ struct SingleTable {
     let kpiColumn = header.column(.kpi)?.column
     let yearColumn = header.column(.fiscalYear)?.column
     let dueColumn = header.column(.due)?.column
-    let dueActualColumn = header.column(.dueActual)?.column
+    let dueActualColumn = header.column(.dueActual)?.column ?? header.measureYearColumn(of: .actual)
+    let targetYearColumn = header.measureYearColumn(of: .target)
+    let datedActualYears = header.valueColumns.compactMap { column -> HeaderYear? in
+      if case .value(.actual, let year?) = column.role { return year } else { return nil }
+    }
     let unitColumns = header.columns(.unit).map(\.column)
     // A one-year table's year: its title's (平成27年度実施事業) or --fiscal-year; it also
     // stands for a blank 目標年月.
@@ -427,6 +431,32 @@ struct SingleTable {
         targetYear = year
         dueText = inner
       }
+      // 目標値 | 目標年度: a target dated on its row is that year's target beside an actual of
+      // the same year, else the KPI's final target (as under 目標値（R7）).
+      var finalTargetYear: Int?
+      if let targetYearColumn {
+        let reference = CellReference(row: row, column: targetYearColumn)
+        let cell = grid.cell(at: reference)
+        if let text = CellReading.text(cell), !Self.isNotApplicable(text) {
+          guard
+            let year = CellReading.yearLabel(cell)?.resolve(
+              periodStart: projects.currentPeriod?.start)
+          else {
+            log.add(.error, .unknownYear, ["text": text], sheet: sheet, cell: reference)
+            continue
+          }
+          let actualYears =
+            [rowYear ?? actualYear].compactMap { $0 }
+            + datedActualYears.compactMap {
+              $0.label.resolve(periodStart: projects.currentPeriod?.start)
+            }
+          if actualYears.contains(year) {
+            targetYear = year
+          } else {
+            finalTargetYear = year
+          }
+        }
+      }
       let baseYear = rowYear ?? targetYear ?? actualYear ?? tableYear
       targetYear = rowYear ?? targetYear ?? baseYear
       actualYear = rowYear ?? actualYear ?? targetYear
@@ -457,6 +487,10 @@ struct SingleTable {
               cell: headerYear.cell)
             continue
           }
+        } else if measure == .target, let finalTargetYear {
+          finalCell = reference
+          finalTarget = FinalTarget(fiscalYear: finalTargetYear, value: nil)
+          continue
         } else {
           year = measure == .target ? targetYear : actualYear
         }
