@@ -1054,6 +1054,56 @@ def d_measure_time_columns(path):
 
 
 @fixture
+def d_total_rows(path):
+    # Departments add up their KPIs: a 計 row under a project's KPIs and a 合計 row under all
+    # projects. Neither is a KPI or a project; their figures must not reach the report.
+    g = Grid("KPI一覧")
+    g.widths.update({"A": 2, "B": 20, "C": 20, "D": 6})
+    heads = ["事業名", "KPI", "単位", "R4目標", "R4実績", "R5目標", "R5実績"]
+    for i, text in enumerate(heads):
+        g.put(f"{get_column_letter(2 + i)}3", text, h="center", fill=True)
+    data = [
+        ("観光振興事業", [("観光客数", (1000, 950), (1100, 1200)),
+                          ("宿泊者数", (300, 280), (320, 330))]),
+        ("移住促進事業", [("移住者数", (50, 40), (60, 65))]),
+    ]
+    projects = []
+    row = 4
+    for pname, kpis in data:
+        # The 計 row under the first project's KPIs belongs to its merge.
+        rows = len(kpis) + (1 if len(kpis) > 1 else 0)
+        g.put(f"B{row}", pname, merge=f"B{row + rows - 1}" if rows > 1 else None)
+        proj = {"name": pname, "years": [{"fiscalYear": 2022}, {"fiscalYear": 2023}], "kpis": []}
+        for kname, r4, r5 in kpis:
+            g.put(f"C{row}", kname)
+            g.put(f"D{row}", "人", h="center")
+            values = []
+            for (fy, (t, a)), (tc, ac) in zip(((2022, r4), (2023, r5)), (("E", "F"), ("G", "H"))):
+                g.put(f"{tc}{row}", t, fmt="#,##0", h="right")
+                g.put(f"{ac}{row}", a, fmt="#,##0", h="right")
+                values.append(value(fy, t, a, g, f"{tc}{row}", f"{ac}{row}"))
+            proj["kpis"].append(kpi(len(proj["kpis"]) + 1, kname, "人", values))
+            row += 1
+        if len(kpis) > 1:
+            g.put(f"C{row}", "計", h="center")
+            g.put(f"D{row}", "人", h="center")
+            for i, col in enumerate("EFGH"):
+                g.put(f"{col}{row}", sum((k[1] + k[2])[i] for k in kpis), fmt="#,##0", h="right")
+            row += 1
+        projects.append(proj)
+    g.put(f"B{row}", "合　計", merge=f"D{row}", h="center")
+    for i, col in enumerate("EFGH"):
+        g.put(f"{col}{row}", sum((k[1] + k[2])[i] for _, ks in data for k in ks), fmt="#,##0",
+              h="right")
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "D", "a 計 row under a project's KPIs (in the KPI column, inside the project's merge) and a "
+        "合　計 row under all projects (merged over the name columns): totals, not KPIs or projects, "
+        "each left out with a row-not-read warning",
+        f"KPI一覧!B3:H{row}")
+
+
+@fixture
 def d_relative_years(path):
     g = Grid("KPI推移")
     g.widths.update({"A": 2, "B": 26, "C": 14, "J": 10})

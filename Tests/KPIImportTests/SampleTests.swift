@@ -1,8 +1,9 @@
 import Foundation
-import KPIImport
 import KPIModel
 import Testing
 import XLSXReader
+
+@testable import KPIImport
 
 /// The package root, for samples/ and fixtures.
 let packageRoot: URL = {
@@ -82,6 +83,7 @@ func expectRecords(
     ("c-1904", .flatList), ("d-combined-headers", .wideTable), ("d-relative-years", .wideTable),
     ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
     ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
+    ("d-total-rows", .wideTable),
   ])
   func readsToItsExpectedRecords(name: String, layout: Layout) throws {
     let result = try expectRecords(
@@ -234,5 +236,29 @@ func expectRecords(
     } throws: { error in
       "\(error)".contains(phrase)
     }
+  }
+}
+
+/// Rows that add up the rows above them are no KPI and no project, and are said to be left out.
+@Suite struct TotalRowTests {
+  @Test func totalsAreLeftOutWithAWarningAtTheirLabel() throws {
+    let path = LayoutFixtureTests.folder.appendingPathComponent("d-total-rows.xlsx").path
+    let result = try KPIImporter().read(try XLSXWorkbook(path: path))
+    let notRead = result.diagnostics.filter { $0.code == .rowNotRead }
+    #expect(notRead.map(\.cell) == ["C6", "B8"])
+    #expect(notRead.allSatisfy { $0.severity == .warning })
+    #expect(notRead.first?.message(in: .japanese).contains("合計") == true)
+    let names = result.document.projects.flatMap { [$0.name] + $0.kpis.map(\.name) }
+    #expect(!names.contains { TotalLabel.isTotal($0) })
+  }
+
+  @Test(arguments: ["合計", "合　計", "計", "小計", "総計", "累計（人）"])
+  func totalLabelsAreTotals(text: String) {
+    #expect(TotalLabel.isTotal(text))
+  }
+
+  @Test(arguments: ["計画策定数", "合計特殊出生率", "観光客数"])
+  func namesAreNotTotals(text: String) {
+    #expect(!TotalLabel.isTotal(text))
   }
 }

@@ -356,6 +356,10 @@ struct SingleTable {
             notRead(row, at: anchor, .dashKPIName)
             continue
           }
+          if TotalLabel.isTotal(compact) {
+            notRead(row, at: anchor, .totalRow)
+            continue
+          }
           kpiName = compact
           kpiAnchor = anchor
           let split = names.split(compact)
@@ -644,6 +648,11 @@ struct SingleTable {
       return .skip
     }
     if TemplateFormat.isExample(text) { return .skip }
+    // 合計 under the projects adds them up: it is no project, and its figures are no KPI's.
+    if TotalLabel.isTotal(text) {
+      notRead(row, at: anchor, .totalRow)
+      return .skip
+    }
     // 「○○事業\n【商工課】」: the section in charge written after the name.
     let (name, section) = SectionInName.split(text)
     projects.begin(named: name, at: anchor)
@@ -659,7 +668,7 @@ struct SingleTable {
 
   /// Why a row with values is left out.
   private enum NotRead {
-    case dashProjectName, dashKPIName, noteName, noKPIName, noYear
+    case dashProjectName, dashKPIName, noteName, noKPIName, noYear, totalRow
 
     var reason: (english: String, japanese: String) {
       switch self {
@@ -668,6 +677,8 @@ struct SingleTable {
       case .noteName: ("the KPI cell is a note (※)", "KPI のセルが注記（※）です")
       case .noKPIName: ("no KPI name, and no KPI above it", "KPI 名がなく、上に KPI もありません")
       case .noYear: ("the fiscal year is blank", "年度が空欄です")
+      case .totalRow:
+        ("it is a total (合計, 計, 小計), not a project or KPI", "合計・計・小計の行で、事業や KPI ではありません")
       }
     }
   }
@@ -731,7 +742,7 @@ struct SingleTable {
     let unitColumns = header.columns(.unit).map(\.column)
     var anchorOfProject: CellReference?
     var lastKPI: (name: String, anchor: CellReference)?
-    // KPI-name cells holding only a mark, each reported once over its measure rows.
+    // KPI-name cells holding only a mark or a total, each reported once over its measure rows.
     var markerNames: Set<CellReference> = []
     // Left of the years, cells under a header read as something (従前値, （単位）) are not
     // the KPI's name.
@@ -814,6 +825,11 @@ struct SingleTable {
       }
       lastKPI = found
       if Self.isDashOnly(found.name) { continue }
+      if TotalLabel.isTotal(found.name) {
+        // Said once for a total merged over its 目標 and 実績 rows.
+        if markerNames.insert(found.anchor).inserted { notRead(row, at: found.anchor, .totalRow) }
+        continue
+      }
       let (name, nameUnit) = KPIName.split(found.name)
       let kpi = (name: name, anchor: found.anchor)
       projects.withKPI(named: kpi.name, at: kpi.anchor) { builder in
@@ -1020,6 +1036,17 @@ enum KPIName {
     let base = String(name[..<open])
     guard !base.isEmpty else { return (name, nil) }
     return (base, header.unit ?? note)
+  }
+}
+
+/// A row adding up the rows above it (合計, 計, 小計): not a project or a KPI of its own.
+enum TotalLabel {
+  static let words: Set<String> = ["合計", "計", "小計", "総計", "累計", "総合計", "合計値", "累計値"]
+
+  static func isTotal(_ text: String) -> Bool {
+    // Names are long; a total label is a word or two.
+    guard text.count <= 12 else { return false }
+    return words.contains(HeaderText(text).key)
   }
 }
 
