@@ -1104,6 +1104,104 @@ def d_total_rows(path):
 
 
 @fixture
+def b_kpis_side_by_side(path):
+    # A one-year 効果検証 list with each project's KPIs side by side on its row: KPI① and KPI②
+    # group headers over 指標名 | 目標値 | 実績値, the project's columns before and after them.
+    g = Grid("効果検証")
+    g.widths.update({"A": 2, "B": 22, "C": 12, "D": 18, "E": 9, "F": 9, "G": 18, "H": 9,
+                     "I": 9, "J": 22})
+    g.put("B2", "令和５年度　地方創生推進交付金事業　効果検証", merge="J2", size=12, bold=True,
+          border=False)
+    for col, text in (("B", "事業名"), ("C", "担当課"), ("J", "事業効果")):
+        g.put(f"{col}4", text, merge=f"{col}5", h="center", fill=True)
+    g.put("D4", "KPI①", merge="F4", h="center", fill=True)
+    g.put("G4", "KPI②", merge="I4", h="center", fill=True)
+    for col, text in zip("DEFGHI", ["指標名", "目標値", "実績値"] * 2):
+        g.put(f"{col}5", text, h="center", fill=True)
+    data = [
+        ("観光DX推進事業", "商工観光課", [("観光客数", "人", 120000, 131500),
+                                         ("観光消費額", "千円", 540000, 502300)],
+         ("地方創生に相当程度効果があった", "considerably-effective")),
+        ("移住定住促進事業", "企画課", [("移住者数", "人", 60, 65), ("移住相談件数", "件", 110, 98)],
+         ("地方創生に非常に効果的であった", "very-effective")),
+        ("地域商社育成事業", "農林課", [("地場産品の販売額", "千円", 150000, 162340), None],
+         ("地方創生に効果があった", "effective")),
+    ]
+    projects = []
+    row = 6
+    for pname, dept, kpis, (effect_text, effect) in data:
+        g.put(f"B{row}", pname)
+        g.put(f"C{row}", dept)
+        g.put(f"J{row}", effect_text)
+        proj = {"name": pname, "department": dept, "years": [{"fiscalYear": 2023}], "kpis": [],
+                "evaluation": {"fiscalYear": 2023, "effect": effect}}
+        for (ncol, tcol, acol), k in zip((("D", "E", "F"), ("G", "H", "I")), kpis):
+            if k is None:
+                for col in (ncol, tcol, acol):
+                    g.put(f"{col}{row}", "－", h="center")
+                continue
+            kname, unit, t, a = k
+            g.put(f"{ncol}{row}", kname)
+            g.put(f"{tcol}{row}", t, fmt=f'#,##0"{unit}"', h="right")
+            g.put(f"{acol}{row}", a, fmt=f'#,##0"{unit}"', h="right")
+            proj["kpis"].append(kpi(len(proj["kpis"]) + 1, kname, unit,
+                                    [value(2023, t, a, g, f"{tcol}{row}", f"{acol}{row}")]))
+        projects.append(proj)
+        row += 1
+    render_xlsxwriter([g], path)
+    document = doc(projects)
+    # The title names the grant.
+    document = {"format": document["format"], "version": document["version"],
+                "grant": "地方創生推進交付金", "projects": projects}
+    return document, (
+        "B", "XlsxWriter; each project's KPIs side by side on its row: KPI① and KPI② merged over "
+        "指標名 | 目標値 | 実績値 each, 事業名 / 担当課 before them and 事業効果 after them merged down "
+        "over both header rows; units from #,##0\"人\" formats; a project with KPI② all '－'; "
+        "the year from the title 令和５年度",
+        f"効果検証!B4:J{row - 1}")
+
+
+@fixture
+def d_tables_side_by_side(path):
+    # Two projects' tables drawn side by side on one sheet, each under its own ① heading.
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "H": 3})
+    tables = [("B", "①観光振興事業", [("観光客数", (1000, 950), (1100, 1200)),
+                                    ("宿泊者数", (300, 280), (320, 330))]),
+              ("I", "②移住促進事業", [("移住者数", (50, 40), (60, 65)),
+                                    ("移住相談件数", (100, 120), (110, 98))])]
+    projects = []
+    for left, heading, kpis in tables:
+        first = column_index_from_string(left)
+        col = lambda i: get_column_letter(first + i)
+        g.widths[col(0)] = 18
+        g.put(f"{left}2", heading, merge=f"{col(5)}2", bold=True, border=False)
+        for i, text in enumerate(["指標", "単位", "R4目標", "R4実績", "R5目標", "R5実績"]):
+            g.put(f"{col(i)}4", text, h="center", fill=True)
+        mark, name = heading[0], heading[1:]
+        proj = {"no": "①②".index(mark) + 1, "name": name,
+                "years": [{"fiscalYear": 2022}, {"fiscalYear": 2023}], "kpis": []}
+        for r, (kname, r4, r5) in enumerate(kpis, start=5):
+            g.put(f"{col(0)}{r}", kname)
+            g.put(f"{col(1)}{r}", "人" if "件数" not in kname else "件", h="center")
+            values = []
+            for i, (fy, (t, a)) in enumerate(((2022, r4), (2023, r5))):
+                tc, ac = col(2 + 2 * i), col(3 + 2 * i)
+                g.put(f"{tc}{r}", t, fmt="#,##0", h="right")
+                g.put(f"{ac}{r}", a, fmt="#,##0", h="right")
+                values.append(value(fy, t, a, g, f"{tc}{r}", f"{ac}{r}"))
+            proj["kpis"].append(kpi(len(proj["kpis"]) + 1, kname,
+                                    "人" if "件数" not in kname else "件", values))
+        projects.append(proj)
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "D", "two projects' tables side by side on one sheet (B:G and I:N, a narrow spacer column "
+        "between), each under its own ①/② heading merged over its columns; one header row "
+        "指標 | 単位 | R4目標 | R4実績 | R5目標 | R5実績 each",
+        "KPI!B4:N6")
+
+
+@fixture
 def d_relative_years(path):
     g = Grid("KPI推移")
     g.widths.update({"A": 2, "B": 26, "C": 14, "J": 10})

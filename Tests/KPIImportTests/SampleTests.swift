@@ -83,7 +83,8 @@ func expectRecords(
     ("c-1904", .flatList), ("d-combined-headers", .wideTable), ("d-relative-years", .wideTable),
     ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
     ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
-    ("d-total-rows", .wideTable),
+    ("d-total-rows", .wideTable), ("b-kpis-side-by-side", .nationalForm),
+    ("d-tables-side-by-side", .wideTable),
   ])
   func readsToItsExpectedRecords(name: String, layout: Layout) throws {
     let result = try expectRecords(

@@ -128,9 +128,11 @@ public struct SheetGrid: Sendable {
 extension SheetGrid {
   /// The project heading nearest the bottom of `rows`: a numbered name (「①　…事業」) or a
   /// name with its period (「…事業（令和２年度～令和４年度）」), as written, with its cell.
-  func projectHeading(in rows: Range<Int>) -> (text: String, cell: CellReference)? {
+  func projectHeading(in rows: Range<Int>, columns: ClosedRange<Int>? = nil) -> (
+    text: String, cell: CellReference
+  )? {
     for row in self.rows.reversed() where rows.contains(row) {
-      for cell in cells(inRow: row) {
+      for cell in cells(inRow: row) where columns?.contains(cell.reference.column) ?? true {
         guard case .string(let text) = cell.value, let heading = ProjectHeading.parse(text) else {
           continue
         }

@@ -70,6 +70,20 @@ final class DiagnosticLog {
     for kind in other.leftOutOrder { leave(kind, count: other.leftOut[kind, default: 0]) }
   }
 
+  /// Takes over those of `other`'s diagnostics not said already (a second reading of the
+  /// same rows finds its projects' problems again).
+  func appendNew(_ other: DiagnosticLog) {
+    let said = Set(kept)
+    let fresh = DiagnosticLog(file: file)
+    for diagnostic in other.kept where !said.contains(diagnostic) {
+      fresh.kept.append(diagnostic)
+      fresh.keptCount[Kind(code: diagnostic.code, severity: diagnostic.severity), default: 0] += 1
+    }
+    fresh.leftOut = other.leftOut
+    fresh.leftOutOrder = other.leftOutOrder
+    append(fresh)
+  }
+
   var hasErrors: Bool {
     kept.contains { $0.severity == .error } || leftOut.keys.contains { $0.severity == .error }
   }

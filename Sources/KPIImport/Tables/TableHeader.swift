@@ -165,6 +165,57 @@ struct TableHeader: Sendable {
     return found
   }
 
+  /// KPIs side by side on one row (KPI① › 指標名 | 目標値 | 実績値, KPI② › 指標名 | …): each
+  /// group's columns, from its KPI column to the next one's; nil for one KPI column, or for
+  /// KPI columns under one header cell (成果指標名 merged over a letter and the name).
+  var kpiGroups: [ClosedRange<Int>]? {
+    var starts: [HeaderColumn] = []
+    for column in columns where column.role == .field(.kpi) {
+      if !starts.contains(where: { $0.cell == column.cell }) { starts.append(column) }
+    }
+    guard starts.count > 1 else { return nil }
+    let width = starts[1].column - starts[0].column
+    var groups = starts.indices.map { index in
+      let start = starts[index].column
+      let end = index + 1 < starts.count ? starts[index + 1].column - 1 : start + width - 1
+      return start...end
+    }
+    // The last group as wide as the first, and over any more figures of its KPI after that;
+    // a project's columns after it (事業効果, 意見) stay the project's.
+    if let last = groups.last {
+      var end = last.upperBound
+      for column in columns where column.column > end {
+        guard column.column == end + 1, Self.isKPILevel(column.role) else { break }
+        end = column.column
+      }
+      groups[groups.count - 1] = last.lowerBound...end
+    }
+    // Each group holds its own figures; a second name column alone is no second KPI.
+    guard groups.allSatisfy({ group in valueColumns.contains { group.contains($0.column) } })
+    else { return nil }
+    return groups
+  }
+
+  /// Whether a column of this role belongs to one KPI (its figures, unit, grade), not to the
+  /// project.
+  private static func isKPILevel(_ role: ColumnRole?) -> Bool {
+    switch role {
+    case .value?, .baseline?, .finalTarget?, .measureYear?, .ignored?, nil: return true
+    case .field(let field)?: return [.unit, .grade, .due, .dueActual].contains(field)
+    default: return false
+    }
+  }
+
+  /// This header with only `group`'s columns of `groups`, and every column outside them (the
+  /// project, its cost and evaluation).
+  func restricted(to group: ClosedRange<Int>, among groups: [ClosedRange<Int>]) -> TableHeader {
+    var copy = self
+    copy.columns = columns.filter { column in
+      group.contains(column.column) || !groups.contains { $0.contains(column.column) }
+    }
+    return copy
+  }
+
   /// The first column read as `field`.
   func column(_ field: HeaderField) -> HeaderColumn? {
     columns.first { $0.role == .field(field) }
@@ -221,8 +272,22 @@ enum HeaderCellKind {
     case nil:
       if ColumnRoleReader.combined(key: header.key) != nil { return .anchor }
       if let label = FiscalYearLabel.parse(header.key), label.dueText == nil { return .anchor }
+      if KPIGroupLabel.isLabel(header.key) { return .header }
       return header.key == "達成率" ? .header : .none
     }
+  }
+}
+
+/// The heading of one KPI's columns when several stand side by side on a row: KPI①, KPI1,
+/// 指標②, 成果指標1, KPIその2 (a key: NFKC has made ① a digit).
+enum KPIGroupLabel {
+  static func isLabel(_ key: String) -> Bool {
+    for prefix in ["KPI", "指標", "成果指標", "評価指標"] where key.hasPrefix(prefix) {
+      var rest = key.dropFirst(prefix.count)
+      if rest.hasPrefix("その") { rest = rest.dropFirst(2) }
+      return (1...2).contains(rest.count) && rest.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    return false
   }
 }
 

@@ -33,14 +33,30 @@ struct TableReader: LayoutReader {
       }
       let nextStart =
         readable.first { $0.header.rows.lowerBound > end }?.header.rows.lowerBound ?? Int.max
-      var table = SingleTable(
-        grid: grid, header: region.header, dataRows: region.dataRows, log: log,
-        fallbackYear: fiscalYear, context: (previousEnd + 1)..<region.header.rows.lowerBound,
-        after: (end + 1)..<min(nextStart, grid.lastRow + 1), firstOnSheet: index == 0)
-      let orientation = table.read(into: &projects)
+      // KPIs side by side on a row are read group by group over the same rows: each row's
+      // project is found again (and its diagnostics said once), its KPIs follow in order.
+      let groups = region.header.kpiGroups
+      var layout: Layout?
+      var orientation: DetectedTable.Orientation?
+      let parts: [ClosedRange<Int>?] = groups.map { $0.map { Optional($0) } } ?? [nil]
+      for (number, group) in parts.enumerated() {
+        let groupLog = number == 0 ? log : DiagnosticLog(file: log.file)
+        var table = SingleTable(
+          grid: grid,
+          header: group.map { region.header.restricted(to: $0, among: groups ?? []) }
+            ?? region.header,
+          dataRows: region.dataRows, log: groupLog, fallbackYear: fiscalYear,
+          context: (previousEnd + 1)..<region.header.rows.lowerBound,
+          after: (end + 1)..<min(nextStart, grid.lastRow + 1), firstOnSheet: index == 0)
+        if let group { table.headingColumns = group }
+        let read = table.read(into: &projects)
+        orientation = orientation ?? read
+        layout = layout ?? table.nearestLayout
+        if number > 0 { log.appendNew(groupLog) }
+      }
       tables.append(
         DetectedTable(
-          region: region, sheet: grid.sheet.name, layout: table.nearestLayout,
+          region: region, sheet: grid.sheet.name, layout: layout,
           orientation: orientation, rows: region.header.rows.lowerBound...end))
       previousEnd = end
     }
@@ -86,6 +102,8 @@ struct SingleTable {
   /// The rows under the table up to the next: ratings and notes of a form.
   let after: Range<Int>
   let firstOnSheet: Bool
+  /// For one of several tables side by side: the columns its own heading stands over.
+  var headingColumns: ClosedRange<Int>? = nil
   private(set) var nearestLayout: Layout? = nil
 
   private var sheet: String { grid.sheet.name }
@@ -169,7 +187,9 @@ struct SingleTable {
   private func beginContextProject(_ projects: inout ProjectAccumulator) {
     if let (name, cell) = FormLabels.projectName(grid, context) {
       projects.begin(named: name, at: cell)
-    } else if let (name, cell) = grid.projectHeading(in: context) {
+    } else if let (name, cell) = headingColumns.flatMap({
+      grid.projectHeading(in: context, columns: $0)
+    }) ?? grid.projectHeading(in: context) {
       projects.begin(named: name, at: cell)
     } else if let (name, cell) = headingRightAbove() {
       projects.begin(named: name, at: cell)
