@@ -8,10 +8,17 @@ import Testing
   @Test(arguments: [
     "令和２年度", "令和2年度", "R2", "R2年度", "Ｒ２", "r2", "2020年度", "FY2020", "ＦＹ２０２０", "2020",
     "令和2年度（2020年度）", "令和2年度(2020年度)", "令 和 ２ 年 度", "令和\n２年度", "㋿2年度",
-    "平成32年度", "令和2年", "令和2年度末", "  R2年度  ",
+    "平成32年度", "令和2年", "令和2年度末", "  R2年度  ", "2020（令和2）年度", "2020(R2)年度",
+    "令和2（2020）年度", "2020（令和２）年",
   ])
   func absoluteYears(text: String) {
     #expect(FiscalYearLabel.parse(text) == .absolute(2020))
+  }
+
+  /// Two forms of one year sharing a 年度 must agree; any other bracket in the middle is no year.
+  @Test(arguments: ["2020（令和3）年度", "令和2（2021）年度", "2020（注）年度", "2020（令和2）年度実績"])
+  func bracketedFormsThatDisagreeAreNoYear(text: String) {
+    #expect(FiscalYearLabel.parse(text) == nil)
   }
 
   @Test func eraArithmetic() {

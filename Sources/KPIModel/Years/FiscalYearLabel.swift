@@ -58,8 +58,20 @@ public enum FiscalYearLabel: Sendable, Hashable {
     let original = text.trimmingLayoutWhitespace()
     // 令和2年度（2020年度）: the label, then an explanatory second form in brackets.
     if let open = scalars.firstIndex(of: "("), open > 0 {
-      guard let close = scalars.lastIndex(of: ")"), close > open, close == scalars.count - 1
-      else { return nil }
+      guard let close = scalars.lastIndex(of: ")"), close > open else { return nil }
+      // 2023（令和5）年度, 令和5（2023）年度: both forms share the 年度 after the bracket, and
+      // must name the same year.
+      if close != scalars.count - 1 {
+        let suffix = scalars[(close + 1)...]
+        guard ["年度", "年"].contains(String(String.UnicodeScalarView(suffix))),
+          case .absolute(let main)? = parseCore(
+            ArraySlice(scalars[..<open] + suffix), original: original),
+          case .absolute(let inner)? = parseCore(
+            ArraySlice(scalars[(open + 1)..<close] + suffix), original: original),
+          main == inner
+        else { return nil }
+        return .absolute(main)
+      }
       let main = parseCore(scalars[..<open], original: original)
       let inner = parseCore(scalars[(open + 1)..<close], original: original)
       if case .relative = main, let inner, case .absolute = inner { return inner }
