@@ -1202,6 +1202,50 @@ def d_tables_side_by_side(path):
 
 
 @fixture
+def d_decorated_headers(path):
+    # Header words as officers decorate them (【】, ■, ※1), 計画値 for the target, and each
+    # year's target and actual dated in their own brackets (目標値（R4） | 実績値（R4））.
+    g = Grid("実績")
+    g.widths.update({"A": 2, "B": 20, "C": 22, "D": 6})
+    g.put("B2", "地域活性化事業　成果指標の実績", merge="I2", size=12, bold=True, border=False)
+    heads = ["■事業名", "【成果指標】", "単位", "計画値（R4）※1", "実績値（R4）※2", "計画値（R5）※1",
+             "実績値（R5）※2"]
+    for i, text in enumerate(heads):
+        g.put(f"{get_column_letter(2 + i)}4", text, h="center", fill=True)
+    data = [
+        ("商店街にぎわい創出事業", [("空き店舗への出店数", "店", (3, 2), (4, 5)),
+                                   ("イベント来場者数", "人", (8000, 7420), (9000, 9310))]),
+        ("農産物ブランド化事業", [("ブランド認証品目数", "品目", (5, 5), (7, "集計中"))]),
+    ]
+    projects = []
+    row = 5
+    for pname, kpis in data:
+        g.put(f"B{row}", pname, merge=f"B{row + len(kpis) - 1}" if len(kpis) > 1 else None)
+        proj = {"name": pname, "years": [{"fiscalYear": 2022}, {"fiscalYear": 2023}],
+                "kpis": []}
+        for kname, unit, r4, r5 in kpis:
+            g.put(f"C{row}", kname)
+            g.put(f"D{row}", unit, h="center")
+            values = []
+            for (fy, (t, a)), (tc, ac) in zip(((2022, r4), (2023, r5)), (("E", "F"), ("G", "H"))):
+                g.put(f"{tc}{row}", t, fmt="#,##0", h="right")
+                g.put(f"{ac}{row}", a, fmt=None if isinstance(a, str) else "#,##0", h="right")
+                values.append(value(fy, t, None if isinstance(a, str) else a, g, f"{tc}{row}",
+                                    f"{ac}{row}"))
+            proj["kpis"].append(kpi(len(proj["kpis"]) + 1, kname, unit, values))
+            row += 1
+        projects.append(proj)
+    g.put(f"B{row}", "※1 当初計画の値　※2 各年度末時点の値", merge=f"H{row}", border=False)
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "D", "decorated header words 「■事業名」「【成果指標】」「計画値（R4）※1」「実績値（R4）※2」: "
+        "計画値 is the target, a note mark after a header and brackets or a bullet around it are "
+        "not part of it; each year's target dated in its bracket beside an actual of the same "
+        "year is that year's target (not a final target); a 集計中 actual (null, a warning)",
+        f"実績!B4:H{row - 1}")
+
+
+@fixture
 def d_relative_years(path):
     g = Grid("KPI推移")
     g.widths.update({"A": 2, "B": 26, "C": 14, "J": 10})

@@ -84,7 +84,7 @@ func expectRecords(
     ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
     ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
     ("d-total-rows", .wideTable), ("b-kpis-side-by-side", .nationalForm),
-    ("d-tables-side-by-side", .wideTable),
+    ("d-tables-side-by-side", .wideTable), ("d-decorated-headers", .wideTable),
   ])
   func readsToItsExpectedRecords(name: String, layout: Layout) throws {
     let result = try expectRecords(

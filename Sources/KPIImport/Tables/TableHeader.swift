@@ -67,6 +67,24 @@ struct TableHeader: Sendable {
     markLatestDatedTarget()
     markTargetAfterYears()
     resolveMeasureYears()
+    markTargetsOfActualYears()
+  }
+
+  /// 目標値（R5） | 実績値（R5）: a target dated in a year an actual column also has is that
+  /// year's target, not the final target a dated target alone is (目標値（R7） | 実績値（R5））.
+  private mutating func markTargetsOfActualYears() {
+    let actualYears = Set(
+      columns.compactMap { column -> FiscalYearLabel? in
+        if case .value(.actual, let year?) = column.role { return year.label } else { return nil }
+      })
+    guard !actualYears.isEmpty else { return }
+    for index in columns.indices {
+      guard case .value(.target, var year?) = columns[index].role, year.isFinalTarget,
+        !year.isAlsoYearTarget, actualYears.contains(year.label)
+      else { continue }
+      year.isFinalTarget = false
+      columns[index].role = .value(.target, year: year)
+    }
   }
 
   /// A year column that does not say which measure it dates (時点, 時期) dates the measure

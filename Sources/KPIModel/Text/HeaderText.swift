@@ -18,16 +18,42 @@ public struct HeaderText: Sendable, Equatable {
       firstLine = Substring(firstLine.unicodeScalars.dropFirst())
     }
     var scalars = Array(CharacterFolding.nfkcCompact(String(firstLine)).unicodeScalars)
+    Self.dropNoteMark(&scalars)
     var notes: [String] = []
     while scalars.last == ")", let open = scalars.lastIndex(of: "(") {
       notes.insert(CharacterFolding.string(scalars[(open + 1)..<(scalars.count - 1)]), at: 0)
       scalars.removeSubrange(open...)
     }
+    Self.dropDecoration(&scalars)
     key = CharacterFolding.string(scalars)
     self.notes = notes
     unit =
       notes.lazy.compactMap(QuantityParser.headerUnit).first
       ?? QuantityParser.headerUnit(raw)
+  }
+
+  /// 目標値※1, 実績値*: a note mark (and its number) after the header refers to a note below
+  /// the table; it is not part of the header.
+  private static func dropNoteMark(_ scalars: inout [Unicode.Scalar]) {
+    guard let mark = scalars.lastIndex(where: { $0 == "※" || $0 == "*" }), mark > 0,
+      scalars[(mark + 1)...].allSatisfy({ $0.properties.numericType != nil })
+    else { return }
+    scalars.removeSubrange(mark...)
+  }
+
+  /// ■事業名, 【目標値】, [実績値]: a bullet before a header and brackets around it decorate it.
+  private static func dropDecoration(_ scalars: inout [Unicode.Scalar]) {
+    while let first = scalars.first, "■□●◆◇▼▽".unicodeScalars.contains(first), scalars.count > 1 {
+      scalars.removeFirst()
+    }
+    let pairs: [(Unicode.Scalar, Unicode.Scalar)] = [
+      ("【", "】"), ("[", "]"), ("〔", "〕"), ("《", "》"),
+    ]
+    for (open, close) in pairs
+    where scalars.count > 2 && scalars.first == open && scalars.last == close {
+      scalars.removeFirst()
+      scalars.removeLast()
+    }
   }
 
   /// Just the key: `HeaderText.key("目 標 値\n（単位：人）")` → 目標値.
