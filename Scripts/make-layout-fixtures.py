@@ -1246,6 +1246,54 @@ def d_decorated_headers(path):
 
 
 @fixture
+def d_grade_rows(path):
+    # Measures as rows with derived rows under them (達成率, 前年比) and a 評価 row grading the
+    # KPI year by year, all inside the KPI's cells merged down: the last KPI's rows must not end
+    # the table, and its 評価 row is not the project's evaluation.
+    g = Grid("KPI")
+    g.widths.update({"A": 2, "B": 18, "C": 6, "D": 8})
+    g.put("B2", "①観光振興事業（令和4年度～令和6年度）", merge="H2", bold=True, border=False)
+    for col, text in zip("BCDEFGH", ["KPI", "単位", "区分", "R4", "R5", "R6", "最終目標"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    data = [
+        ("観光客数", "人", (1000, 1100, 1200), (950, 1150, None), ("95%", "105%", None),
+         ("B", "A", None)),
+        ("宿泊者数", "人", (300, 320, 340), (280, 330, None), ("93%", "103%", None),
+         ("C", "B", None)),
+    ]
+    kpis = []
+    row = 5
+    for kname, unit, targets, actuals, rates, grades in data:
+        g.put(f"B{row}", kname, merge=f"B{row + 4}")
+        g.put(f"C{row}", unit, merge=f"C{row + 4}", h="center")
+        values = []
+        rows = [("目標値", targets), ("実績値", actuals), ("達成率", rates),
+                ("前年比", (None, "121%" if kname == "観光客数" else "118%", None)), ("評価", grades)]
+        for offset, (label, cells) in enumerate(rows):
+            g.put(f"D{row + offset}", label, h="center")
+            for col, cell in zip("EFG", cells):
+                g.put(f"{col}{row + offset}", cell, fmt="#,##0" if isinstance(cell, int) else None,
+                      h="right")
+        g.put(f"H{row}", targets[-1], fmt="#,##0", h="right")
+        for col, fy, t, a in zip("EFG", (2022, 2023, 2024), targets, actuals):
+            values.append(value(fy, t, a, g, f"{col}{row}", f"{col}{row + 1}"))
+        k = kpi(len(kpis) + 1, kname, unit, values)
+        k["finalTarget"] = {"fiscalYear": None, "value": targets[-1]}
+        k["grade"] = grades[1]
+        kpis.append(k)
+        row += 5
+    render_openpyxl([g], path)
+    project = {"no": 1, "name": "観光振興事業", "period": {"start": 2022, "end": 2024},
+               "years": [{"fiscalYear": fy} for fy in (2022, 2023, 2024)], "kpis": kpis}
+    return doc([project]), (
+        "D", "measures as rows (区分 目標値 / 実績値) with derived 達成率 and 前年比 rows and a 評価 row "
+        "(B, A by year) under each KPI, all inside the KPI's name and unit cells merged down over "
+        "five rows; 最終目標 beside the years: the latest grade is the KPI's, never the project's "
+        "evaluation",
+        f"KPI!B4:H{row - 1}")
+
+
+@fixture
 def d_relative_years(path):
     g = Grid("KPI推移")
     g.widths.update({"A": 2, "B": 26, "C": 14, "J": 10})

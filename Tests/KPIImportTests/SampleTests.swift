@@ -85,6 +85,7 @@ func expectRecords(
     ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
     ("d-total-rows", .wideTable), ("b-kpis-side-by-side", .nationalForm),
     ("d-tables-side-by-side", .wideTable), ("d-decorated-headers", .wideTable),
+    ("d-grade-rows", .wideTable),
   ])
   func readsToItsExpectedRecords(name: String, layout: Layout) throws {
     let result = try expectRecords(

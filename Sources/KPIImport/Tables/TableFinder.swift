@@ -161,7 +161,10 @@ struct TableFinder {
           else { return false }
           return Self.isFigure(text)
         }
-      if !hasQuantity {
+      // A row inside a KPI's or project's cell merged down from a data row above (評価 under
+      // its 目標値 / 実績値 rows) is that KPI's, whatever it holds.
+      let continuesMerge = !rows.isEmpty && mergedDownFromData(into: row, span: span, rows: rows)
+      if !hasQuantity && !continuesMerge {
         if startsHeader(row) || isBanner(row, span: span) { break }
         // 「⑤生涯スポーツ」 alone on its row heads the next project's table.
         if cells.count == 1, let heading = ProjectHeading.parse(first), heading.no != nil {
@@ -176,6 +179,19 @@ struct TableFinder {
       previous = row
     }
     return rows
+  }
+
+  /// Whether a cell of `row` at the table's left edge is covered by a merge whose text
+  /// stands on one of the table's data rows.
+  private func mergedDownFromData(into row: Int, span: ClosedRange<Int>, rows: [Int]) -> Bool {
+    for column in span.lowerBound...min(span.upperBound, span.lowerBound + 2) {
+      guard let merge = grid.merge(containing: CellReference(row: row, column: column)),
+        merge.first.row < row, merge.first.row >= rows[0],
+        CellReading.text(grid.cell(at: merge.first)) != nil
+      else { continue }
+      return true
+    }
+    return false
   }
 
   /// A row holding one text merged across most of the table (a legend, a comment box) ends

@@ -840,6 +840,23 @@ struct SingleTable {
         labelled = formKPI
       }
       if labelled == nil, let lastKPI { labelled = lastKPI }
+      // 評価 under a KPI's 目標値 / 実績値 rows grades it year by year: its latest grade is the
+      // KPI's.
+      if measure == nil, let found = labelled,
+        labelTexts.contains(where: { HeaderField.match($0.0) == .grade })
+      {
+        var latest: String?
+        for column in years.reversed() where latest == nil {
+          latest =
+            CellReading.text(grid.cell(row: row, column: column.column)).flatMap(
+              Grade.parse)?.grade
+        }
+        if let latest {
+          let name = KPIName.split(found.name).name
+          projects.withKPI(named: name, at: found.anchor) { $0.grade = $0.grade ?? latest }
+        }
+        continue
+      }
       guard let found = labelled, measure != nil || isBaselineRow || !rowsNameMeasures else {
         continue
       }
