@@ -66,6 +66,27 @@ struct TableHeader: Sendable {
     }
     markLatestDatedTarget()
     markTargetAfterYears()
+    markLoneTargetBesideBaseline()
+  }
+
+  /// A table with no year anywhere in its header whose only measure is one undated target
+  /// beside a baseline (策定時 | 目標, 基準値 | 目標数値): the plan's final target, its year
+  /// in the value's bracket when the cell gives one. Without a baseline a lone 目標 column
+  /// stays a year's target (a one-year form takes the year from its title).
+  private mutating func markLoneTargetBesideBaseline() {
+    let targets = columns.indices.filter {
+      if case .value(.target, nil) = columns[$0].role { return true } else { return false }
+    }
+    let hasOtherMeasure = columns.contains {
+      switch $0.role {
+      case .value(.actual, _), .value(.target, _?), .year, .yearCost, .finalTarget: return true
+      case .field(let field): return [.fiscalYear, .due, .dueActual, .measure].contains(field)
+      default: return false
+      }
+    }
+    guard targets.count == 1, !hasOtherMeasure, columns.contains(where: { $0.role == .baseline })
+    else { return }
+    columns[targets[0]].role = .finalTarget(nil)
   }
 
   /// Years across with one 目標値 column after them (従前値 | H27 … H31 | 目標値): that column is
