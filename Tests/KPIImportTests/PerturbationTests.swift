@@ -100,6 +100,17 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
 
   var testDescription: String { rawValue }
 
+  /// Whether a cell holds a year without its era on a line of its own (24年度, ２５年).
+  static func hasYearsWithoutEra(_ grid: SheetGrid) -> Bool {
+    cells(of: grid).contains { cell in
+      guard case .string(let text) = cell.value else { return false }
+      return text.split(whereSeparator: \.isNewline).contains { line in
+        line.trimmingCharacters(in: .whitespaces)
+          .range(of: "^[0-9０-９]{1,2}年度?$", options: .regularExpression) != nil
+      }
+    }
+  }
+
   func apply(_ grid: SheetGrid) -> SheetGrid {
     switch self {
     case .shiftDownAndRight: return Self.shifted(grid, rows: 3, columns: 2)
@@ -147,6 +158,9 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
       return Self.grid(grid, cells: Self.cells(of: grid), merges: merges)
     case .mergeHeadersDown: return Self.mergingHeadersDown(grid)
     case .westernYears:
+      // Years written without their era (23年度) are read in the era the sheet's other labels
+      // name: a sheet that has them keeps those labels.
+      if Self.hasYearsWithoutEra(grid) { return grid }
       let cells = Self.cells(of: grid).map { cell -> Cell in
         guard case .string(let text) = cell.value, !text.contains(where: \.isNewline),
           let first = text.trimmingCharacters(in: .whitespaces).first, "令平RHＲＨ".contains(first),

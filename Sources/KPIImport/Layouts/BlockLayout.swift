@@ -34,8 +34,9 @@ struct BlockLayout: LayoutReader {
       // The heading between the previous block and this one; else one near the sheet's top.
       let heading = grid.projectHeading(
         in: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
-      let name = heading?.text ?? grid.projectHeading(in: 0..<20)?.text ?? grid.sheet.name
-      projects.begin(named: name, at: heading?.cell)
+      let (name, nameCell) = blockProjectName(
+        grid, heading: heading, rows: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
+      projects.begin(named: name, at: nameCell)
       let overviewSearchStart = heading?.cell.row ?? previousEnd
       if let overview = findOverview(grid, rows: (overviewSearchStart + 1)..<block.headerTop) {
         projects.update { if $0.overview == nil { $0.overview = overview } }
@@ -54,6 +55,17 @@ struct BlockLayout: LayoutReader {
           columns: columns))
     }
     return SheetImport(projects: projects.build(sheet: sheet, log: log), tables: tables)
+  }
+
+  /// The project a block belongs to: its heading; else a 事業名 | ○○ label above the block
+  /// (a form that keeps years down the rows); else a heading near the sheet's top; else the
+  /// sheet's name.
+  private func blockProjectName(
+    _ grid: SheetGrid, heading: (text: String, cell: CellReference)?, rows: Range<Int>
+  ) -> (String, CellReference?) {
+    if let heading { return (heading.text, heading.cell) }
+    if let (name, cell) = FormLabels.projectName(grid, rows) { return (name, cell) }
+    return (grid.projectHeading(in: 0..<20)?.text ?? grid.sheet.name, nil)
   }
 
   private func read(

@@ -46,8 +46,14 @@ struct EraHint: Sendable, Equatable {
 
   /// The era of the last full year label (平成27年度, R3, 令和元年度) in the rows above `row`.
   static func find(_ grid: SheetGrid, above row: Int) -> EraHint? {
+    find(grid, in: grid.rows.filter { $0 < row })
+  }
+
+  /// The era of the last full year label in `rows` (a header band whose 平成32年 stands beside
+  /// 23年度 | 24年度).
+  static func find(_ grid: SheetGrid, in rows: [Int]) -> EraHint? {
     var found: EraHint?
-    for candidate in grid.rows where candidate < row {
+    for candidate in rows {
       for cell in grid.cells(inRow: candidate) {
         guard case .string(let text) = cell.value else { continue }
         for piece in text.split(whereSeparator: { "（()）　 ：:・～~-、".contains($0) }) {

@@ -47,7 +47,10 @@ struct TableHeader: Sendable {
         }
       }
     }
-    let era = eralessCells.isEmpty ? nil : EraHint.find(grid, above: rows.lowerBound)
+    let era =
+      eralessCells.isEmpty
+      ? nil
+      : EraHint.find(grid, above: rows.lowerBound) ?? EraHint.find(grid, in: Array(rows))
     if era == nil { yearsWithoutEra = eralessCells }
     columns = columnSet.sorted().map { column in
       var path: [(text: String, cell: CellReference)] = []

@@ -95,7 +95,9 @@ struct SingleTable {
     context: Range<Int>, after: Range<Int>, firstOnSheet: Bool
   ) {
     self.grid = grid
-    self.header = header
+    let progress = ProgressColumns.adjusted(header, grid: grid, dataRows: dataRows)
+    self.header = progress.header
+    self.directionColumn = progress.directionColumn
     self.dataRows = dataRows
     self.log = log
     self.fallbackYear = fallbackYear
@@ -113,6 +115,8 @@ struct SingleTable {
 
   /// For each header column, the columns that share its header cell and role.
   private let nameSiblings: [Int: [Int]]
+  /// A column of アップ / ダウン beside the values: each row's KPI direction.
+  private let directionColumn: Int?
 
   /// Reads the table; returns the orientation it was read in.
   mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
@@ -523,6 +527,14 @@ struct SingleTable {
           {
             kpi.grade = kpi.grade ?? Grade.parse(text)?.grade
           }
+        }
+        // Only a lower-is-better KPI says so in the records; increase is the default.
+        if let directionColumn,
+          let text = CellReading.text(
+            grid.cell(at: CellReference(row: row, column: directionColumn))),
+          ProgressColumns.direction(text) == .decrease
+        {
+          kpi.direction = kpi.direction ?? .decrease
         }
         for year in entries.keys.sorted() {
           guard let entry = entries[year] else { continue }
