@@ -2680,6 +2680,101 @@ def draw_gose(fx):
     return [g]
 
 
+# A city (not named in the retrieved text)「第2次総合計画・基本計画の施策体系に基づく成果指標一覧表」【資料4】1 安全・安心
+# https://fdocument.pub/document/c2cecfoeecccoeoeee.html
+def _cs(name, unit, now, final, way, define, why, direction=None):
+    return {"name": name, "unit": unit, "baseline": now, "final": final, "final_year": 2017, "way": way,
+            "define": define, "why": why, "direction": direction}
+
+
+CITY_SEIKA = {
+    "file": "city-dai2ji-seika-shihyo-ichiran", "writer": "openpyxl", "sheet": "資料4",
+    "projects": [{"no": 1, "name": "安全・安心～安全・安心に暮らせる人にやさしいまち～", "kpis": [
+        _cs("自主防災組織数", "組織", Q(16, 16), Q(21, 21), "増加を目指す", "自主防災組織の結成数(累計)",
+            "市民が地域で自主的に活動する組織づくりの成果を示す指標として、1か年1組織を目指す。"),
+        _cs("防災資機材交付組織数", "組織", Q(14, 14), Q(16, 16), "増加を目指す", "自主防災組織に対する防災資機材の交付件数(累計)",
+            "自主的な防災活動の環境整備の成果を示す指標として、2か年1組織を目指す。"),
+        _cs("防災訓練への参加団体数", "団体", Q(16, 16), Q(21, 21), "増加を目指す", "市が毎年実施する防災訓練への参加団体",
+            "新たに結成された自主防災組織の参加を促し、防災訓練への参加団体数の増加を目指す。"),
+        _cs("火災発生件数", "件/年", Q(27, 27), Q(25, 25), "減少を目指す", "市内の年間の火災発生件数",
+            "火災予防活動の成果として、10%削減を目指す。", "decrease"),
+        _cs("消防団員数の条例定数に対する充足率", None, Q(95, 95), Q(96, 96), "増加を目指す",
+            "消防団員数÷条例定数〔1,294人〕×100", "消防・救急体制の強化の取組みの成果として、消防団員の充足率の増加を目指す。"),
+        _cs("交通事故発生件数", "件/年", Q(273, 273), Q(256, 256), "減少を目指す", "1月から12月までの1年間に市内で起きた交通事故の件数",
+            "交通安全対策の取組みの成果として、H18～H23までの平均減少率約6%を目指す。", "decrease"),
+        _cs("交通事故死傷者数", None, Q(357, 357), Q(334, 334), "減少を目指す",
+            "1月から12月までの1年間に市内で起きた交通事故が原因で死亡、または傷害を負った人数",
+            "交通安全対策の取組みの成果として、死傷者数の減少を目指す。", "decrease"),
+    ]}],
+}
+
+
+@fixture(CITY_SEIKA)
+def draw_city_seika(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=8, D=12, E=12, F=12, G=34, H=40)
+    g.title("B1", "第2次総合計画・基本計画の施策体系に基づく成果指標一覧表", merge="G1")
+    g.note("H1", "【資料4】")
+    p = fx["projects"][0]
+    g.put("B3", "1 安全・安心 ～安全・安心に暮らせる人にやさしいまち～", bold=True, border=False, wrap=False)
+    for i, h in enumerate(["めざす姿の成果指標名", "単位", "現状値(平成24年度)", "目標値(平成29年度)", "方向性",
+                           "指標の定義・算出方法", "目標値設定の根拠・理由"]):
+        g.head(ref(2 + i, 4), h)
+    g.heights[4] = 30
+    row = 5
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["unit"], h="center")
+        put_q(g, ref("D", row), k["baseline"], h="right")
+        put_q(g, ref("E", row), k["final"], h="right")
+        g.put(ref("F", row), k["way"], h="center")
+        g.put(ref("G", row), k["define"])
+        g.put(ref("H", row), k["why"])
+        g.heights[row] = 36
+        row += 1
+    return [g]
+
+
+# 能代市（秋田県）「能代市環境基本計画の中間見直しについて」重点環境施策1 指標目標の推移
+# https://www.city.noshiro.lg.jp/section/kankyo-sangyo/kankyo-eisei/kankyo-eisei/keikaku/7174
+NOSHIRO = {
+    "file": "noshiro-kankyo-shihyo-mokuhyo-suii", "writer": "xlsxwriter", "sheet": "指標目標の推移",
+    "projects": [{"no": 1, "name": "貴重な自然環境を継承するため、保全活動に取り組みます。", "kpis": [{
+        "name": "☆米代川やきみまち阪、風の松原などの豊かな自然を他に誇れると思う市民の割合(市民意識調査)",
+        "cell": "☆米代川やきみまち阪、風の松原などの豊かな自然を他に誇れると思う市民の割合\n(市民意識調査)",
+        "unit": "%", "baseline": Q("71.7%\n(19年度)", 71.7), "final": Q("81.0%", 81), "final_year": 2012,
+        "values": {2008: (BLANK, Q("72.7%\n(20年度)", 72.7)), 2009: (BLANK, Q("67.7%\n(21年度)", 67.7)),
+                   2010: (BLANK, Q("67.4%\n(22年度)", 67.4)), 2011: (BLANK, Q("74.0%\n(23年度)", 74)),
+                   2012: (Q("81.0%", 81), Q("68.0%\n(24年度)", 68))},
+    }]}],
+}
+
+
+@fixture(NOSHIRO)
+def draw_noshiro(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=40, C=10, D=10, E=10, F=10, G=10, H=10, I=10)
+    g.title("B1", "能代市環境基本計画の中間見直しについて", merge="I1", size=12)
+    p = fx["projects"][0]
+    g.put("B3", "1 " + p["name"], bold=True, border=False, wrap=False)
+    g.note("B4", "◎指標目標の推移")
+    g.head("B5", "指　標　目　標", merge="B6")
+    g.head("C5", "計画策定")
+    g.head("C6", "H19年度")
+    for i, y in enumerate(["H20年度", "H21年度", "H22年度", "H23年度", "H24年度"]):
+        g.head(ref(4 + i, 5), y, merge=ref(4 + i, 6))
+    g.head("I5", "目標値")
+    g.head("I6", "(H24年度)")
+    k = p["kpis"][0]
+    g.put("B7", k["cell"])
+    put_q(g, "C7", k["baseline"], h="center")
+    for i, fy in enumerate(sorted(k["values"])):
+        put_q(g, ref(4 + i, 7), k["values"][fy][1], h="center")
+    put_q(g, "I7", k["final"], h="center")
+    g.heights[7] = 45
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

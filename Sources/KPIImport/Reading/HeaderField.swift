@@ -39,7 +39,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
       [
         "重要業績評価指標", "KPI", "指標", "指標名", "評価指標", "KPI名", "重要業績評価指標(KPI)", "成果指標", "成果指標名",
         "指標名称", "数値目標", "KPI項目", "本事業における重要業績評価指標", "重要業績評価指標名", "目標(指標)名",
-        "定量的指標",
+        "定量的指標", "指標目標",
       ]
     case .unit: ["単位"]
     case .target:
@@ -50,6 +50,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .baseline:
       [
         "事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時", "従前値", "現状", "策定時の値", "現況値",
+        "計画策定",
         "当初現況値",
       ]
     case .effect: ["事業効果", "事業の効果"]
@@ -94,7 +95,10 @@ public enum HeaderField: String, CaseIterable, Sendable {
   static func match(_ header: HeaderText) -> HeaderField? {
     // 「（単位）」 alone heads a unit column.
     if header.key.isEmpty, header.notes.last.map(HeaderText.key) == "単位" { return .unit }
-    return byWord[header.key.uppercased()]
+    if let field = byWord[header.key.uppercased()] { return field }
+    // めざす姿の成果指標名, 施策の成果指標名: a name of outcome indicators, whatever it is of.
+    if header.key.hasSuffix("の成果指標名") { return .kpi }
+    return nil
   }
 }
 

@@ -140,6 +140,10 @@ enum ColumnRoleReader {
     // group header above them); a year anywhere in the path gives the column its year.
     for (text, cell) in path.reversed() {
       if year == nil, let found = headerYear(text, at: cell, era: era) { year = found }
+      // 目標値 over （H24年度）: a sub-header that is only a bracketed year gives the year.
+      if year == nil, HeaderText(text).key.isEmpty, let found = noteYear(text, at: cell) {
+        year = found
+      }
       if field == nil {
         if let (label, measure) = combined(text) {
           year = year ?? HeaderYear(label: label, text: HeaderText.key(text), cell: cell)

@@ -21,10 +21,15 @@ enum ProgressColumns {
 
   /// A KPI's direction as a progress table writes it: アップ / ダウン, 増加 / 減少, ↑ / ↓.
   static func direction(_ text: String) -> Direction? {
-    switch TextNormalizer.compact(text).precomposedStringWithCompatibilityMapping {
+    var key = TextNormalizer.compact(text).precomposedStringWithCompatibilityMapping
+    // 増加を目指す, 減少を目指します: the direction with the sentence around it.
+    for suffix in ["を目指します", "を目指す", "をめざす", "をめざします"] where key.hasSuffix(suffix) {
+      key = String(key.dropLast(suffix.count))
+    }
+    switch key {
     case "アップ", "UP", "up": return .increase
     case "ダウン", "DOWN", "down": return .decrease
-    default: return Direction(matching: text)
+    default: return Direction(matching: key)
     }
   }
 
@@ -34,7 +39,13 @@ enum ProgressColumns {
     -> Int?
   {
     for column in header.columns {
-      guard case .value = column.role else { continue }
+      let headed = column.texts.last.map {
+        ["方向性", "指標の方向", "指標の方向性", "方向"].contains(HeaderText.key($0))
+      }
+      if case .value = column.role {
+      } else if headed != true {
+        continue
+      }
       let texts = dataRows.compactMap {
         CellReading.text(grid.cell(at: CellReference(row: $0, column: column.column)))
       }
@@ -65,7 +76,7 @@ enum ProgressColumns {
       }
     }
     guard !years.isEmpty, !targets.isEmpty,
-      targets.allSatisfy({ target in years.allSatisfy { $0 < target.fiscalYear } })
+      targets.allSatisfy({ target in years.allSatisfy { $0 <= target.fiscalYear } })
     else { return }
     for index in header.columns.indices {
       if case .year(let year) = header.columns[index].role {
@@ -75,6 +86,8 @@ enum ProgressColumns {
     for target in targets {
       var year = target.year
       year.isFinalTarget = true
+      // 目標値（H24年度） beside an H24年度 column: that year's target too.
+      year.isAlsoYearTarget = years.contains(target.fiscalYear)
       header.columns[target.index].role = .value(.target, year: year)
     }
     if let baseline = header.columns.firstIndex(where: { $0.role == .baseline }),

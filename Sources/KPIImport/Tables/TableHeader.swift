@@ -220,6 +220,12 @@ enum HeaderCellKind {
     case nil:
       if ColumnRoleReader.combined(key: header.key) != nil { return .anchor }
       if let label = FiscalYearLabel.parse(header.key), label.dueText == nil { return .anchor }
+      // （H24年度） under 目標値: a bracketed year alone is a sub-header giving its year.
+      if header.key.isEmpty, let note = header.notes.last,
+        let label = FiscalYearLabel.parse(HeaderText.key(note)), label.dueText == nil
+      {
+        return .header
+      }
       return header.key == "達成率" ? .header : .none
     }
   }

@@ -175,6 +175,9 @@ struct SingleTable {
       projects.begin(named: name, at: cell)
     } else if let (name, cell) = grid.projectHeading(in: context) {
       projects.begin(named: name, at: cell)
+    } else if let section = numberedSectionAbove() {
+      projects.begin(named: section.name, at: section.cell)
+      projects.update { $0.no = $0.no ?? section.no }
     } else if let (name, cell) = headingRightAbove() {
       projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
@@ -204,11 +207,51 @@ struct SingleTable {
     let compact = TextNormalizer.compact(text)
     let merged = grid.merge(containing: cell.reference)?.columnCount ?? 1
     guard !compact.isEmpty, compact.count <= 30, merged * 2 <= right - left + 1,
+      compact.first.map({ !Self.captionBullets.contains($0) }) ?? false,
       !TableFinder.isNote(compact), HeaderField.match(compact) == nil,
       !compact.contains(where: { "（()）:：。、".contains($0) }),
       TitleYear.find(grid, above: row + 1, in: row) == nil
     else { return nil }
     return (compact, cell.reference)
+  }
+
+  /// A numbered section heading alone on its row just above the table (「1 安全・安心 ～…～」,
+  /// 「1 貴重な自然環境を継承するため、…」), perhaps with a caption between (◎指標目標の推移):
+  /// the project, numbered by the heading's number.
+  private func numberedSectionAbove() -> (name: String, no: Int, cell: CellReference)? {
+    var row = header.rows.lowerBound - 1
+    while context.contains(row), row >= header.rows.lowerBound - 3 {
+      let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+      guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value else {
+        return nil
+      }
+      let compact = TextNormalizer.compact(text)
+      if let first = compact.first, Self.captionBullets.contains(first) {
+        row -= 1
+        continue
+      }
+      guard let section = Self.numberedSection(text) else { return nil }
+      return (section.name, section.no, cell.reference)
+    }
+    return nil
+  }
+
+  /// Marks that start a caption or a note rather than a heading (◎指標目標の推移).
+  static let captionBullets: Set<Character> = ["◎", "○", "●", "■", "□", "◆", "◇", "※", "☆", "★"]
+
+  /// 「1 安全・安心」: a number of one or two digits, a space, then a name that is not a number.
+  static func numberedSection(_ text: String) -> (no: Int, name: String)? {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let digits = trimmed.prefix { $0.isASCII && $0.isNumber || ("０"..."９").contains($0) }
+    let rest = trimmed.dropFirst(digits.count)
+    guard (1...2).contains(digits.count), let space = rest.first,
+      space == " " || space == "\u{3000}",
+      let no = Int(String(digits).applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? ""),
+      no >= 1
+    else { return nil }
+    let name = TextNormalizer.compact(String(rest))
+    guard let first = name.first, !first.isNumber, name.count <= 60 else { return nil }
+    return (no, name)
   }
 
   private var tableRange: String {
