@@ -2775,6 +2775,47 @@ def draw_noshiro(fx):
     return [g]
 
 
+# 南砺市（富山県）「生まれてきて良かったと思うまちづくり」マニフェスト進捗状況 報告 1−1（行財政改革）
+# https://paperzz.com/doc/6155674/生まれてきて良かったと思うまちづくり
+def _nt(name, unit, shown_unit, h20, h23, change):
+    return {"name": name, "unit": unit, "shown_unit": shown_unit, "change": change,
+            "values": {2008: (BLANK, h20), 2011: (BLANK, h23)}}
+
+
+NANTO = {
+    "file": "nanto-manifesto-shinchoku", "writer": "openpyxl", "sheet": "マニフェスト進捗",
+    "projects": [{"name": "財政と人材の構造計算をし、優先順位をつけて行財政改革を断行します。", "kpis": [
+        _nt("起債残高(全体)", "円", "億円", Q(945, 94500000000), Q(865, 86500000000), "80億減"),
+        _nt("起債残高(一般会計)", "円", "億円", Q(437, 43700000000), Q(416, 41600000000), "21億減"),
+        _nt("実質公債費比率", "%", "%", Q(19.8, 19.8, "0.0"), Q(12.4, 12.4, "0.0"), "7.4%減"),
+        _nt("財政調整基金残高", "円", "億円", Q(44, 4400000000), Q(64, 6400000000), "20億増"),
+        _nt("減債基金残高", "円", "億円", Q(19, 1900000000), Q(54, 5400000000), "35億増"),
+        _nt("職員数", "名", "名", Q(1156, 1156, "#,##0"), Q(1086, 1086, "#,##0"), "△70名"),
+    ]}],
+}
+
+
+@fixture(NANTO)
+def draw_nanto(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=24, C=8, D=12, E=12, F=12)
+    g.title("B1", "「生まれてきて良かったと思うまちづくり」− マニフェスト進捗状況 報告 −", merge="F1", size=12)
+    p = fx["projects"][0]
+    g.put("B3", "1−1 " + p["name"], bold=True, border=False, wrap=False)
+    for col, h in zip("BCDEF", ["指標", "単位", "H20", "H23", "増減"]):
+        g.head(ref(col, 4), h)
+    row = 5
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["shown_unit"], h="center")
+        put_q(g, ref("D", row), k["values"][2008][1], h="right")
+        put_q(g, ref("E", row), k["values"][2011][1], h="right")
+        g.put(ref("F", row), k["change"], h="right")
+        row += 1
+    g.note(ref("B", row + 1), "*職員数は給与実態調査より（各年度4月1日現在）", merge=ref("F", row + 1))
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

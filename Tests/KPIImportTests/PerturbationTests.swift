@@ -97,6 +97,9 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
   /// Header words broken over two lines where a narrow column makes them wrap
   /// (交付対象事業の名称 → 交付対象事\n業の名称).
   case brokenHeaderWords
+  /// A caption line inserted right above a table's header (◎指標の推移), as published tables
+  /// name what they show.
+  case captionAboveTable
 
   var testDescription: String { rawValue }
 
@@ -171,6 +174,37 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
         return changed
       }
       return Self.grid(grid, cells: cells, merges: grid.merges)
+    case .captionAboveTable:
+      guard var top = Self.headerRows(grid).first else { return grid }
+      // The top of the header band: a row above merged down into it, or naming a field.
+      while top > 0,
+        grid.merges.contains(where: { $0.first.row < top && $0.last.row >= top })
+          || grid.cells(inRow: top - 1).contains(where: {
+            if case .string(let text) = $0.value { return HeaderField.match(text) != nil }
+            return false
+          })
+      {
+        top -= 1
+      }
+      let move = { (reference: CellReference) in
+        reference.row >= top
+          ? CellReference(row: reference.row + 1, column: reference.column) : reference
+      }
+      var cells = Self.cells(of: grid).map { cell -> Cell in
+        var moved = cell
+        moved.reference = move(cell.reference)
+        return moved
+      }
+      let column = grid.cells(inRow: top).map(\.reference.column).min() ?? 0
+      cells.append(
+        Cell(reference: CellReference(row: top, column: column), value: .string("◎指標の推移")))
+      let merges = grid.merges.map { merge in
+        merge.first.row >= top
+          ? CellRange(first: move(merge.first), last: move(merge.last))
+          : CellRange(
+            first: merge.first, last: merge.last.row >= top ? move(merge.last) : merge.last)
+      }
+      return Self.grid(grid, cells: cells, merges: merges)
     case .brokenHeaderWords:
       let headerRows = Set(Self.headerRows(grid))
       let cells = Self.cells(of: grid).map { cell -> Cell in

@@ -177,7 +177,7 @@ struct SingleTable {
       projects.begin(named: name, at: cell)
     } else if let section = numberedSectionAbove() {
       projects.begin(named: section.name, at: section.cell)
-      projects.update { $0.no = $0.no ?? section.no }
+      if let no = section.no { projects.update { $0.no = $0.no ?? no } }
     } else if let (name, cell) = headingRightAbove() {
       projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
@@ -197,7 +197,9 @@ struct SingleTable {
   /// table of 成果指標): one short text, not merged across the table, not a note, a header
   /// word or a title with a year.
   private func headingRightAbove() -> (String, CellReference)? {
-    let row = header.rows.lowerBound - 1
+    var row = header.rows.lowerBound - 1
+    // A caption between the heading and the table (◎指標の推移) is passed over.
+    while context.contains(row), row >= header.rows.lowerBound - 2, isCaptionRow(row) { row -= 1 }
     guard context.contains(row) else { return nil }
     let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
     guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value,
@@ -216,17 +218,17 @@ struct SingleTable {
   }
 
   /// A numbered section heading alone on its row just above the table (「1 安全・安心 ～…～」,
-  /// 「1 貴重な自然環境を継承するため、…」), perhaps with a caption between (◎指標目標の推移):
-  /// the project, numbered by the heading's number.
-  private func numberedSectionAbove() -> (name: String, no: Int, cell: CellReference)? {
+  /// 「1 貴重な自然環境を継承するため、…」, 「1−1 財政と人材の…」), perhaps with a caption
+  /// between (◎指標目標の推移): the project. A single number numbers it; a hierarchical one
+  /// (1−1) does not, a project's `no` being one number.
+  private func numberedSectionAbove() -> (name: String, no: Int?, cell: CellReference)? {
     var row = header.rows.lowerBound - 1
     while context.contains(row), row >= header.rows.lowerBound - 3 {
       let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
       guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value else {
         return nil
       }
-      let compact = TextNormalizer.compact(text)
-      if let first = compact.first, Self.captionBullets.contains(first) {
+      if isCaptionRow(row) {
         row -= 1
         continue
       }
@@ -236,22 +238,39 @@ struct SingleTable {
     return nil
   }
 
+  /// Whether `row` holds one text only, a caption starting with a bullet (◎指標の推移).
+  private func isCaptionRow(_ row: Int) -> Bool {
+    let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+    guard stored.count == 1, let text = stored.first.flatMap(CellReading.text) else { return false }
+    return TextNormalizer.compact(text).first.map(Self.captionBullets.contains) ?? false
+  }
+
   /// Marks that start a caption or a note rather than a heading (◎指標目標の推移).
   static let captionBullets: Set<Character> = ["◎", "○", "●", "■", "□", "◆", "◇", "※", "☆", "★"]
 
-  /// 「1 安全・安心」: a number of one or two digits, a space, then a name that is not a number.
-  static func numberedSection(_ text: String) -> (no: Int, name: String)? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    let digits = trimmed.prefix { $0.isASCII && $0.isNumber || ("０"..."９").contains($0) }
-    let rest = trimmed.dropFirst(digits.count)
-    guard (1...2).contains(digits.count), let space = rest.first,
-      space == " " || space == "\u{3000}",
-      let no = Int(String(digits).applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? ""),
-      no >= 1
+  /// 「1 安全・安心」, 「1−1 財政と…」: numbers of one or two digits (joined by a dash when
+  /// hierarchical), a space, then a name that does not start with a digit.
+  static func numberedSection(_ text: String) -> (no: Int?, name: String)? {
+    let folded =
+      text.trimmingCharacters(in: .whitespacesAndNewlines)
+      .applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+    var parts: [Int] = []
+    var rest = Substring(folded)
+    while true {
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      guard (1...2).contains(digits.count), let number = Int(digits) else { return nil }
+      parts.append(number)
+      rest = rest.dropFirst(digits.count)
+      guard let next = rest.first, "-−‐－ー".contains(next) else { break }
+      rest = rest.dropFirst()
+    }
+    guard let space = rest.first, space == " " || space == "\u{3000}", parts.allSatisfy({ $0 >= 1 })
     else { return nil }
-    let name = TextNormalizer.compact(String(rest))
+    // The name as written (full-width kept): drop the same number of characters from the text.
+    let original = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let name = TextNormalizer.compact(String(original.dropFirst(folded.count - rest.count)))
     guard let first = name.first, !first.isNumber, name.count <= 60 else { return nil }
-    return (no, name)
+    return (parts.count == 1 ? parts[0] : nil, name)
   }
 
   private var tableRange: String {
