@@ -2816,6 +2816,129 @@ def draw_nanto(fx):
     return [g]
 
 
+# 千葉県「千葉県総合計画（新しい総合計画）」総合計画指標一覧 政策分野1-1 危機管理体制の構築
+# https://www.pref.chiba.lg.jp/seisaku/sougou/ataratanakeikaku-text/shihyou.html
+CHIBA = {
+    "file": "chiba-ken-sogo-keikaku-shihyo", "writer": "openpyxl", "sheet": "総合計画指標一覧",
+    "projects": [{"name": "危機管理体制の構築", "kpis": [
+        {"name": "健康危機対策研修修了者数", "unit": "人", "baseline": Q("4,914人\n(令和2年度)", 4914),
+         "final": Q("6,500人\n(令和6年度)", 6500), "final_year": 2024},
+        {"name": "地域別消費総合指数", "unit": None, "baseline": Q("93.7\n(令和2年度平均)", 93.7),
+         "final": Q("101.9\n(令和6年度平均)", 101.9), "final_year": 2024},
+        {"name": "自主防災組織の活動カバー率", "unit": "%", "baseline": Q("68.9%\n(令和2年度)", 68.9),
+         "final": Q("84.3%\n(令和6年度)", 84.3), "final_year": 2024},
+        {"name": "市町村業務継続計画における重要6要素11項目の策定状況", "unit": "市町村",
+         "baseline": Q("12市町村\n(令和2年度)", 12), "final": Q("54市町村\n(令和6年度)", 54), "final_year": 2024},
+    ]}],
+}
+
+
+# 千葉県「千葉県総合計画 新 輝け!ちば元気プラン【平成25～28年度】」総合計画指標一覧 政策分野I-1
+# https://www-pref-chiba-lg-jp.cache.yimg.jp/seisaku/sougou/jisedai-text/66.html
+CHIBA_GENKI = {
+    "file": "chiba-ken-genki-plan-shihyo", "writer": "xlsxwriter", "sheet": "指標一覧",
+    "projects": [{"name": "自助・共助・公助が連携した防災先進県づくり", "kpis": [
+        {"name": "自主防災組織の活動カバー率", "unit": "%", "baseline": Q("60.2%(平成28年度)", 60.2),
+         "final": Q("81.0%(32年度)", 81), "final_year": 2020},
+        {"name": "災害対策コーディネーターの登録者数", "unit": "人", "baseline": Q("974人(28年度)", 974),
+         "final": Q("1,230人(32年度)", 1230), "final_year": 2020},
+        {"name": "防災拠点となる公共施設等の耐震化率", "unit": "%", "baseline": Q("93.4%(27年度)", 93.4),
+         "final": Q("100%(32年度)", 100), "final_year": 2020},
+        {"name": "災害時の緊急輸送に資する高規格幹線道路の整備率", "unit": "%", "baseline": Q("89%(28年度)", 89),
+         "final": Q("93%(32年度)", 93), "final_year": 2020},
+        {"name": "市町村の業務継続計画策定率", "unit": "%", "baseline": Q("50%(28年度)", 50),
+         "final": Q("100%(32年度)", 100), "final_year": 2020},
+    ]}],
+}
+
+
+def _draw_chiba(fx, title, heading):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=46, C=16, D=16)
+    g.title("B1", title, merge="D1", size=12)
+    g.note("B2", "本計画の推進に当たって、具体的な数値目標を掲げました。", merge="D2")
+    p = fx["projects"][0]
+    g.put("B4", heading, bold=True, border=False, wrap=False)
+    g.head("B5", "指標")
+    g.head("C5", "現状")
+    g.head("D5", "目標")
+    row = 6
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        put_q(g, ref("C", row), k["baseline"], h="center")
+        put_q(g, ref("D", row), k["final"], h="center")
+        g.heights[row] = 30
+        row += 1
+    return [g]
+
+
+@fixture(CHIBA)
+def draw_chiba(fx):
+    return _draw_chiba(fx, "千葉県総合計画　総合計画指標一覧", "政策分野1-1 危機管理体制の構築")
+
+
+@fixture(CHIBA_GENKI)
+def draw_chiba_genki(fx):
+    return _draw_chiba(fx, "千葉県総合計画「新 輝け!ちば元気プラン」【平成25～28年度】　総合計画指標一覧",
+                       "政策分野I-1 自助・共助・公助が連携した防災先進県づくり")
+
+
+# 加古川市（兵庫県）「加古川市まち・ひと・しごと創生総合戦略」基本目標4 地域における安定した雇用を創出する
+# https://www.city.kakogawa.lg.jp/section/ebook/contents/05_keikaku/007_machihito/pageindices/index31.html
+KAKOGAWA = {
+    "file": "kakogawa-sogo-senryaku-kihon-mokuhyo4", "writer": "openpyxl", "sheet": "基本目標4",
+    "projects": [
+        {"no": 4, "name": "地域における安定した雇用を創出する", "kpis": [
+            {"name": "新規求人数", "unit": "件", "baseline": Q("13,182件(H26)", 13182),
+             "final": Q("13,000件(H31)", 13000), "final_year": 2019},
+            {"name": "就業者数", "unit": "人", "baseline": Q("118,972人(H22)", 118972),
+             "final": Q("120,000人(H31)", 120000), "final_year": 2019},
+        ]},
+        {"no": 1, "name": "若者等の就労を支援する", "kpis": [
+            {"name": "インターン先企業数", "unit": "社", "baseline": Q("3社(H26)", 3),
+             "final": Q("10社(5年間)", 10), "final_year": None},
+            {"name": "地元企業との連携による都市部での市主催就活イベントへの参加者数", "unit": "人",
+             "baseline": Q("-(H26)", None), "final": Q("200人(H31)", 200), "final_year": 2019},
+            {"name": "若者(19歳～34歳)の就業者数", "unit": "人", "baseline": Q("27,580人(H26)", 27580),
+             "final": Q("28,000人(H31)", 28000), "final_year": 2019},
+        ]},
+    ],
+}
+
+
+@fixture(KAKOGAWA)
+def draw_kakogawa(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=50, C=16, D=16)
+    goal, policy = fx["projects"]
+    g.put("B2", "基本目標4 " + goal["name"], bold=True, border=False, wrap=False, size=12)
+    row = 3
+    for head, p in [("数値目標", goal), (None, policy)]:
+        if head is None:
+            g.note(ref("B", row), "1.基本的方向", merge=ref("D", row))
+            g.note(ref("B", row + 1), "若者の市内就職の支援・促進を通じて、市外への流出の抑制や市外からの流入促進を図るなど、"
+                   "若者が住み、働きやすいまちづくりを進めます。", merge=ref("D", row + 1))
+            g.note(ref("B", row + 2), "2.具体的な施策と重要業績評価指標(KPI)", merge=ref("D", row + 2))
+            g.put(ref("B", row + 3), "(1) " + p["name"], bold=True, border=False, wrap=False)
+            g.note(ref("B", row + 4), "市内企業におけるインターンシップを促進することで、働く上で必要となるノウハウなどを習得する"
+                   "機会を提供し、若者の市内就労を支援します。", merge=ref("D", row + 4))
+            row += 5
+            head = "重要業績評価指標(KPI)"
+        g.head(ref("B", row), head)
+        g.head(ref("C", row), "基準値")
+        g.head(ref("D", row), "目標値")
+        row += 1
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["name"])
+            put_q(g, ref("C", row), k["baseline"], h="center")
+            put_q(g, ref("D", row), k["final"], h="center")
+            row += 1
+        row += 1
+    g.note(ref("B", row), "【具体的な事業】", merge=ref("D", row))
+    g.note(ref("B", row + 1), "①若者等の就労支援", merge=ref("D", row + 1))
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

@@ -248,29 +248,48 @@ struct SingleTable {
   /// Marks that start a caption or a note rather than a heading (◎指標目標の推移).
   static let captionBullets: Set<Character> = ["◎", "○", "●", "■", "□", "◆", "◇", "※", "☆", "★"]
 
-  /// 「1 安全・安心」, 「1−1 財政と…」: numbers of one or two digits (joined by a dash when
-  /// hierarchical), a space, then a name that does not start with a digit.
+  /// 「1 安全・安心」, 「1−1 財政と…」, 「基本目標4 地域における…」, 「政策分野I-1 …」: numbers
+  /// (one or two digits or a Roman numeral, joined by a dash when hierarchical), perhaps after
+  /// the word for the level, a space, then a name that does not start with a digit.
   static func numberedSection(_ text: String) -> (no: Int?, name: String)? {
-    let folded =
-      text.trimmingCharacters(in: .whitespacesAndNewlines)
-      .applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
-    var parts: [Int] = []
+    let original = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let folded = original.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? original
     var rest = Substring(folded)
+    for level in ["基本目標", "政策分野", "基本施策", "施策", "政策", "分野"] where rest.hasPrefix(level) {
+      rest = rest.dropFirst(level.count)
+      break
+    }
+    var parts: [Int] = []
     while true {
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard (1...2).contains(digits.count), let number = Int(digits) else { return nil }
+      guard let (number, length) = sectionNumber(rest) else { return nil }
       parts.append(number)
-      rest = rest.dropFirst(digits.count)
+      rest = rest.dropFirst(length)
       guard let next = rest.first, "-−‐－ー".contains(next) else { break }
       rest = rest.dropFirst()
     }
-    guard let space = rest.first, space == " " || space == "\u{3000}", parts.allSatisfy({ $0 >= 1 })
-    else { return nil }
-    // The name as written (full-width kept): drop the same number of characters from the text.
-    let original = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let space = rest.first, space == " " || space == "\u{3000}" else { return nil }
+    // The name as written (full-width kept): drop as many characters from the text.
     let name = TextNormalizer.compact(String(original.dropFirst(folded.count - rest.count)))
     guard let first = name.first, !first.isNumber, name.count <= 60 else { return nil }
     return (parts.count == 1 ? parts[0] : nil, name)
+  }
+
+  /// A section number at the start of `text`: one or two digits, or a Roman numeral (I–X,
+  /// Ⅰ–Ⅹ); its value and length.
+  private static func sectionNumber(_ text: Substring) -> (Int, Int)? {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    if (1...2).contains(digits.count), let number = Int(digits), number >= 1 {
+      return (number, digits.count)
+    }
+    let romans: [(String, Int)] = [
+      ("VIII", 8), ("VII", 7), ("III", 3), ("IX", 9), ("IV", 4), ("VI", 6), ("II", 2), ("X", 10),
+      ("V", 5), ("I", 1),
+    ]
+    for (roman, value) in romans where text.hasPrefix(roman) { return (value, roman.count) }
+    if let first = text.first?.unicodeScalars.first, (0x2160...0x2169).contains(first.value) {
+      return (Int(first.value) - 0x2160 + 1, 1)
+    }
+    return nil
   }
 
   private var tableRange: String {
