@@ -100,6 +100,9 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
   /// A caption line inserted right above a table's header (◎指標の推移), as published tables
   /// name what they show.
   case captionAboveTable
+  /// Figures typed with full-width digits (「１，２３４件」, 「１２．３％」), as a Japanese input method
+  /// leaves them.
+  case fullWidthFigures
 
   var testDescription: String { rawValue }
 
@@ -205,6 +208,25 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
             first: merge.first, last: merge.last.row >= top ? move(merge.last) : merge.last)
       }
       return Self.grid(grid, cells: cells, merges: merges)
+    case .fullWidthFigures:
+      let cells = Self.cells(of: grid).map { cell -> Cell in
+        // Only a short figure with its unit, never a name or a year label.
+        guard case .string(let text) = cell.value,
+          text.range(of: "^[0-9][0-9,.]*[^0-9年月度]{0,3}$", options: .regularExpression) != nil
+        else { return cell }
+        var changed = cell
+        changed.value = .string(
+          String(
+            text.map { character -> Character in
+              guard let scalar = character.unicodeScalars.first, character.isASCII,
+                character.isNumber || character == "," || character == "." || character == "%",
+                let wide = Unicode.Scalar(scalar.value + 0xFEE0)
+              else { return character }
+              return Character(wide)
+            }))
+        return changed
+      }
+      return Self.grid(grid, cells: cells, merges: grid.merges)
     case .brokenHeaderWords:
       let headerRows = Set(Self.headerRows(grid))
       let cells = Self.cells(of: grid).map { cell -> Cell in
