@@ -252,6 +252,8 @@ def kpi_record(no, k):
         rec["finalTarget"] = {"fiscalYear": k.get("final_year"), "value": k["final"][1]}
     if k.get("grade") is not None:
         rec["grade"] = k["grade"]
+    if k.get("direction") is not None:  # only where the sheet says so (ダウン)
+        rec["direction"] = k["direction"]
     values = []
     for fy in sorted(k.get("values", {})):
         entry = k["values"][fy]
@@ -2348,6 +2350,592 @@ def draw_yonago(fx):
             put_q(g, ref("M", r), a, h="right")
         g.heights[row] = 45
         row = last + 1
+    return [g]
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 3 (B): tables drawn differently (総合戦略 / 総合計画 progress tables).
+
+
+# 吹田市（大阪府）「施策指標の一覧」大綱1 人権・市民自治 政策1 平和と人権を尊重するまちづくり
+# https://www.city.suita.osaka.jp/shisei/1018811/1018812/1018813/1008623.html
+SUITA = {
+    "file": "suita-shisaku-shihyo-ichiran", "writer": "openpyxl", "sheet": "施策指標",
+    "projects": [
+        {"name": "111", "kpis": [
+            {"seq": 1, "name": "平和祈念資料館の年間利用者数", "unit": "人",
+             "baseline": Q("5万人\n(平成29年度)", 50000), "final": Q("6万人", 60000), "final_year": None,
+             "why": "平和に対する市民意識の高揚を図るため、より多くの市民への啓発が重要であることから、啓発の中心的な場と"
+                    "なっている平和祈念資料館の利用者数を指標として設定。",
+             "how": "啓発イベントや展示などの充実、周知の対象の拡大による利用者の増加を見込む。", "src": "本市実績による"}]},
+        {"name": "112", "kpis": [
+            {"seq": 2, "name": "人権に関する啓発活動や講演会などへの年間参加者数", "unit": "人",
+             "baseline": Q("6.1万人\n(平成29年度)", 61000), "final": Q("6.5万人", 65000), "final_year": None,
+             "why": "人権意識の向上を図るため、より多くの市民への人権啓発や教育が重要であることから、指標として設定。",
+             "how": "周知の対象の拡大などによる参加者の増加を見込む。", "src": "本市実績による"},
+            {"seq": 3, "name": "人権をテーマにした標語やポスターなどの作品を市の事業へ応募した小・中学校の数", "unit": "校",
+             "baseline": Q("36校\n(平成29年度)", 36), "final": Q("54校", 54), "final_year": None,
+             "why": "人権意識の向上を図るため、より多くの児童・生徒が人権について理解を深める機会をもつことが重要であることから、"
+                    "指標として設定。",
+             "how": "すべての小・中学校の応募をめざす。", "src": "本市実績による"}]},
+        {"name": "113", "kpis": [
+            {"seq": 4, "name": "市職員の管理職(課長代理級以上)における女性の割合", "unit": "%",
+             "baseline": Q("25.1%\n(平成30年度)", 25.1), "final": Q("30%", 30), "final_year": None,
+             "why": "男女共同参画社会の実現のため、行政が率先して男女共同参画に取り組む必要があることから、指標として設定。",
+             "how": "女性が働きやすい環境づくりや人材育成に取り組むことで、女性の管理職の増加を見込む。",
+             "src": "本市実績による\n※算出式　女性の管理職の人数/管理職の人数×100"}]},
+    ],
+}
+
+
+@fixture(SUITA)
+def draw_suita(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=5, C=7, D=34, E=13, F=10, G=36, H=30, I=22)
+    g.title("B1", "施策指標の一覧", merge="I1")
+    g.put("B3", "大綱1　人権・市民自治", bold=True, border=False, wrap=False)
+    g.put("B4", "政策1　平和と人権を尊重するまちづくり", bold=True, border=False, wrap=False)
+    for i, h in enumerate(["No", "施策", "指標名", "策定時", "目標", "指標として設定する理由", "目標値の考え方・積算など",
+                           "指標の出典・定義など"]):
+        g.head(ref(2 + i, 6), h)
+    row = 7
+    for p in fx["projects"]:
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["seq"], h="center")
+            g.put(ref("C", row), int(p["name"]), h="center")
+            g.put(ref("D", row), k["name"])
+            put_q(g, ref("E", row), k["baseline"], h="center")
+            put_q(g, ref("F", row), k["final"], h="center")
+            g.put(ref("G", row), k["why"])
+            g.put(ref("H", row), k["how"])
+            g.put(ref("I", row), k["src"])
+            g.heights[row] = 60
+            row += 1
+    return [g]
+
+
+# 京都府「京都府総合計画」詳細版 基本計画の数値目標（子育て）と山城地域振興計画の数値目標
+# https://www-pref-kyoto-jp.cache.yimg.jp/shinsougoukeikaku/shousai/5.html
+# https://www-pref-kyoto-jp.cache.yimg.jp/shinsougoukeikaku/shousai/8_3.html
+def _ky(no, name, unit, now, final, how, src, ref_target, related):
+    return {"no_cell": no, "name": name, "unit": unit, "baseline": now, "final": final, "final_year": 2023,
+            "how": how, "src": src, "ref_target": ref_target, "related": related}
+
+
+KYOTO = {
+    "file": "kyoto-fu-sogo-keikaku-suchi-mokuhyo", "writer": "xlsxwriter",
+    "projects": [
+        {"name": "基本計画数値目標", "kpis": [
+            _ky(1, "住んでいる地域が、子どもが育つのに良い環境だと思う人の割合", "%", Q("82.6\n(2019年度)", 82.6),
+                Q("90.0\n(2023年度)", 90), "子育て環境の充実を進め、早期に90%をめざし、この数値を維持していく",
+                "京都府民の意識調査(京都府)", "90.0\n(毎年度)", "1～28"),
+            _ky(2, "子育てに喜びや楽しみを感じている親の割合", "%", Q("96.0\n(2019年度)", 96),
+                Q("96.0以上\n(2023年度)", 96), "基準値が96.0%と既に高い割合となっているが、この数値の向上をめざす",
+                "京都府民の意識調査(京都府)", "96.0以上\n(毎年度)", "1～28"),
+            _ky(3, "子育て環境日本一に向けた職場づくり行動宣言を行った企業数(累計)", "社", DASH,
+                Q("1,500\n(2023年度)", 1500),
+                "「平成26年経済センサス-基礎調査」における就業規則届出義務のある労働者10人以上の事業所約2.4万社の1%強"
+                "である300社(毎年度)をめざす", "京都府健康福祉部による実態把握",
+                "2019年度:300\n2020年度:600\n2021年度:900\n2022年度:1,200", "3"),
+            _ky(4, "「ライフデザインカレッジ」を受講して人生設計について自分の意識が変わった人の割合", "%",
+                Q("67\n(2018年度)", 67), Q("80.0\n(2023年度)", 80),
+                "2018年度の「ライフデザインワークショップ」受講者アンケート結果を参考に、講座の充実を図り、毎年度80%をめざす",
+                "京都府健康福祉部による実態把握", "80.0\n(毎年度)", "5"),
+        ]},
+        {"name": "山城地域振興計画", "kpis": [
+            _ky(1, "新名神の整備効果を山城管内に広める道路整備(累計)", "箇所", Q("0\n(2018年度)", 0),
+                Q("6\n(2023年度)", 6), "新名神高速道路に関連する府事業の完了件数", None, None, None),
+        ]},
+    ],
+}
+
+
+@fixture(KYOTO)
+def draw_kyoto(fx):
+    grids = []
+    intro = {"基本計画数値目標": "基本計画に掲げた取組について、その進捗を客観的に評価するため、以下のとおり計画の最終年度"
+                                "(2023年度)における目標数値を設定します。",
+             "山城地域振興計画": "地域振興計画に掲げた取組について、その進捗を客観的に評価するため、計画の最終年度(2023年度)"
+                                "における目標数値を設定します。"}
+    for p in fx["projects"]:
+        g = Grid(p["name"])
+        g.width(A=2, B=4, C=40, D=11, E=11, F=36, G=22, H=16, I=9)
+        g.title("B1", "京都府総合計画　数値目標", merge="I1")
+        g.note("B2", intro[p["name"]], merge="I2")
+        for i, h in enumerate([None, "指標名称(単位)", "基準値", "目標数値", "目標設定の考え方", "出典", "参考年間目標",
+                               "関連方策"]):
+            g.head(ref(2 + i, 4), h)
+        row = 5
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["no_cell"], h="center")
+            g.put(ref("C", row), f"{k['name']}({k['unit']})")
+            put_q(g, ref("D", row), k["baseline"], h="center")
+            put_q(g, ref("E", row), k["final"], h="center")
+            g.put(ref("F", row), k["how"])
+            g.put(ref("G", row), k["src"])
+            g.put(ref("H", row), k["ref_target"], h="center")
+            g.put(ref("I", row), k["related"], h="center")
+            g.heights[row] = 60
+            row += 1
+        grids.append(g)
+    return grids
+
+
+# 富士市（静岡県）社会資本総合整備計画「快適で安全な魅力ある住環境の創出」計画の成果目標（定量的指標）
+# https://www.city.fuji.shizuoka.jp/machi/c1502/rn2ola000000cq09.html
+FUJI = {
+    "file": "fuji-shakai-shihon-seika-mokuhyo", "writer": "openpyxl", "sheet": "成果目標",
+    "projects": [{
+        "name": "快適で安全な魅力ある住環境の創出",
+        "kpis": [
+            {"goal": "事業地内商業地域内への宿泊施設立地誘導と観光・ビジネス客を含む宿泊者数の増加",
+             "name": "事業地内商業地域内への宿泊施設立地誘導予定戸数(客室数)における宿泊者数", "unit": "人/年",
+             "how": "宿泊者数(人/年)=客室数(室)×稼働率(%)×365日\n※稼働率65%(市内の過年度実績)",
+             "baseline": Q(0, 0, "#,##0"), "target": Q(154200, 154200, "#,##0"),
+             "values": {2020: (Q(154200, 154200, "#,##0"), BLANK)}},
+            {"goal": "神戸土地区画整理事業施行地区内における定住人口の増加",
+             "name": "施行地区内の現在及び目標年度における定住人口", "unit": "人",
+             "how": "施行地区内の現在及び目標年度における定住人口を測定する。",
+             "baseline": Q(551, 551, "#,##0"), "target": Q(661, 661, "#,##0"),
+             "values": {2020: (Q(661, 661, "#,##0"), BLANK)}},
+        ],
+    }],
+}
+
+
+@fixture(FUJI)
+def draw_fuji(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=34, D=34, E=8, F=12, G=12)
+    g.title("B1", "社会資本総合整備計画　計画の成果目標（定量的指標）", merge="G1")
+    p = fx["projects"][0]
+    for r, (label, value) in enumerate([("計画の名称", p["name"]), ("計画の期間", "平成28年度～令和2年度（5年間）"),
+                                        ("交付対象", "富士市")]):
+        g.put(ref("B", 3 + r), label, bold=True, fill=True)
+        g.put(ref("C", 3 + r), value, merge=ref("D", 3 + r))
+    g.head("B7", "計画の目標")
+    g.head("C7", "定量的指標")
+    g.head("D7", "定量的指標の定義及び算定式")
+    g.head("E7", "単位")
+    g.head("F7", "当初現況値\n（H28年度）")
+    g.head("G7", "目標値\n（R2年度）")
+    g.heights[7] = 30
+    row = 8
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["goal"])
+        g.put(ref("C", row), k["name"])
+        g.put(ref("D", row), k["how"])
+        g.put(ref("E", row), k["unit"], h="center")
+        put_q(g, ref("F", row), k["baseline"], h="right")
+        put_q(g, ref("G", row), k["target"], h="right")
+        g.heights[row] = 48
+        row += 1
+    return [g]
+
+
+# 佐野市（栃木県）「目標達成度評価の考え方」施策・基本事業評価の事例（平成27年度と令和3年度の実績）
+# https://www.city.sano.lg.jp/kurashi_gyosei/shiseijoho_nyusatsu/kaikaku_kaizennimuketatorikumi/3/naiyou/6505.html
+# http://www.city.sano.lg.jp/gyousei/hyouka/04-10.html
+# https://www.city.sano.lg.jp/soshikiichiran/gyousei/gyoseikeieika/gyomuannai/3/naiyou/2871.html
+SANO = {
+    "file": "sano-kihon-jigyo-hyoka", "writer": "openpyxl",
+    "projects": [
+        {"name": "防災意識の高揚と地域防災力の向上", "policy": "消防・防災体制の強化", "sheet": "H27基本事業評価",
+         "group": "平成27年度", "fy": 2015,
+         "kpis": [{"name": "避難場所を知っている市民の割合", "unit": "%", "gap": "▲17.1",
+                   "values": {2015: (Q(75.0, 75, "0.0"), Q(57.9, 57.9, "0.0"))}}]},
+        {"name": "雇用機会の提供と就労支援", "policy": "活力ある商業・鉱工業の振興", "sheet": "R3基本事業評価",
+         "group": "R3年度", "fy": 2021,
+         "kpis": [{"name": "求人面接会等で採用となった人数", "unit": "人", "gap": "▲3",
+                   "values": {2021: (Q(15, 15), Q(12, 12))}}]},
+    ],
+}
+
+
+@fixture(SANO)
+def draw_sano(fx):
+    grids = []
+    for p in fx["projects"]:
+        g = Grid(p["sheet"])
+        g.width(A=2, B=30, C=6, D=10, E=10, F=10)
+        g.title("B1", "基本事業評価シート", merge="F1")
+        g.put("B3", "施策名", bold=True, fill=True)
+        g.put("C3", p["policy"], merge="F3")
+        g.put("B4", "基本事業名", bold=True, fill=True)
+        g.put("C4", p["name"], merge="F4")
+        g.head("B6", "成果指標", merge="B7")
+        g.head("C6", "単位", merge="C7")
+        g.head("D6", p["group"], merge="F6")
+        g.head("D7", "目標値")
+        g.head("E7", "実績値")
+        g.head("F7", "差")
+        row = 8
+        for k in p["kpis"]:
+            t, a = k["values"][p["fy"]]
+            g.put(ref("B", row), k["name"])
+            g.put(ref("C", row), k["unit"], h="center")
+            put_q(g, ref("D", row), t, h="right")
+            put_q(g, ref("E", row), a, h="right")
+            g.put(ref("F", row), k["gap"], h="right")
+            row += 1
+        g.note(ref("B", row + 1), "目標を達成するうえでの課題を把握し、次の目標設定や取組に反映させる。", merge=ref("F", row + 1))
+        grids.append(g)
+    return grids
+
+
+# 船橋市（千葉県）市民環境経済委員会（令和2年9月18日）で報告された事業のKPI（令和元年度の目標と実績）
+# https://chiholog.net/chibalog/search.html?meeting_text=%22%EF%BC%AB%EF%BC%B0%EF%BC%A9%E9%87%8D%E8%A6%81%E6%A5%AD%E7%B8%BE%22
+FUNABASHI = {
+    "file": "funabashi-kpi-nendo-betsu", "writer": "xlsxwriter", "sheet": "KPI実績",
+    "projects": [{
+        "name": "サイト閲覧件数・登録店舗数の拡大",
+        "kpis": [
+            {"name": "サイトの年間閲覧件数", "unit": "回",
+             "values": {2019: (Q("1万2600回", 12600), Q("1万155回", 10155))}},
+            {"name": "登録店舗数", "unit": "店舗", "values": {2019: (Q("100店舗", 100), Q("101店舗", 101))}},
+        ],
+    }],
+}
+
+
+@fixture(FUNABASHI)
+def draw_funabashi(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=10, C=12, D=12, E=12, F=12)
+    p = fx["projects"][0]
+    g.title("B1", "事業のKPI（重要業績評価指標）年度別の目標と実績", merge="F1", size=12)
+    g.put("B3", "事業名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="F3")
+    # Transposed: years down the rows, each KPI a pair of columns.
+    g.head("B5", "年度", merge="B6")
+    col = 3
+    for k in p["kpis"]:
+        g.head(ref(col, 5), k["name"], merge=ref(col + 1, 5))
+        g.head(ref(col, 6), "目標")
+        g.head(ref(col + 1, 6), "実績")
+        col += 2
+    g.put("B7", "令和元年度", h="center")
+    col = 3
+    for k in p["kpis"]:
+        t, a = k["values"][2019]
+        put_q(g, ref(col, 7), t, h="right")
+        put_q(g, ref(col + 1, 7), a, h="right")
+        col += 2
+    g.note("B9", "※登録店舗数の目標は増加目標", merge="F9")
+    return [g]
+
+
+# 御所市（奈良県）第5次総合計画「13指標」進捗状況（住み続けたいまちづくり）
+# http://www.city.gose.nara.jp/0000000456.html
+def _gs(name, about, unit, now, way, final, actuals, rates, direction=None):
+    return {"name": name, "about": about, "unit": unit, "baseline": now, "way": way, "final": final,
+            "final_year": 2020, "rates": rates, "direction": direction,
+            "values": {2011 + i: (BLANK, a) for i, a in enumerate(actuals)}}
+
+
+GOSE = {
+    "file": "gose-sogo-keikaku-13-shihyo", "writer": "openpyxl", "sheet": "13指標",
+    "projects": [{"name": "住み続けたいまちづくり", "kpis": [
+        _gs("自主防災組織率", "自主防災組織設立世帯数÷全世帯数", "%", Q("57.10%", 57.1), "アップ", Q(93, 93, "0.00"),
+            [Q(62, 62, "0.00"), Q(66.6, 66.6, "0.00"), Q(69.5, 69.5, "0.00")], ["66.7", "71.6", "74.7"]),
+        _gs("市民1人あたりの1日に出すごみの量", "ごみ処理量÷人口÷365日", "g/人", Q("611g/人", 611), "ダウン",
+            Q(580, 580), [Q(581, 581), Q(593, 593), Q(586, 586)], ["100.2", "102.2", "101.0"], "decrease"),
+        _gs("駅利用者数", "JR御所駅乗車券購入者数", "人/年", Q("21,754人/年", 21754), "アップ", Q(30000, 30000, "#,##0"),
+            [Q(22582, 22582, "#,##0"), Q(22038, 22038, "#,##0"), Q(19975, 19975, "#,##0")], ["75.3", "73.5", "66.6"]),
+    ]}],
+}
+
+
+@fixture(GOSE)
+def draw_gose(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=22, C=24, D=7, E=11, F=11, G=7, H=9, I=9, J=8, K=9, L=8, M=9, N=8, O=10)
+    g.title("B1", "第5次総合計画「13指標」進捗状況", merge="O1")
+    p = fx["projects"][0]
+    g.put("B3", p["name"], bold=True, border=False, wrap=False)
+    for col, h in zip("BCDEF", ["指標", "内容", "単位", "現状値", "年度"]):
+        g.head(ref(col, 4), h, merge=ref(col, 5))
+    g.head("G4", "目標", merge="H4")
+    g.head("G5", None)
+    g.head("H5", "平成32年")
+    for i, y in enumerate(["23年度", "24年度", "25年度"]):
+        g.head(ref(9 + 2 * i, 4), y, merge=ref(9 + 2 * i, 5))
+        g.head(ref(10 + 2 * i, 4), "達成率(%)", merge=ref(10 + 2 * i, 5))
+    g.head("O4", "備考", merge="O5")
+    row = 6
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["about"])
+        g.put(ref("D", row), k["unit"], h="center")
+        put_q(g, ref("E", row), k["baseline"], h="right")
+        g.put(ref("F", row), "平成22年度", h="center")
+        g.put(ref("G", row), k["way"], h="center")
+        put_q(g, ref("H", row), k["final"], h="right")
+        for i, fy in enumerate(sorted(k["values"])):
+            put_q(g, ref(9 + 2 * i, row), k["values"][fy][1], h="right")
+            g.put(ref(10 + 2 * i, row), float(k["rates"][i]), fmt="0.0", h="right")
+        g.put(ref("O", row), None)
+        g.heights[row] = 30
+        row += 1
+    return [g]
+
+
+# A city (not named in the retrieved text)「第2次総合計画・基本計画の施策体系に基づく成果指標一覧表」【資料4】1 安全・安心
+# https://fdocument.pub/document/c2cecfoeecccoeoeee.html
+def _cs(name, unit, now, final, way, define, why, direction=None):
+    return {"name": name, "unit": unit, "baseline": now, "final": final, "final_year": 2017, "way": way,
+            "define": define, "why": why, "direction": direction}
+
+
+CITY_SEIKA = {
+    "file": "city-dai2ji-seika-shihyo-ichiran", "writer": "openpyxl", "sheet": "資料4",
+    "projects": [{"no": 1, "name": "安全・安心～安全・安心に暮らせる人にやさしいまち～", "kpis": [
+        _cs("自主防災組織数", "組織", Q(16, 16), Q(21, 21), "増加を目指す", "自主防災組織の結成数(累計)",
+            "市民が地域で自主的に活動する組織づくりの成果を示す指標として、1か年1組織を目指す。"),
+        _cs("防災資機材交付組織数", "組織", Q(14, 14), Q(16, 16), "増加を目指す", "自主防災組織に対する防災資機材の交付件数(累計)",
+            "自主的な防災活動の環境整備の成果を示す指標として、2か年1組織を目指す。"),
+        _cs("防災訓練への参加団体数", "団体", Q(16, 16), Q(21, 21), "増加を目指す", "市が毎年実施する防災訓練への参加団体",
+            "新たに結成された自主防災組織の参加を促し、防災訓練への参加団体数の増加を目指す。"),
+        _cs("火災発生件数", "件/年", Q(27, 27), Q(25, 25), "減少を目指す", "市内の年間の火災発生件数",
+            "火災予防活動の成果として、10%削減を目指す。", "decrease"),
+        _cs("消防団員数の条例定数に対する充足率", None, Q(95, 95), Q(96, 96), "増加を目指す",
+            "消防団員数÷条例定数〔1,294人〕×100", "消防・救急体制の強化の取組みの成果として、消防団員の充足率の増加を目指す。"),
+        _cs("交通事故発生件数", "件/年", Q(273, 273), Q(256, 256), "減少を目指す", "1月から12月までの1年間に市内で起きた交通事故の件数",
+            "交通安全対策の取組みの成果として、H18～H23までの平均減少率約6%を目指す。", "decrease"),
+        _cs("交通事故死傷者数", None, Q(357, 357), Q(334, 334), "減少を目指す",
+            "1月から12月までの1年間に市内で起きた交通事故が原因で死亡、または傷害を負った人数",
+            "交通安全対策の取組みの成果として、死傷者数の減少を目指す。", "decrease"),
+    ]}],
+}
+
+
+@fixture(CITY_SEIKA)
+def draw_city_seika(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=30, C=8, D=12, E=12, F=12, G=34, H=40)
+    g.title("B1", "第2次総合計画・基本計画の施策体系に基づく成果指標一覧表", merge="G1")
+    g.note("H1", "【資料4】")
+    p = fx["projects"][0]
+    g.put("B3", "1 安全・安心 ～安全・安心に暮らせる人にやさしいまち～", bold=True, border=False, wrap=False)
+    for i, h in enumerate(["めざす姿の成果指標名", "単位", "現状値(平成24年度)", "目標値(平成29年度)", "方向性",
+                           "指標の定義・算出方法", "目標値設定の根拠・理由"]):
+        g.head(ref(2 + i, 4), h)
+    g.heights[4] = 30
+    row = 5
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["unit"], h="center")
+        put_q(g, ref("D", row), k["baseline"], h="right")
+        put_q(g, ref("E", row), k["final"], h="right")
+        g.put(ref("F", row), k["way"], h="center")
+        g.put(ref("G", row), k["define"])
+        g.put(ref("H", row), k["why"])
+        g.heights[row] = 36
+        row += 1
+    return [g]
+
+
+# 能代市（秋田県）「能代市環境基本計画の中間見直しについて」重点環境施策1 指標目標の推移
+# https://www.city.noshiro.lg.jp/section/kankyo-sangyo/kankyo-eisei/kankyo-eisei/keikaku/7174
+NOSHIRO = {
+    "file": "noshiro-kankyo-shihyo-mokuhyo-suii", "writer": "xlsxwriter", "sheet": "指標目標の推移",
+    "projects": [{"no": 1, "name": "貴重な自然環境を継承するため、保全活動に取り組みます。", "kpis": [{
+        "name": "☆米代川やきみまち阪、風の松原などの豊かな自然を他に誇れると思う市民の割合(市民意識調査)",
+        "cell": "☆米代川やきみまち阪、風の松原などの豊かな自然を他に誇れると思う市民の割合\n(市民意識調査)",
+        "unit": "%", "baseline": Q("71.7%\n(19年度)", 71.7), "final": Q("81.0%", 81), "final_year": 2012,
+        "values": {2008: (BLANK, Q("72.7%\n(20年度)", 72.7)), 2009: (BLANK, Q("67.7%\n(21年度)", 67.7)),
+                   2010: (BLANK, Q("67.4%\n(22年度)", 67.4)), 2011: (BLANK, Q("74.0%\n(23年度)", 74)),
+                   2012: (Q("81.0%", 81), Q("68.0%\n(24年度)", 68))},
+    }]}],
+}
+
+
+@fixture(NOSHIRO)
+def draw_noshiro(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=40, C=10, D=10, E=10, F=10, G=10, H=10, I=10)
+    g.title("B1", "能代市環境基本計画の中間見直しについて", merge="I1", size=12)
+    p = fx["projects"][0]
+    g.put("B3", "1 " + p["name"], bold=True, border=False, wrap=False)
+    g.note("B4", "◎指標目標の推移")
+    g.head("B5", "指　標　目　標", merge="B6")
+    g.head("C5", "計画策定")
+    g.head("C6", "H19年度")
+    for i, y in enumerate(["H20年度", "H21年度", "H22年度", "H23年度", "H24年度"]):
+        g.head(ref(4 + i, 5), y, merge=ref(4 + i, 6))
+    g.head("I5", "目標値")
+    g.head("I6", "(H24年度)")
+    k = p["kpis"][0]
+    g.put("B7", k["cell"])
+    put_q(g, "C7", k["baseline"], h="center")
+    for i, fy in enumerate(sorted(k["values"])):
+        put_q(g, ref(4 + i, 7), k["values"][fy][1], h="center")
+    put_q(g, "I7", k["final"], h="center")
+    g.heights[7] = 45
+    return [g]
+
+
+# 南砺市（富山県）「生まれてきて良かったと思うまちづくり」マニフェスト進捗状況 報告 1−1（行財政改革）
+# https://paperzz.com/doc/6155674/生まれてきて良かったと思うまちづくり
+def _nt(name, unit, shown_unit, h20, h23, change):
+    return {"name": name, "unit": unit, "shown_unit": shown_unit, "change": change,
+            "values": {2008: (BLANK, h20), 2011: (BLANK, h23)}}
+
+
+NANTO = {
+    "file": "nanto-manifesto-shinchoku", "writer": "openpyxl", "sheet": "マニフェスト進捗",
+    "projects": [{"name": "財政と人材の構造計算をし、優先順位をつけて行財政改革を断行します。", "kpis": [
+        _nt("起債残高(全体)", "円", "億円", Q(945, 94500000000), Q(865, 86500000000), "80億減"),
+        _nt("起債残高(一般会計)", "円", "億円", Q(437, 43700000000), Q(416, 41600000000), "21億減"),
+        _nt("実質公債費比率", "%", "%", Q(19.8, 19.8, "0.0"), Q(12.4, 12.4, "0.0"), "7.4%減"),
+        _nt("財政調整基金残高", "円", "億円", Q(44, 4400000000), Q(64, 6400000000), "20億増"),
+        _nt("減債基金残高", "円", "億円", Q(19, 1900000000), Q(54, 5400000000), "35億増"),
+        _nt("職員数", "名", "名", Q(1156, 1156, "#,##0"), Q(1086, 1086, "#,##0"), "△70名"),
+    ]}],
+}
+
+
+@fixture(NANTO)
+def draw_nanto(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=24, C=8, D=12, E=12, F=12)
+    g.title("B1", "「生まれてきて良かったと思うまちづくり」− マニフェスト進捗状況 報告 −", merge="F1", size=12)
+    p = fx["projects"][0]
+    g.put("B3", "1−1 " + p["name"], bold=True, border=False, wrap=False)
+    for col, h in zip("BCDEF", ["指標", "単位", "H20", "H23", "増減"]):
+        g.head(ref(col, 4), h)
+    row = 5
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        g.put(ref("C", row), k["shown_unit"], h="center")
+        put_q(g, ref("D", row), k["values"][2008][1], h="right")
+        put_q(g, ref("E", row), k["values"][2011][1], h="right")
+        g.put(ref("F", row), k["change"], h="right")
+        row += 1
+    g.note(ref("B", row + 1), "*職員数は給与実態調査より（各年度4月1日現在）", merge=ref("F", row + 1))
+    return [g]
+
+
+# 千葉県「千葉県総合計画（新しい総合計画）」総合計画指標一覧 政策分野1-1 危機管理体制の構築
+# https://www.pref.chiba.lg.jp/seisaku/sougou/ataratanakeikaku-text/shihyou.html
+CHIBA = {
+    "file": "chiba-ken-sogo-keikaku-shihyo", "writer": "openpyxl", "sheet": "総合計画指標一覧",
+    "projects": [{"name": "危機管理体制の構築", "kpis": [
+        {"name": "健康危機対策研修修了者数", "unit": "人", "baseline": Q("4,914人\n(令和2年度)", 4914),
+         "final": Q("6,500人\n(令和6年度)", 6500), "final_year": 2024},
+        {"name": "地域別消費総合指数", "unit": None, "baseline": Q("93.7\n(令和2年度平均)", 93.7),
+         "final": Q("101.9\n(令和6年度平均)", 101.9), "final_year": 2024},
+        {"name": "自主防災組織の活動カバー率", "unit": "%", "baseline": Q("68.9%\n(令和2年度)", 68.9),
+         "final": Q("84.3%\n(令和6年度)", 84.3), "final_year": 2024},
+        {"name": "市町村業務継続計画における重要6要素11項目の策定状況", "unit": "市町村",
+         "baseline": Q("12市町村\n(令和2年度)", 12), "final": Q("54市町村\n(令和6年度)", 54), "final_year": 2024},
+    ]}],
+}
+
+
+# 千葉県「千葉県総合計画 新 輝け!ちば元気プラン【平成25～28年度】」総合計画指標一覧 政策分野I-1
+# https://www-pref-chiba-lg-jp.cache.yimg.jp/seisaku/sougou/jisedai-text/66.html
+CHIBA_GENKI = {
+    "file": "chiba-ken-genki-plan-shihyo", "writer": "xlsxwriter", "sheet": "指標一覧",
+    "projects": [{"name": "自助・共助・公助が連携した防災先進県づくり", "kpis": [
+        {"name": "自主防災組織の活動カバー率", "unit": "%", "baseline": Q("60.2%(平成28年度)", 60.2),
+         "final": Q("81.0%(32年度)", 81), "final_year": 2020},
+        {"name": "災害対策コーディネーターの登録者数", "unit": "人", "baseline": Q("974人(28年度)", 974),
+         "final": Q("1,230人(32年度)", 1230), "final_year": 2020},
+        {"name": "防災拠点となる公共施設等の耐震化率", "unit": "%", "baseline": Q("93.4%(27年度)", 93.4),
+         "final": Q("100%(32年度)", 100), "final_year": 2020},
+        {"name": "災害時の緊急輸送に資する高規格幹線道路の整備率", "unit": "%", "baseline": Q("89%(28年度)", 89),
+         "final": Q("93%(32年度)", 93), "final_year": 2020},
+        {"name": "市町村の業務継続計画策定率", "unit": "%", "baseline": Q("50%(28年度)", 50),
+         "final": Q("100%(32年度)", 100), "final_year": 2020},
+    ]}],
+}
+
+
+def _draw_chiba(fx, title, heading):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=46, C=16, D=16)
+    g.title("B1", title, merge="D1", size=12)
+    g.note("B2", "本計画の推進に当たって、具体的な数値目標を掲げました。", merge="D2")
+    p = fx["projects"][0]
+    g.put("B4", heading, bold=True, border=False, wrap=False)
+    g.head("B5", "指標")
+    g.head("C5", "現状")
+    g.head("D5", "目標")
+    row = 6
+    for k in p["kpis"]:
+        g.put(ref("B", row), k["name"])
+        put_q(g, ref("C", row), k["baseline"], h="center")
+        put_q(g, ref("D", row), k["final"], h="center")
+        g.heights[row] = 30
+        row += 1
+    return [g]
+
+
+@fixture(CHIBA)
+def draw_chiba(fx):
+    return _draw_chiba(fx, "千葉県総合計画　総合計画指標一覧", "政策分野1-1 危機管理体制の構築")
+
+
+@fixture(CHIBA_GENKI)
+def draw_chiba_genki(fx):
+    return _draw_chiba(fx, "千葉県総合計画「新 輝け!ちば元気プラン」【平成25～28年度】　総合計画指標一覧",
+                       "政策分野I-1 自助・共助・公助が連携した防災先進県づくり")
+
+
+# 加古川市（兵庫県）「加古川市まち・ひと・しごと創生総合戦略」基本目標4 地域における安定した雇用を創出する
+# https://www.city.kakogawa.lg.jp/section/ebook/contents/05_keikaku/007_machihito/pageindices/index31.html
+KAKOGAWA = {
+    "file": "kakogawa-sogo-senryaku-kihon-mokuhyo4", "writer": "openpyxl", "sheet": "基本目標4",
+    "projects": [
+        {"no": 4, "name": "地域における安定した雇用を創出する", "kpis": [
+            {"name": "新規求人数", "unit": "件", "baseline": Q("13,182件(H26)", 13182),
+             "final": Q("13,000件(H31)", 13000), "final_year": 2019},
+            {"name": "就業者数", "unit": "人", "baseline": Q("118,972人(H22)", 118972),
+             "final": Q("120,000人(H31)", 120000), "final_year": 2019},
+        ]},
+        {"no": 1, "name": "若者等の就労を支援する", "kpis": [
+            {"name": "インターン先企業数", "unit": "社", "baseline": Q("3社(H26)", 3),
+             "final": Q("10社(5年間)", 10), "final_year": None},
+            {"name": "地元企業との連携による都市部での市主催就活イベントへの参加者数", "unit": "人",
+             "baseline": Q("-(H26)", None), "final": Q("200人(H31)", 200), "final_year": 2019},
+            {"name": "若者(19歳～34歳)の就業者数", "unit": "人", "baseline": Q("27,580人(H26)", 27580),
+             "final": Q("28,000人(H31)", 28000), "final_year": 2019},
+        ]},
+    ],
+}
+
+
+@fixture(KAKOGAWA)
+def draw_kakogawa(fx):
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=50, C=16, D=16)
+    goal, policy = fx["projects"]
+    g.put("B2", "基本目標4 " + goal["name"], bold=True, border=False, wrap=False, size=12)
+    row = 3
+    for head, p in [("数値目標", goal), (None, policy)]:
+        if head is None:
+            g.note(ref("B", row), "1.基本的方向", merge=ref("D", row))
+            g.note(ref("B", row + 1), "若者の市内就職の支援・促進を通じて、市外への流出の抑制や市外からの流入促進を図るなど、"
+                   "若者が住み、働きやすいまちづくりを進めます。", merge=ref("D", row + 1))
+            g.note(ref("B", row + 2), "2.具体的な施策と重要業績評価指標(KPI)", merge=ref("D", row + 2))
+            g.put(ref("B", row + 3), "(1) " + p["name"], bold=True, border=False, wrap=False)
+            g.note(ref("B", row + 4), "市内企業におけるインターンシップを促進することで、働く上で必要となるノウハウなどを習得する"
+                   "機会を提供し、若者の市内就労を支援します。", merge=ref("D", row + 4))
+            row += 5
+            head = "重要業績評価指標(KPI)"
+        g.head(ref("B", row), head)
+        g.head(ref("C", row), "基準値")
+        g.head(ref("D", row), "目標値")
+        row += 1
+        for k in p["kpis"]:
+            g.put(ref("B", row), k["name"])
+            put_q(g, ref("C", row), k["baseline"], h="center")
+            put_q(g, ref("D", row), k["final"], h="center")
+            row += 1
+        row += 1
+    g.note(ref("B", row), "【具体的な事業】", merge=ref("D", row))
+    g.note(ref("B", row + 1), "①若者等の就労支援", merge=ref("D", row + 1))
     return [g]
 
 

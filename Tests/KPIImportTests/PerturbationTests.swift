@@ -97,8 +97,25 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
   /// Header words broken over two lines where a narrow column makes them wrap
   /// (交付対象事業の名称 → 交付対象事\n業の名称).
   case brokenHeaderWords
+  /// A caption line inserted right above a table's header (◎指標の推移), as published tables
+  /// name what they show.
+  case captionAboveTable
+  /// Figures typed with full-width digits (「１，２３４件」, 「１２．３％」), as a Japanese input method
+  /// leaves them.
+  case fullWidthFigures
 
   var testDescription: String { rawValue }
+
+  /// Whether a cell holds a year without its era on a line of its own (24年度, ２５年).
+  static func hasYearsWithoutEra(_ grid: SheetGrid) -> Bool {
+    cells(of: grid).contains { cell in
+      guard case .string(let text) = cell.value else { return false }
+      return text.split(whereSeparator: \.isNewline).contains { line in
+        line.trimmingCharacters(in: .whitespaces)
+          .range(of: "^[0-9０-９]{1,2}年度?$", options: .regularExpression) != nil
+      }
+    }
+  }
 
   func apply(_ grid: SheetGrid) -> SheetGrid {
     switch self {
@@ -147,6 +164,9 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
       return Self.grid(grid, cells: Self.cells(of: grid), merges: merges)
     case .mergeHeadersDown: return Self.mergingHeadersDown(grid)
     case .westernYears:
+      // Years written without their era (23年度) are read in the era the sheet's other labels
+      // name: a sheet that has them keeps those labels.
+      if Self.hasYearsWithoutEra(grid) { return grid }
       let cells = Self.cells(of: grid).map { cell -> Cell in
         guard case .string(let text) = cell.value, !text.contains(where: \.isNewline),
           let first = text.trimmingCharacters(in: .whitespaces).first, "令平RHＲＨ".contains(first),
@@ -154,6 +174,56 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
         else { return cell }
         var changed = cell
         changed.value = .string("\(year)年度")
+        return changed
+      }
+      return Self.grid(grid, cells: cells, merges: grid.merges)
+    case .captionAboveTable:
+      guard var top = Self.headerRows(grid).first else { return grid }
+      // The top of the header band: a row above merged down into it, or naming a field.
+      while top > 0,
+        grid.merges.contains(where: { $0.first.row < top && $0.last.row >= top })
+          || grid.cells(inRow: top - 1).contains(where: {
+            if case .string(let text) = $0.value { return HeaderField.match(text) != nil }
+            return false
+          })
+      {
+        top -= 1
+      }
+      let move = { (reference: CellReference) in
+        reference.row >= top
+          ? CellReference(row: reference.row + 1, column: reference.column) : reference
+      }
+      var cells = Self.cells(of: grid).map { cell -> Cell in
+        var moved = cell
+        moved.reference = move(cell.reference)
+        return moved
+      }
+      let column = grid.cells(inRow: top).map(\.reference.column).min() ?? 0
+      cells.append(
+        Cell(reference: CellReference(row: top, column: column), value: .string("◎指標の推移")))
+      let merges = grid.merges.map { merge in
+        merge.first.row >= top
+          ? CellRange(first: move(merge.first), last: move(merge.last))
+          : CellRange(
+            first: merge.first, last: merge.last.row >= top ? move(merge.last) : merge.last)
+      }
+      return Self.grid(grid, cells: cells, merges: merges)
+    case .fullWidthFigures:
+      let cells = Self.cells(of: grid).map { cell -> Cell in
+        // Only a short figure with its unit, never a name or a year label.
+        guard case .string(let text) = cell.value,
+          text.range(of: "^[0-9][0-9,.]*[^0-9年月度]{0,3}$", options: .regularExpression) != nil
+        else { return cell }
+        var changed = cell
+        changed.value = .string(
+          String(
+            text.map { character -> Character in
+              guard let scalar = character.unicodeScalars.first, character.isASCII,
+                character.isNumber || character == "," || character == "." || character == "%",
+                let wide = Unicode.Scalar(scalar.value + 0xFEE0)
+              else { return character }
+              return Character(wide)
+            }))
         return changed
       }
       return Self.grid(grid, cells: cells, merges: grid.merges)

@@ -34,8 +34,9 @@ struct BlockLayout: LayoutReader {
       // The heading between the previous block and this one; else one near the sheet's top.
       let heading = grid.projectHeading(
         in: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
-      let named = heading ?? grid.projectHeading(in: 0..<20)
-      projects.begin(named: named?.text ?? sheet, at: heading?.cell)
+      let named = blockProjectName(
+        grid, heading: heading, rows: (previousEnd + 1)..<max(previousEnd + 1, block.headerTop))
+      projects.begin(named: named?.name ?? sheet, at: named?.cell)
       if named == nil {
         // As the table reader does: a project named after its sheet is said, never assumed.
         let range =
@@ -62,6 +63,17 @@ struct BlockLayout: LayoutReader {
           columns: columns))
     }
     return SheetImport(projects: projects.build(sheet: sheet, log: log), tables: tables)
+  }
+
+  /// The project a block belongs to: its heading; else a 事業名 | ○○ label above the block
+  /// (a form that keeps years down the rows); else a heading near the sheet's top; else the
+  /// sheet's name.
+  private func blockProjectName(
+    _ grid: SheetGrid, heading: (text: String, cell: CellReference)?, rows: Range<Int>
+  ) -> (name: String, cell: CellReference?)? {
+    if let heading { return (heading.text, heading.cell) }
+    if let (name, cell) = FormLabels.projectName(grid, rows) { return (name, cell) }
+    return grid.projectHeading(in: 0..<20).map { ($0.text, nil) }
   }
 
   private func read(

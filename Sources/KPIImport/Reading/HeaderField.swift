@@ -26,7 +26,8 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .projectName:
       [
         "事業名", "交付対象事業の名称", "事業の名称", "事業", "事業名称", "交付対象事業名", "施策", "施策名", "取組",
-        "取組名", "主な具体的事業", "具体的な事業", "具体的事業", "個別施策",
+        "取組名", "主な具体的事業", "具体的な事業", "具体的事業", "個別施策", "基本事業名", "基本事業",
+        "計画の名称",
       ]
     case .department:
       [
@@ -41,6 +42,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
       [
         "重要業績評価指標", "KPI", "指標", "指標名", "評価指標", "KPI名", "重要業績評価指標(KPI)", "成果指標", "成果指標名",
         "指標名称", "数値目標", "KPI項目", "本事業における重要業績評価指標", "重要業績評価指標名", "目標(指標)名",
+        "定量的指標", "指標目標",
       ]
     case .unit: ["単位"]
     case .target:
@@ -57,7 +59,8 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .fiscalYear: ["年度", "対象年度"]
     case .baseline:
       [
-        "事業開始前", "現時点", "基準値", "申請時", "現状値", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
+        "事業開始前", "現時点", "基準値", "申請時", "現状値", "策定時", "計画策定時", "従前値", "現状", "策定時の値", "現況値",
+        "計画策定", "当初現況値",
       ]
     case .effect: ["事業効果", "事業の効果"]
     case .assessment: ["事業の評価"]
@@ -106,7 +109,10 @@ public enum HeaderField: String, CaseIterable, Sendable {
   static func match(_ header: HeaderText) -> HeaderField? {
     // 「（単位）」 alone heads a unit column.
     if header.key.isEmpty, header.notes.last.map(HeaderText.key) == "単位" { return .unit }
-    return byWord[header.key.uppercased()]
+    if let field = byWord[header.key.uppercased()] { return field }
+    // めざす姿の成果指標名, 施策の成果指標名: a name of outcome indicators, whatever it is of.
+    if header.key.hasSuffix("の成果指標名") { return .kpi }
+    return nil
   }
 }
 

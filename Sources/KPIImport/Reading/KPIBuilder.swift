@@ -92,6 +92,26 @@ struct KPIBuilder {
     finalTarget = FinalTarget(fiscalYear: bracketYear ?? year, value: value)
   }
 
+  /// 「1,230人(32年度)」: a bracketed year without its era, read in the era of the nearest
+  /// full year label at or above the cell (「974人(平成28年度)」 beside it), with a warning
+  /// naming where the era came from; nil when the sheet names no era there.
+  private static func eralessYear(
+    _ text: String, at reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
+  ) -> Int? {
+    guard let number = YearInBrackets.eralessNumber(text),
+      let era = EraHint.find(grid, in: grid.rows.filter { $0 <= reference.row })
+    else { return nil }
+    let fiscalYear = era.offset + number
+    log.add(
+      .warning, .eraAssumed,
+      [
+        "text": "\(number)年度", "era": "\(era.name)\(number)年度", "fiscalYear": "\(fiscalYear)",
+        "source": "\(era.cell)",
+      ],
+      sheet: grid.sheet.name, cell: reference)
+    return fiscalYear
+  }
+
   /// A value cell that may carry its year in brackets: 7.4%（2014年）, 40%以上（2020年度）.
   private mutating func readWithYear(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
@@ -104,8 +124,15 @@ struct KPIBuilder {
         log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
       }
       guard case .value(let value, let unit, _) = parsed else { return (nil, year) }
+      // 10社(5年間): a total over the years, said as a qualifier would be.
+      if let period = YearInBrackets.periodNote(text) {
+        log.add(
+          .warning, .qualifier,
+          ["text": text, "qualifier": period, "value": NumberFormatting.string(value)],
+          sheet: grid.sheet.name, cell: reference)
+      }
       if let unit { cellUnits.append((unit, reference)) }
-      return (value, year)
+      return (value, year ?? Self.eralessYear(text, at: reference, in: grid, log: log))
     }
     return (read(reference, in: grid, log: log), nil)
   }

@@ -46,8 +46,14 @@ struct EraHint: Sendable, Equatable {
 
   /// The era of the last full year label (平成27年度, R3, 令和元年度) in the rows above `row`.
   static func find(_ grid: SheetGrid, above row: Int) -> EraHint? {
+    find(grid, in: grid.rows.filter { $0 < row })
+  }
+
+  /// The era of the last full year label in `rows` (a header band whose 平成32年 stands beside
+  /// 23年度 | 24年度).
+  static func find(_ grid: SheetGrid, in rows: [Int]) -> EraHint? {
     var found: EraHint?
-    for candidate in grid.rows where candidate < row {
+    for candidate in rows {
       for cell in grid.cells(inRow: candidate) {
         guard case .string(let text) = cell.value else { continue }
         for piece in text.split(whereSeparator: { "（()）　 ：:・～~-、".contains($0) }) {
@@ -174,6 +180,10 @@ enum ColumnRoleReader {
     // group header above them); a year anywhere in the path gives the column its year.
     for (text, cell) in path.reversed() {
       if year == nil, let found = headerYear(text, at: cell, era: era) { year = found }
+      // 目標値 over （H24年度）: a sub-header that is only a bracketed year gives the year.
+      if year == nil, HeaderText(text).key.isEmpty, let found = noteYear(text, at: cell) {
+        year = found
+      }
       if field == nil {
         if let (label, measure) = combined(text) {
           year = year ?? HeaderYear(label: label, text: HeaderText.key(text), cell: cell)

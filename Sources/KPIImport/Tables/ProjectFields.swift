@@ -275,16 +275,44 @@ enum YearInBrackets {
   /// The value's text and the year, when the bracket holds a year (nil year when it names
   /// one without an era, such as 21年).
   static func split(_ text: String) -> (String, Int?)? {
-    guard let (value, inner) = BracketedPair.split(text) else { return nil }
+    guard let (value, bracket) = BracketedPair.split(text) else { return nil }
+    // （令和6年度平均）, （H31年度末）: the year the figure stands for, with how it was taken.
+    var inner = bracket
+    for suffix in ["平均", "末", "末現在", "現在", "時点"] where inner.hasSuffix(suffix) {
+      inner = String(inner.dropLast(suffix.count))
+    }
     let yearText = inner.hasSuffix("年") ? inner + "度" : inner
     if let label = FiscalYearLabel.parse(yearText), case .absolute(let year) = label {
       return (value, year)
     }
+    if periodNote(text) != nil { return (value, nil) }
     let digits = inner.dropLast(inner.hasSuffix("年度") ? 2 : inner.hasSuffix("年") ? 1 : 0)
     guard digits.count < inner.count, !digits.isEmpty,
       digits.allSatisfy({ $0.isASCII && $0.isNumber || ("０"..."９").contains($0) })
     else { return nil }
     return (value, nil)
+  }
+}
+
+extension YearInBrackets {
+  /// 「10社(5年間)」: a bracket giving the span the figure adds up over, not a year.
+  static func periodNote(_ text: String) -> String? {
+    guard let (_, inner) = BracketedPair.split(text) else { return nil }
+    let key = HeaderText.key(inner)
+    for suffix in ["年間", "か年", "カ年", "ヵ年", "ヶ年"] where key.hasSuffix(suffix) {
+      let digits = key.dropLast(suffix.count)
+      if (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        return inner
+      }
+    }
+    return nil
+  }
+
+  /// The era-less year of a bracket (「1,230人(32年度)」 → 32), for reading in the era the
+  /// sheet names elsewhere.
+  static func eralessNumber(_ text: String) -> Int? {
+    guard let (_, inner) = BracketedPair.split(text) else { return nil }
+    return EralessYear.number(HeaderText.key(inner))
   }
 }
 

@@ -47,7 +47,10 @@ struct TableHeader: Sendable {
         }
       }
     }
-    let era = eralessCells.isEmpty ? nil : EraHint.find(grid, above: rows.lowerBound)
+    let era =
+      eralessCells.isEmpty
+      ? nil
+      : EraHint.find(grid, above: rows.lowerBound) ?? EraHint.find(grid, in: Array(rows))
     if era == nil { yearsWithoutEra = eralessCells }
     columns = columnSet.sorted().map { column in
       var path: [(text: String, cell: CellReference)] = []
@@ -68,6 +71,7 @@ struct TableHeader: Sendable {
     markTargetAfterYears()
     resolveMeasureYears()
     markTargetsOfActualYears()
+    markLoneTargetBesideBaseline()
   }
 
   /// 目標値（R5） | 実績値（R5）: a target dated in a year an actual column also has is that
@@ -111,6 +115,28 @@ struct TableHeader: Sendable {
   /// The column giving the year of the measure `of` on each row (目標年度, 基準値 › 時点).
   func measureYearColumn(of measure: MeasureYearOf) -> Int? {
     columns.first { $0.role == .measureYear(measure) }?.column
+  }
+
+  /// A table with no year anywhere in its header whose only measure is one undated target
+  /// beside a baseline (策定時 | 目標, 基準値 | 目標数値): the plan's final target, its year
+  /// in the value's bracket when the cell gives one. Without a baseline a lone 目標 column
+  /// stays a year's target (a one-year form takes the year from its title).
+  private mutating func markLoneTargetBesideBaseline() {
+    let targets = columns.indices.filter {
+      if case .value(.target, nil) = columns[$0].role { return true } else { return false }
+    }
+    let hasOtherMeasure = columns.contains {
+      switch $0.role {
+      case .value(.actual, _), .value(.target, _?), .year, .yearCost, .finalTarget: return true
+      // 目標値 | 目標年度: the target's year on each row decides (TableReader).
+      case .measureYear(.target?): return true
+      case .field(let field): return [.fiscalYear, .due, .dueActual, .measure].contains(field)
+      default: return false
+      }
+    }
+    guard targets.count == 1, !hasOtherMeasure, columns.contains(where: { $0.role == .baseline })
+    else { return }
+    columns[targets[0]].role = .finalTarget(nil)
   }
 
   /// Years across with one 目標値 column after them (従前値 | H27 … H31 | 目標値): that column is
@@ -291,6 +317,12 @@ enum HeaderCellKind {
       if ColumnRoleReader.combined(key: header.key) != nil { return .anchor }
       if let label = FiscalYearLabel.parse(header.key), label.dueText == nil { return .anchor }
       if KPIGroupLabel.isLabel(header.key) { return .header }
+      // （H24年度） under 目標値: a bracketed year alone is a sub-header giving its year.
+      if header.key.isEmpty, let note = header.notes.last,
+        let label = FiscalYearLabel.parse(HeaderText.key(note)), label.dueText == nil
+      {
+        return .header
+      }
       return header.key == "達成率" ? .header : .none
     }
   }

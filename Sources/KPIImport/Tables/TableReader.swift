@@ -113,7 +113,9 @@ struct SingleTable {
     context: Range<Int>, after: Range<Int>, firstOnSheet: Bool
   ) {
     self.grid = grid
-    self.header = header
+    let progress = ProgressColumns.adjusted(header, grid: grid, dataRows: dataRows)
+    self.header = progress.header
+    self.directionColumn = progress.directionColumn
     self.dataRows = dataRows
     self.log = log
     self.fallbackYear = fallbackYear
@@ -131,6 +133,8 @@ struct SingleTable {
 
   /// For each header column, the columns that share its header cell and role.
   private let nameSiblings: [Int: [Int]]
+  /// A column of アップ / ダウン beside the values: each row's KPI direction.
+  private let directionColumn: Int?
 
   /// Reads the table; returns the orientation it was read in.
   mutating func read(into projects: inout ProjectAccumulator) -> DetectedTable.Orientation {
@@ -191,6 +195,9 @@ struct SingleTable {
       grid.projectHeading(in: context, columns: $0)
     }) ?? grid.projectHeading(in: context) {
       projects.begin(named: name, at: cell)
+    } else if let section = numberedSectionAbove() {
+      projects.begin(named: section.name, at: section.cell)
+      if let no = section.no { projects.update { $0.no = $0.no ?? no } }
     } else if let (name, cell) = headingRightAbove() {
       projects.begin(named: name, at: cell)
     } else if projects.hasCurrent && !firstOnSheet {
@@ -210,7 +217,9 @@ struct SingleTable {
   /// table of 成果指標): one short text, not merged across the table, not a note, a header
   /// word or a title with a year.
   private func headingRightAbove() -> (String, CellReference)? {
-    let row = header.rows.lowerBound - 1
+    var row = header.rows.lowerBound - 1
+    // A caption between the heading and the table (◎指標の推移) is passed over.
+    while context.contains(row), row >= header.rows.lowerBound - 2, isCaptionRow(row) { row -= 1 }
     guard context.contains(row) else { return nil }
     let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
     guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value,
@@ -220,11 +229,87 @@ struct SingleTable {
     let compact = TextNormalizer.compact(text)
     let merged = grid.merge(containing: cell.reference)?.columnCount ?? 1
     guard !compact.isEmpty, compact.count <= 30, merged * 2 <= right - left + 1,
+      compact.first.map({ !Self.captionBullets.contains($0) }) ?? false,
       !TableFinder.isNote(compact), HeaderField.match(compact) == nil,
       !compact.contains(where: { "（()）:：。、".contains($0) }),
       TitleYear.find(grid, above: row + 1, in: row) == nil
     else { return nil }
     return (compact, cell.reference)
+  }
+
+  /// A numbered section heading alone on its row just above the table (「1 安全・安心 ～…～」,
+  /// 「1 貴重な自然環境を継承するため、…」, 「1−1 財政と人材の…」), perhaps with a caption
+  /// between (◎指標目標の推移): the project. A single number numbers it; a hierarchical one
+  /// (1−1) does not, a project's `no` being one number.
+  private func numberedSectionAbove() -> (name: String, no: Int?, cell: CellReference)? {
+    var row = header.rows.lowerBound - 1
+    while context.contains(row), row >= header.rows.lowerBound - 3 {
+      let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+      guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value else {
+        return nil
+      }
+      if isCaptionRow(row) {
+        row -= 1
+        continue
+      }
+      guard let section = Self.numberedSection(text) else { return nil }
+      return (section.name, section.no, cell.reference)
+    }
+    return nil
+  }
+
+  /// Whether `row` holds one text only, a caption starting with a bullet (◎指標の推移).
+  private func isCaptionRow(_ row: Int) -> Bool {
+    let stored = grid.cells(inRow: row).filter { CellReading.text($0) != nil }
+    guard stored.count == 1, let text = stored.first.flatMap(CellReading.text) else { return false }
+    return TextNormalizer.compact(text).first.map(Self.captionBullets.contains) ?? false
+  }
+
+  /// Marks that start a caption or a note rather than a heading (◎指標目標の推移).
+  static let captionBullets: Set<Character> = ["◎", "○", "●", "■", "□", "◆", "◇", "※", "☆", "★"]
+
+  /// 「1 安全・安心」, 「1−1 財政と…」, 「基本目標4 地域における…」, 「政策分野I-1 …」: numbers
+  /// (one or two digits or a Roman numeral, joined by a dash when hierarchical), perhaps after
+  /// the word for the level, a space, then a name that does not start with a digit.
+  static func numberedSection(_ text: String) -> (no: Int?, name: String)? {
+    let original = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let folded = original.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? original
+    var rest = Substring(folded)
+    for level in ["基本目標", "政策分野", "基本施策", "施策", "政策", "分野"] where rest.hasPrefix(level) {
+      rest = rest.dropFirst(level.count)
+      break
+    }
+    var parts: [Int] = []
+    while true {
+      guard let (number, length) = sectionNumber(rest) else { return nil }
+      parts.append(number)
+      rest = rest.dropFirst(length)
+      guard let next = rest.first, "-−‐－ー".contains(next) else { break }
+      rest = rest.dropFirst()
+    }
+    guard let space = rest.first, space == " " || space == "\u{3000}" else { return nil }
+    // The name as written (full-width kept): drop as many characters from the text.
+    let name = TextNormalizer.compact(String(original.dropFirst(folded.count - rest.count)))
+    guard let first = name.first, !first.isNumber, name.count <= 60 else { return nil }
+    return (parts.count == 1 ? parts[0] : nil, name)
+  }
+
+  /// A section number at the start of `text`: one or two digits, or a Roman numeral (I–X,
+  /// Ⅰ–Ⅹ); its value and length.
+  private static func sectionNumber(_ text: Substring) -> (Int, Int)? {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    if (1...2).contains(digits.count), let number = Int(digits), number >= 1 {
+      return (number, digits.count)
+    }
+    let romans: [(String, Int)] = [
+      ("VIII", 8), ("VII", 7), ("III", 3), ("IX", 9), ("IV", 4), ("VI", 6), ("II", 2), ("X", 10),
+      ("V", 5), ("I", 1),
+    ]
+    for (roman, value) in romans where text.hasPrefix(roman) { return (value, roman.count) }
+    if let first = text.first?.unicodeScalars.first, (0x2160...0x2169).contains(first.value) {
+      return (Int(first.value) - 0x2160 + 1, 1)
+    }
+    return nil
   }
 
   private var tableRange: String {
@@ -581,6 +666,14 @@ struct SingleTable {
           {
             kpi.grade = kpi.grade ?? Grade.parse(text)?.grade
           }
+        }
+        // Only a lower-is-better KPI says so in the records; increase is the default.
+        if let directionColumn,
+          let text = CellReading.text(
+            grid.cell(at: CellReference(row: row, column: directionColumn))),
+          ProgressColumns.direction(text) == .decrease
+        {
+          kpi.direction = kpi.direction ?? .decrease
         }
         for year in entries.keys.sorted() {
           guard let entry = entries[year] else { continue }
