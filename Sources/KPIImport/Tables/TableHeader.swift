@@ -59,6 +59,12 @@ struct TableHeader: Sendable {
           continue
         }
         anchors.append(anchor)
+        // 実績額 over a cell 「単位：円」: the unit belongs to the header above, as if written
+        // on its second line (実績額\n単位：円).
+        if UnitNoteCell.matches(text), let above = path.popLast() {
+          path.append((above.text + "\n" + text, above.cell))
+          continue
+        }
         path.append((BrokenHeader.mended(text), anchor))
       }
       return HeaderColumn(
@@ -216,5 +222,15 @@ enum BrokenHeader {
     let joined = String(text[..<breakIndex]) + String(rest[..<secondEnd])
     guard HeaderField.match(joined) != nil else { return text }
     return joined + String(rest[secondEnd...])
+  }
+}
+
+/// A header cell holding only a unit note (単位：円, （単位：千円）) under another header: the
+/// unit of the column, not a header of its own.
+enum UnitNoteCell {
+  static func matches(_ text: String) -> Bool {
+    guard QuantityParser.headerUnit(text) != nil else { return false }
+    let key = HeaderText(text).key
+    return key.isEmpty || key.hasPrefix("単位")
   }
 }
