@@ -61,8 +61,8 @@ struct TableHeader: Sendable {
         anchors.append(anchor)
         // 実績額 over a cell 「単位：円」: the unit belongs to the header above, as if written
         // on its second line (実績額\n単位：円).
-        if UnitNoteCell.matches(text), let above = path.popLast() {
-          path.append((above.text + "\n" + text, above.cell))
+        if let unit = UnitNoteCell.unit(text), let above = path.popLast() {
+          path.append((above.text + "\n単位：" + unit, above.cell))
           continue
         }
         path.append((BrokenHeader.mended(text), anchor))
@@ -225,12 +225,22 @@ enum BrokenHeader {
   }
 }
 
-/// A header cell holding only a unit note (単位：円, （単位：千円）) under another header: the
-/// unit of the column, not a header of its own.
+/// A header cell holding only a unit note (単位：円, （単位：千円）, or a bracketed unit alone:
+/// （円）, （人）) under another header: the unit of the column, not a header of its own.
+/// 「（単位）」 alone heads a unit column and is not one.
 enum UnitNoteCell {
-  static func matches(_ text: String) -> Bool {
-    guard QuantityParser.headerUnit(text) != nil else { return false }
-    let key = HeaderText(text).key
-    return key.isEmpty || key.hasPrefix("単位")
+  static func matches(_ text: String) -> Bool { unit(text) != nil }
+
+  /// The unit the cell states, or nil when it is not a unit note.
+  static func unit(_ text: String) -> String? {
+    guard HeaderField.match(text) == nil else { return nil }
+    let header = HeaderText(text)
+    if let unit = QuantityParser.headerUnit(text) {
+      return header.key.isEmpty || header.key.hasPrefix("単位") ? unit : nil
+    }
+    guard header.key.isEmpty, header.notes.count == 1, let note = header.notes.first,
+      UnitWord.isUnit(note)
+    else { return nil }
+    return note
   }
 }
