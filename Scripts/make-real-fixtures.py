@@ -2820,6 +2820,93 @@ def draw_minamikyushu(fx):
     return [g]
 
 
+# 石巻市（宮城県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# https://expydoc.com/doc/11556701/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）
+ISHINOMAKI = {
+    "file": "ishinomaki-senkogata-jisshi-kekka", "writer": "openpyxl", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "石巻市総合戦略策定事業", "grantType": "基礎交付",
+         "cost": {2015: Q(9099427, 9099427, "#,##0")}, "cost_unit": "円", "kpis": [], "dash": True},
+        {"name": "創業支援・育成事業", "grantType": "基礎交付",
+         "cost": {2015: Q(16362485, 16362485, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "創業数", "unit": "件", "values": {2015: (Q(5, 5), Q(7, 7))}},
+                  {"name": "新規事業補助採択数", "unit": "件", "values": {2015: (Q(9, 9), Q(4, 4))}},
+                  {"name": "創業件数", "unit": "件", "values": {2015: (Q(14, 14), Q(36, 36))}}],
+         "evaluation": {"fiscalYear": 2015,
+                        "assessment": "創業だけでなく、会社として、10年、20年と居続けていてもらえるように、"
+                                         "追跡調査のようなものをしてほしい。"},
+         "next": "5カ年間は事業実績報告書をもらい、経営相談を行いながら、創業者のカルテを作り、創業支援事業者連携会議で"
+                 "共有していく。"},
+        {"name": "6次産業化・地産地消推進事業", "grantType": "基礎交付",
+         "cost": {2015: Q(17370711, 17370711, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "新商品開発数", "unit": "件", "values": {2015: (Q(1, 1), Q(1, 1))}},
+                  {"name": "販路開拓件数", "unit": "件", "values": {2015: (Q(2, 2), Q(3, 3))}},
+                  {"name": "施設整備件数", "unit": "件", "values": {2015: (Q(1, 1), Q(6, 6))}}],
+         "evaluation": {"fiscalYear": 2015,
+                        "assessment": "新商品を開発したけれども、販路の拡大につながったとか、つながらないというような"
+                                         "フォローアップを行ってほしい。"},
+         "next": "6次産業化・地産地消推進センターを通して、助成した後も引き続き、販路や商品改良などの適切な"
+                 "フォローアップを実施していく。"},
+        {"name": "漁船誘致及び原魚等確保助成事業", "grantType": "基礎交付",
+         "cost": {2015: Q(10000000, 10000000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "水揚げ量（旋網一艘分）増", "unit": "トン",
+                   "values": {2015: (Q(100, 100), Q(2998, 2998, "#,##0"))}}],
+         "evaluation": {"fiscalYear": 2015, "assessment": "「水産都市石巻」においては、必要な事業である。"},
+         "next": "トップセールスによる誘致活動を継続するとともに、PR用パンフレットの改訂を行い、誘致活動を支援していく。"},
+    ],
+}
+
+
+@fixture(ISHINOMAKI)
+def draw_ishinomaki(fx):
+    """A local variant of the national form: no 目標年月 and no 事業効果, the external
+    committee's comment under 外部委員からの評価 (one column) and the department's answer under
+    外部委員評価を踏まえた事業の今後について; rows of '―' for the strategy project."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=24, D=8, E=13, F=7, G=24, H=8, I=6, J=10, K=34, L=34)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="L1", size=12)
+    g.note("B2", "（平成27年度実施事業）", merge="E2")
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "交付対象事業の名称", merge="C5")
+    g.head("D4", "交付金の\n種類", merge="D5")
+    g.head("E4", "実績額\n単位：円", merge="E5")
+    g.head("F4", "本事業における重要業績評価指標（KPI）", merge="I4")
+    g.head("F5", "指標", merge="G5")
+    g.head("H5", "指標値")
+    g.head("I5", "単位")
+    g.head("J4", "本事業終了後\nにおける実績値", merge="J5")
+    g.head("K4", "外部委員からの評価", merge="K5")
+    g.head("L4", "外部委員評価を踏まえた\n事業の今後について", merge="L5")
+    g.heights.update({4: 30, 5: 24})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        n = 1 if p.get("dash") else len(p["kpis"])
+        last = row + n - 1
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), no, merge=down("B") if n > 1 else None, h="center")
+        g.put(ref("C", row), p["name"], merge=down("C") if n > 1 else None)
+        g.put(ref("D", row), p["grantType"], merge=down("D") if n > 1 else None, h="center")
+        put_q(g, ref("E", row), p["cost"][2015], merge=down("E") if n > 1 else None, h="right")
+        for i in range(n):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            if p.get("dash"):
+                for col in "GHIJ":
+                    g.put(ref(col, r), "―", h="center")
+                continue
+            k = p["kpis"][i]
+            t, a = k["values"][2015]
+            g.put(ref("G", r), k["name"])
+            put_q(g, ref("H", r), t, h="right")
+            g.put(ref("I", r), k["unit"], h="center")
+            put_q(g, ref("J", r), a, h="right")
+        ev = p.get("evaluation") or {}
+        g.put(ref("K", row), ev.get("assessment", "―"), merge=down("K") if n > 1 else None)
+        g.put(ref("L", row), p.get("next", "―"), merge=down("L") if n > 1 else None)
+        row = last + 1
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema

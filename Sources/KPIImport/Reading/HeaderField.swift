@@ -49,7 +49,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
         "事業開始前", "現時点", "基準値", "申請時", "現状値", "基準年度", "策定時", "計画策定時", "従前値", "現状", "策定時の値",
       ]
     case .effect: ["事業効果", "事業の効果"]
-    case .assessment: ["事業の評価"]
+    case .assessment: ["事業の評価", "外部有識者の評価", "外部委員からの評価", "外部委員の評価"]
     case .expertOpinion:
       ["外部有識者からの意見", "外部有識者の意見", "意見", "外部委員の意見", "外部有識者会議の意見", "委員意見", "有識者の意見"]
     case .policy: ["今後の方針"]
