@@ -2907,6 +2907,86 @@ def draw_ishinomaki(fx):
     return [g]
 
 
+# 井手町（京都府）「井手町の地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業の効果検証」
+# https://expydoc.com/doc/10932989/地方創生先行型
+# The published table cannot be read without a person's help: its cost cell carries a breakdown
+# (内訳) under the amount and its first KPI is written as changes in words (前年比25,000人増加,
+# 前年比24,763人減少 with three years' counts under it). records.md does not say how to read
+# either, so the reader must stop with an error naming each cell (written to real-errors/ with
+# the errors expected, not records).
+IDE = {
+    "file": "ide-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "効果検証",
+    "folder": "real-errors",
+    "errors": [("two-values", "E6"), ("not-a-number", "I6"), ("not-a-number", "K6")],
+    "projects": [
+        {"name": "地域資源を活用した観光振興事業",
+         "content": "(1)観光案内サインの改修（英語表記追加）\n(2)新たな観光パンフレットの作成（4か国語対応）\n"
+                    "(3)JR玉水駅駅舎デザイン等の構想づくりのためのワークショップの開催等を行った。",
+         "cost_cell": "16,310,160円\n内訳\n(1)7,661,840円\n(2)4,594,320円\n(3)4,104,000円",
+         "kpis": [("交流人口", "前年比\n25,000人増加", "前年比24,763人減少\nH25:329,370人\nH26:352,021人\nH27:327,258人"),
+                  ("交流人口に占める外国人数", "10人", None),
+                  ("まちづくりワークショップ参加者数", "10人", None)],
+         "check": "平成27年度は本町の観光の核となるさくらまつりが悪天候であったため、指標①は目標達成できなかったが、"
+                  "本事業により、来町者の利便性向上と",
+         "reason": "今後は、井手町地域創生計画に掲げられた平成32年度までに交流人口50万人の達成に向け、"
+                   "観光パンフレットの配布等によるPR強化、"},
+        {"name": "空家実態調査事業",
+         "content": "町内の空き家を調査した上で、空家台帳を新たに整備し、空家台帳のデータベース化を行った。",
+         "cost_cell": "3,000,000円", "kpis": [("空き家の活用件数", "1件", None)]},
+        {"name": "地域防災の充実強化事業",
+         "content": "消防団の装備の基準等の一部改正に伴い、消防団員の安全確保及び消防団活動の充実強化を図るため、"
+                    "安全安心に活動できる新基準の装備品の整備を行った。",
+         "cost_cell": "7,000,000円", "kpis": [("町内在住消防団員数", "210人", None)]},
+    ],
+}
+
+
+@fixture(IDE)
+def draw_ide(fx):
+    """A local form: 事業内容 beside the name, 目標年月 under the KPI group, 本事業終了後における
+    実績値（H28.3時点）, a 本町における効果検証 text column, 今後の方針 | 方針の理由 under a group."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=16, D=30, E=16, F=7, G=20, H=2, I=12, J=8, K=20, L=34, M=10, N=34)
+    g.title("B1", "井手町の地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業の効果検証",
+            merge="N1", size=12)
+    g.head("B3", "No", merge="B5")
+    g.head("C3", "交付対象\n事業の名称", merge="C5")
+    g.head("D3", "事業内容", merge="D5")
+    g.head("E3", "実績額", merge="E5")
+    g.head("F3", "本事業における\n重要業績評価指標（KPI）", merge="J4")
+    g.head("F5", "指標", merge="G5")
+    g.head("I5", "指標値")
+    g.head("J5", "目標\n年月")
+    g.head("K3", "本事業終了後にお\nける実績値\n（H28.3時点）", merge="K5")
+    g.head("L3", "本町における効果検証", merge="L5")
+    g.head("M3", "実績値を踏まえた事業の\n今後について", merge="N4")
+    g.head("M5", "今後の\n方針")
+    g.head("N5", "方針の理由")
+    g.heights.update({3: 24, 4: 24, 5: 30})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        n = len(p["kpis"])
+        last = row + n - 1
+        down = (lambda col: ref(col, last) if n > 1 else None)
+        g.put(ref("B", row), no, merge=down("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=down("C"))
+        g.put(ref("D", row), p["content"], merge=down("D"))
+        g.put(ref("E", row), p["cost_cell"], merge=down("E"), h="right")
+        for i, (name, target, actual) in enumerate(p["kpis"]):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            g.put(ref("G", r), name, merge=ref("H", r))
+            g.put(ref("I", r), target, h="right")
+            g.put(ref("J", r), "H28.3", h="center")
+            g.put(ref("K", r), actual, h="right")
+            g.heights[r] = 45
+        g.put(ref("L", row), p.get("check"), merge=down("L"))
+        g.put(ref("M", row), None, merge=down("M"))
+        g.put(ref("N", row), p.get("reason"), merge=down("N"))
+        row = last + 1
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema
@@ -2944,12 +3024,21 @@ def main():
         assert name not in names, name
         names.add(name)
         grids = fx["draw"](fx)
-        path = OUT / f"{name}.xlsx"
+        folder = OUT.parent / fx["folder"] if fx.get("folder") else OUT
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.xlsx"
         if fx["writer"] == "xlsxwriter":
             render_xlsxwriter(grids, path)
         else:
             render_openpyxl(grids, path)
         reopen(path)
+        if fx.get("errors") is not None:
+            # A table the reader must refuse: the errors (code, cell) it must report, no records.
+            errors = [{"code": code, "cell": cell} for code, cell in fx["errors"]]
+            (folder / f"{name}.expected-errors.json").write_text(
+                json.dumps({"errors": errors}, ensure_ascii=False, indent=2) + "\n")
+            print(f"{path.relative_to(ROOT)}  ({fx['writer']}, {len(errors)} errors expected)")
+            continue
         doc = expected(fx)
         validate(doc, name)
         (OUT / f"{name}.expected.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

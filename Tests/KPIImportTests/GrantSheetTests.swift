@@ -48,6 +48,35 @@ import XLSXReader
     #expect(reported == ["K6", "L6"])
   }
 
+  static let refusedFolder = packageRoot.appendingPathComponent(
+    "Tests/KPIImportTests/Fixtures/real-errors")
+
+  static let refused: [String] = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: refusedFolder.path)) ?? []
+    return files.filter { $0.hasSuffix(".xlsx") }.map { String($0.dropLast(5)) }.sorted()
+  }()
+
+  /// Published tables whose cells must not be guessed (a cost with its 内訳 under it, a change
+  /// written in words): each stops with exactly the errors its script expects, at those cells.
+  @Test(arguments: refused)
+  func aTableThatMustNotBeGuessedIsRefusedAtItsCells(name: String) throws {
+    let workbook = try XLSXWorkbook(
+      path: Self.refusedFolder.appendingPathComponent("\(name).xlsx").path,
+      displayName: "\(name).xlsx")
+    let expected = try JSONDecoder().decode(
+      [String: [[String: String]]].self,
+      from: Data(
+        contentsOf: Self.refusedFolder.appendingPathComponent("\(name).expected-errors.json")))
+    let result = try KPIImporter().read(workbook)
+    let errors = Set(
+      result.diagnostics.filter { $0.severity == .error }.map {
+        "\($0.code.rawValue) \($0.cell ?? "-")"
+      })
+    let wanted = Set((expected["errors"] ?? []).map { "\($0["code"] ?? "") \($0["cell"] ?? "")" })
+    #expect(!wanted.isEmpty)
+    #expect(errors == wanted)
+  }
+
   @Test func aChoiceBeforeItsPrintedLegendIsStillTheChoice() throws {
     let cell = "2.地方創生に相当程度効果があった\n（1.非常に効果的であった 2.相当程度効果があった）"
     let result = try KPIImporter().read(

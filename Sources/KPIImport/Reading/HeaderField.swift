@@ -53,7 +53,7 @@ public enum HeaderField: String, CaseIterable, Sendable {
     case .expertOpinion:
       ["外部有識者からの意見", "外部有識者の意見", "意見", "外部委員の意見", "外部有識者会議の意見", "委員意見", "有識者の意見"]
     case .policy: ["今後の方針"]
-    case .policyReason: ["今後の方針の理由", "理由"]
+    case .policyReason: ["今後の方針の理由", "理由", "方針の理由"]
     case .cumulative: ["累計", "KPI増加分の累計", "合計", "計", "平均", "累計値"]
     case .prefecture: ["都道府県名", "都道府県"]
     case .municipality: ["市町村名", "市区町村名", "団体名", "地方公共団体名"]

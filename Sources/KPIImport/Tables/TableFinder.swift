@@ -98,12 +98,14 @@ struct TableFinder {
   }
 
   /// Whether a header cell merged across several columns stands over `reference` in `band`.
+  /// The group's own words need not be header words (実績値を踏まえた事業の今後について over
+  /// 今後の方針 | 方針の理由): the band's rows are header rows already.
   private func underGroupHeader(_ reference: CellReference, band: ClosedRange<Int>) -> Bool {
     band.contains { row in
       guard let merge = grid.merge(containing: CellReference(row: row, column: reference.column))
       else { return false }
       return merge.columnCount > 1 && merge.last.row < reference.row
-        && CellReading.text(grid.cell(at: merge.first)).map(HeaderCellKind.isHeader) == true
+        && band.contains(merge.first.row) && CellReading.text(grid.cell(at: merge.first)) != nil
     }
   }
 

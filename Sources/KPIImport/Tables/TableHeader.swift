@@ -210,17 +210,23 @@ enum HeaderCellKind {
 /// A header word broken over two lines where it does not fit (本事業における重要業績\n評価指標
 /// （KPI））: when the first line alone names nothing and the two lines together name a
 /// field, the two are one line. A first line that names something (目標値\n（単位：人）) stays.
+///
+/// A first line that names a shorter word than the two lines together (目標\n年月, 指標\n値) is
+/// one too: joined, the lines name another field, which is what the narrow column broke.
 enum BrokenHeader {
   static func mended(_ text: String) -> String {
     guard let breakIndex = text.firstIndex(where: \.isNewline) else { return text }
     let first = HeaderText(text)
-    guard HeaderField.match(first) == nil, FiscalYearLabel.parse(first.key) == nil else {
-      return text
-    }
     let rest = text[text.index(after: breakIndex)...]
     let secondEnd = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
     let joined = String(text[..<breakIndex]) + String(rest[..<secondEnd])
-    guard HeaderField.match(joined) != nil else { return text }
+    guard let joinedField = HeaderField.match(joined) else { return text }
+    if let firstField = HeaderField.match(first) {
+      // 目標値\n（単位：人） joins to the same field: the second line is a note, kept as one.
+      guard firstField != joinedField, HeaderText(joined).notes.isEmpty else { return text }
+    } else if FiscalYearLabel.parse(first.key) != nil {
+      return text
+    }
     return joined + String(rest[secondEnd...])
   }
 }
