@@ -2,6 +2,7 @@
 """Rebuilds KPI tables that Japanese municipalities published as workbooks, with the records each must read as.
 
     python3 Scripts/make-real-fixtures.py     # rewrites Tests/KPIImportTests/Fixtures/real/*
+                                              # (and real-errors/*: tables that must be refused)
 
 Why: the layouts in shared/spec/input-layouts.md were drawn from a handful of sheets; the section
 "What real sheets do, whatever their layout" lists what published tables do besides. Each fixture
