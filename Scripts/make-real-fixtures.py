@@ -2,6 +2,7 @@
 """Rebuilds KPI tables that Japanese municipalities published as workbooks, with the records each must read as.
 
     python3 Scripts/make-real-fixtures.py     # rewrites Tests/KPIImportTests/Fixtures/real/*
+                                              # (and real-errors/*: tables that must be refused)
 
 Why: the layouts in shared/spec/input-layouts.md were drawn from a handful of sheets; the section
 "What real sheets do, whatever their layout" lists what published tables do besides. Each fixture
@@ -2939,6 +2940,642 @@ def draw_kakogawa(fx):
     return [g]
 
 
+# ---------------------------------------------------------------------------------------------
+# Round 3 (A): the grant's own sheets
+#
+# Tables that come with the grant itself: a 地域再生計画's KPI table (the plan every
+# 推進交付金 / 拠点整備交付金 project is filed under, with 事業開始前 and N年目 targets and a
+# KPI増加分の累計 column), and a 加速化交付金 実績評価シート of a project run by six cities.
+
+
+# 常総市（茨城県）地域再生計画「豊田城改革プロジェクト～市民が自慢できる「お城」を目指して～」
+# 5-2 の重要業績評価指標（KPI）表（地方創生拠点整備交付金の地域再生計画）
+# https://123deta.com/document/qmw5029z-地域交流センタ利用者数人人人人休日滞在人口率地域交流センタ利用者数平成年度年目平成年度年目増加分の累.html
+JOSO = {
+    "file": "joso-chiiki-saisei-kpi", "writer": "openpyxl", "sheet": "地域再生計画",
+    "projects": [{
+        "name": "豊田城改革プロジェクト～市民が自慢できる「お城」を目指して～",
+        "kpis": [
+            {"name": "地域交流センター利用者数", "unit": "人",
+             "baseline": Q("57,000人", 57000),
+             "values": {2017: (Q("4,000人", 4000), BLANK), 2018: (Q("4,000人", 4000), BLANK),
+                        2019: (Q("4,000人", 4000), BLANK), 2020: (Q("4,000人", 4000), BLANK),
+                        2021: (BLANK, BLANK)},
+             "total": BLANK},
+            {"name": "休日滞在人口率", "unit": "倍",
+             "baseline": BLANK,
+             "values": {2017: (BLANK, BLANK), 2018: (BLANK, BLANK), 2019: (BLANK, BLANK),
+                        2020: (Q("0.11倍", 0.11), BLANK), 2021: (Q("0.11倍", 0.11), BLANK)},
+             "total": Q("0.54倍", None)},
+        ],
+    }],
+}
+
+JOSO_YEARS = [(2017, "平成29年度\n（1年目）"), (2018, "平成30年度\n（2年目）"), (2019, "平成31年度\n（3年目）"),
+              (2020, "平成32年度\n（4年目）"), (2021, "平成33年度\n（5年目）")]
+
+
+@fixture(JOSO)
+def draw_joso(fx):
+    """The plan prints its KPI table in two blocks (years 1-3, then years 4-5 and the total),
+    each with the KPI names again, as 地域再生計画 do when the table is wider than the page."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=26, D=14, E=14, F=14, G=14)
+    g.title("B1", "地域再生計画", merge="G1")
+    p = fx["projects"][0]
+    g.note("B3", "1")
+    g.note("C3", "地域再生計画の名称")
+    g.note("D3", p["name"], merge="G3")
+    g.note("B4", "2")
+    g.note("C4", "地域再生計画の作成主体の名称")
+    g.note("D4", "常総市", merge="G4")
+    g.note("B5", "3")
+    g.note("C5", "地域再生計画の区域")
+    g.note("D5", "常総市の全域", merge="G5")
+    g.note("B7", "4-3　目標", merge="G7")
+    g.note("B8", "【数値目標】", merge="G8")
+    kpis = p["kpis"]
+    # Block 1: 事業開始前 and years 1-3.
+    g.head("C10", "KPI", merge="C11")
+    g.head("D10", "事業開始前\n（現時点）", merge="D11")
+    for i, (fy, label) in enumerate(JOSO_YEARS[:3]):
+        g.head(ref(5 + i, 10), label, merge=ref(5 + i, 11))
+    row = 12
+    for k in kpis:
+        g.put(ref("C", row), k["name"])
+        put_q(g, ref("D", row), k["baseline"], h="right")
+        for i, (fy, _) in enumerate(JOSO_YEARS[:3]):
+            put_q(g, ref(5 + i, row), k["values"][fy][0], h="right")
+        row += 1
+    # Block 2: years 4-5 and the total (a sum of increases: never read).
+    top = row + 1
+    g.head(ref("C", top), "KPI", merge=ref("C", top + 1))
+    for i, (fy, label) in enumerate(JOSO_YEARS[3:]):
+        g.head(ref(4 + i, top), label, merge=ref(4 + i, top + 1))
+    g.head(ref("F", top), "KPI増加分\nの累計", merge=ref("F", top + 1))
+    row = top + 2
+    for k in kpis:
+        g.put(ref("C", row), k["name"])
+        for i, (fy, _) in enumerate(JOSO_YEARS[3:]):
+            put_q(g, ref(4 + i, row), k["values"][fy][0], h="right")
+        put_q(g, ref("F", row), k["total"], h="right")
+        row += 1
+    g.heights.update({10: 18, 11: 18, top: 18, top + 1: 18})
+    g.note(ref("B", row + 1), "※各年度の目標値は、事業開始前からの増加分を記載", merge=ref("G", row + 1))
+    return [g]
+
+
+# つくば市（茨城県）まち・ひと・しごと創生《地方創生加速化交付金》実績評価シート【重要業績評価指標（KPI）】
+# 平成29年2月時点速報版（資料2-2 地方創生交付金事業の評価シート, つくば市まち・ひと・しごと創生有識者会議）
+# https://123deta.com/document/oy82p2ry-資料交付金事評価シートつくば|つくばまちひとしご創生有識.html
+TSUKUBA_KASOKU = {
+    "file": "tsukuba-kasokuka-jisseki-hyoka", "writer": "xlsxwriter", "sheet": "加速化交付金",
+    "projects": [{
+        "name": "6市連携による広域観光推進事業",
+        "purpose": "6市が連携して、観光客のニーズ分析に基づいた戦略的なマーケティングを進めるとともに、計画に基づいた"
+                   "受入体制や情報発信等の強化、さらには、ジオパークを活用した新たな広域周遊ルートの開発により年間約900万人"
+                   "いる観光客の周遊性を高め、各市への誘客と滞在時間の改善をはかる。",
+        "expenses": "○プロモーション業務委託　40,000千円（6市合計）",
+        "cost": {2016: Q("15,000,000 円", 15000000)}, "cost_unit": "円",
+        "kpis": [{"name": "6市の観光客入込客数", "unit": "人",
+                  "values": {2016: (Q(190, 1900000), Q("-", None), "平成29年3月")}}],
+        "evaluation": {"fiscalYear": 2016, "grade": "B", "assessment": "成果・費用対効果の向上に努めつつ継続実施"},
+    }],
+}
+
+
+@fixture(TSUKUBA_KASOKU)
+def draw_tsukuba_kasoku(fx):
+    """The 実績評価シート of つくば市 for a 加速化交付金 project: the KPI in 万人 given in the
+    （単位） cells beside bare numbers, the actual not known yet ('-'), 連携自治体 in the form."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=18, C=12, D=10, E=14, F=12, G=10, H=14, I=14)
+    g.title("B1", "③　まち・ひと・しごと創生《地方創生加速化交付金》実績評価シート【重要業績評価指標（KPI）】",
+            merge="I1", size=12)
+    g.note("H2", "平成29年2月時点速報版", merge="I2")
+    p = fx["projects"][0]
+    g.put("B3", "事業名", bold=True, fill=True)
+    g.put("C3", p["name"], merge="F3")
+    g.put("G3", "連携自治体", bold=True, fill=True)
+    g.put("H3", None, merge="I3")
+    g.put("B4", "事業の概要・目的", bold=True, fill=True)
+    g.put("C4", p["purpose"], merge="I4")
+    g.heights[4] = 60
+    g.put("B5", "交付金を充当する\n事業経費", bold=True, fill=True)
+    g.put("C5", p["expenses"], merge="I5")
+    g.put("B6", "予算額", bold=True, fill=True)
+    g.put("C6", "15,000,000円", h="right")
+    g.put("D6", "国費充当額", bold=True, fill=True)
+    g.put("E6", "15,000,000円", h="right")
+    g.put("F6", "決算額", bold=True, fill=True)
+    put_q(g, "G6", p["cost"][2016], h="right")
+    g.put("H6", "不用額", bold=True, fill=True)
+    g.put("I6", "無し", h="center")
+    g.put("B7", "事業始期", bold=True, fill=True)
+    g.put("C7", "平成28年4月", merge="D7")
+    g.put("E7", "事業終期", bold=True, fill=True)
+    g.put("F7", "平成29年3月", merge="G7")
+    for i, h in enumerate(["重要業績評価指標（KPI）", "目標値", "（単位）", "目標年月", "実績値", "（単位）", "実績年月"]):
+        g.head(ref(2 + i, 9), h)
+    k = p["kpis"][0]
+    t, a, due = k["values"][2016]
+    g.put("B10", k["name"])
+    put_q(g, "C10", t, h="right")
+    g.put("D10", "万人", h="center")
+    g.put("E10", due, h="center")
+    put_q(g, "F10", a, h="center")
+    g.put("G10", "万人", h="center")
+    g.put("H10", due, h="center")
+    g.head("B12", "評　価", merge="B13")
+    g.head("C12", "有効性", merge="D12")
+    g.head("E12", "効率性", merge="F12")
+    g.head("G12", "総合評価", merge="I12")
+    g.put("C13", "中：適切な成果が得られている", merge="D13")
+    g.put("E13", "中：適切な費用対効果が得られている", merge="F13")
+    g.put("G13", "B：成果・費用対効果の向上に努めつつ継続実施", merge="I13")
+    g.heights[13] = 30
+    g.put("B15", "実績値の計算方法", bold=True, fill=True)
+    g.put("C15", "茨城県が集計を行う観光客動態調査より集計。", merge="F15")
+    g.put("G15", "フォローアップ\n（H28数値確定）の時期", bold=True, fill=True)
+    g.put("H15", "H29.5", merge="I15", h="center")
+    g.head("B17", "効果発現要因（成果）", merge="D17")
+    g.head("E17", "課題", merge="F17")
+    g.head("G17", "今後の取組（改善目標）", merge="I17")
+    g.put("B18", None, merge="D18")
+    g.put("E18", None, merge="F18")
+    g.put("G18", None, merge="I18")
+    g.heights[18] = 60
+    return [g]
+
+
+# A city (not named in the retrieved text) 「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る
+# 事業実施結果報告（各交付対象事業の重要業績評価指標（KPI）の実績値等）」: 産業用地分譲促進事業, こども医療費助成事業
+# https://expydoc.com/doc/11417549/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る
+SANGYO = {
+    "file": "city-sangyo-yochi-jisshi-kekka", "writer": "openpyxl", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "産業用地分譲促進事業",
+         "overview": "地域のしごとづくりに直結する産業団地への企業誘致や雇用創出、産業振興のため、市が指定する"
+                     "産業団地に立地する企業に対し奨励金を交付する。",
+         "cost": {2015: Q(6607500, 6607500, "#,##0")}, "cost_unit": "円",
+         "kpis": [
+             {"name": "本助成制度を通じた市内人材の雇用件数", "unit": "人",
+              "values": {2015: (BLANK, Q(42, 42), "H28.3")}},
+             {"name": "本制度を通じた新規学卒者の雇用件数", "unit": "人",
+              "values": {2015: (Q(15, 15), Q(0, 0), "H28.3")}},
+             {"name": "本助成制度を通じて整備された工場見学施設", "unit": "件",
+              "values": {2015: (Q(3, 3), Q(2, 2), "H28.3")}},
+         ],
+         "effect_cell": "地方創生に相当程度効果があった",
+         "evaluation": {"fiscalYear": 2015, "effect": "considerably-effective",
+                        "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "各指標値の目標は達成できなかったが、上位指標となるKPI「企業誘致件数」は、目標を",
+                        "policy": "continue",
+                        "policyReason": "企業誘致件数は、目標を達成しているが、この各指標についても達成できるよう、"},
+         "policy_cell": "事業の継続"},
+        {"name": "こども医療費助成事業",
+         "overview": "医療に係る保護者の負担をなくすことが本市の年少人口を維持・増加させるうえで有効な施策であることから、"
+                     "こども（出生した日から15歳に達する最初の3月31日まで）の保護者に対し、こどもが医療機関を受診した際の"
+                     "保険給付の一部負担金の額を現物給付等により助成する。",
+         "cost": {2015: BLANK}, "cost_unit": "円",
+         "kpis": [{"name": "医療費助成件数（中学生分）", "unit": "件",
+                   "values": {2015: (Q(32000, 32000, "#,##0"), BLANK, "H28.3")}}]},
+    ],
+}
+
+
+@fixture(SANGYO)
+def draw_sangyo(fx):
+    """The national form with a 事業概要 column between the name and the cost, no 交付金の種類,
+    and the form's closing line 各事業の評価等を踏まえた地方版総合戦略の見直しの有無 under the table."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=18, D=30, E=12, F=7, G=26, H=9, I=6, J=8, K=9, L=16, M=16, N=30, O=12, P=30)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="P1", size=12)
+    g.note("B2", "（各交付対象事業の重要業績評価指標（KPI）の実績値等）", merge="H2")
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "交付対象事業の名称", merge="C5")
+    g.head("D4", "事業概要", merge="D5")
+    g.head("E4", "実績額\n単位：円", merge="E5")
+    g.head("F4", "本事業における重要業績評価指標（KPI）", merge="J4")
+    g.head("F5", "指標", merge="G5")
+    g.head("H5", "指標値")
+    g.head("I5", "単位")
+    g.head("J5", "目標年月")
+    g.head("K4", "本事業終了後における実績値", merge="L4")
+    g.head("K5", "実績値")
+    g.head("L5", "事業効果")
+    g.head("M4", "外部有識者からの評価", merge="N4")
+    g.head("M5", "事業の評価")
+    g.head("N5", "外部有識者からの意見")
+    g.head("O4", "実績値を踏まえた事業の今後について", merge="P4")
+    g.head("O5", "今後の方針")
+    g.head("P5", "今後の方針の理由")
+    g.heights.update({4: 30, 5: 30})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        last = row + 4
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), no, merge=down("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=down("C"))
+        g.put(ref("D", row), p["overview"], merge=down("D"))
+        put_q(g, ref("E", row), p["cost"][2015], merge=down("E"), h="right")
+        for i in range(5):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            k = p["kpis"][i] if i < len(p["kpis"]) else None
+            if k is None:
+                for col in "GHIJK":
+                    g.put(ref(col, r), None)
+                continue
+            t, a, due = k["values"][2015]
+            g.put(ref("G", r), k["name"])
+            put_q(g, ref("H", r), t, h="right")
+            g.put(ref("I", r), k["unit"], h="center")
+            g.put(ref("J", r), due, h="center")
+            put_q(g, ref("K", r), a, h="right")
+        ev = p.get("evaluation") or {}
+        g.put(ref("L", row), p.get("effect_cell"), merge=down("L"))
+        g.put(ref("M", row), ev.get("assessment"), merge=down("M"))
+        g.put(ref("N", row), ev.get("expertOpinion"), merge=down("N"))
+        g.put(ref("O", row), p.get("policy_cell"), merge=down("O"))
+        g.put(ref("P", row), ev.get("policyReason"), merge=down("P"))
+        row = last + 1
+    g.put(ref("B", row + 1), "各事業の評価等を踏まえた地方版総合戦略の見直しの有無", merge=ref("G", row + 1), bold=True)
+    g.put(ref("H", row + 1), None, merge=ref("K", row + 1))
+    return [g]
+
+
+# 茅ヶ崎市（神奈川県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告
+# （各交付対象事業の重要業績評価指標（KPI）の実績値等）」
+# https://expydoc.com/doc/10817041/（地方創生先行型）に係る事業実施結果報告-（各
+CHIGASAKI = {
+    "file": "chigasaki-senkogata-jisshi-kekka", "writer": "xlsxwriter", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "茅ヶ崎市総合戦略策定事業", "grantType": "基礎交付",
+         "cost": {2015: Q(9322870, 9322870, "#,##0")}, "cost_unit": "円", "kpis": []},
+        {"name": "豊かな長寿社会推進事業", "grantType": "基礎交付",
+         "cost": {2015: BLANK}, "cost_unit": "円",
+         "kpis": [{"name": "高齢者と活躍の場のマッチング数", "unit": "件",
+                   "values": {2015: (Q(20, 20), BLANK, "平成28年3月")}}],
+         "effect_cell": "地方創生に相当程度効果があった",
+         "evaluation": {"fiscalYear": 2015, "effect": "considerably-effective",
+                        "assessment": "総合戦略のKPI達成に有効であった",
+                        "expertOpinion": "高齢者と企業等のニーズに合った的確なマッチングは非常に有効である。"
+                                         "企業・団体のニーズの掘り起こし・連携を強化するとともに、インターネットを積極的に"
+                                         "使ったPRを行って高齢層の周知拡大につとめ、継続的に事業を推進してもらいたい。"}},
+    ],
+}
+
+
+@fixture(CHIGASAKI)
+def draw_chigasaki(fx):
+    """The national form with its 目標年月 written out as 平成28年3月 (not H28.3), the year given
+    by no title: the months the rows share give it."""
+    g = Grid(fx["sheet"])
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="L1")
+    g.note("B2", "（各交付対象事業の重要業績評価指標（KPI）の実績値等）", merge="L2")
+    cols = national_header(g, 4)
+    g.widths[cols["due"]] = 12
+    row = 7
+    for no, p in enumerate(fx["projects"], start=1):
+        row = national_project(g, cols, row, no, p, fy=2015)
+    return [g]
+
+
+# 貝塚市（大阪府）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型交付金）事業の効果検証」平成28年8月
+# 事業一覧（NO. / 事業の名称 / 担当部課名 / ページ）と事業ごとの様式（1 貝塚市総合戦略策定事業）
+# https://expydoc.com/doc/10815034/地方創生先行型交付金事業の効果検証（pdf：348kb）
+KAIZUKA_LIST = [
+    ("貝塚市総合戦略策定事業", "都市政策部政策推進課", 1), ("シティセールス推進事業", "都市政策部政策推進課", 1),
+    ("観光振興事業", "都市整備部商工観光課", 2), ("商店街地域活性化事業", "都市整備部商工観光課", 2),
+    ("地域公共交通活性化事業", "都市政策部政策推進課\n都市整備部道路交通課", 3), ("小中一貫教育事業", "教育部学校教育課", 4),
+    ("学校相談員事業", "教育部学校教育課", 4), ("学校司書配置事業", "教育部学校教育課", 5),
+    ("貝塚学の創造事業", "教育部学校教育課", 5), ("子育て支援事業", "健康福祉部子育て支援課\n健康福祉部健康推進課", 6),
+    ("観光振興事業", "都市整備部商工観光課", 7),
+]
+KAIZUKA = {
+    "file": "kaizuka-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "事業一覧",
+    "projects": [{
+        "name": "貝塚市総合戦略策定事業", "grantType": "基礎交付",
+        "content": "大都市圏内にありながら、海から山まで自然や文化遺産に恵まれた特性を生かし、良好な住環境、子育て環境と"
+                   "雇用の創造並びに来訪者、定住促進を図るべく総合戦略を策定する。",
+        "cost": {2015: Q("6,000,000円", 6000000)}, "cost_unit": "円", "kpis": [],
+    }],
+}
+
+
+@fixture(KAIZUKA)
+def draw_kaizuka(fx):
+    """A list of the projects on the first sheet (no KPI columns: not a table to read) and one
+    form per project after it; the form's KPI rows are '-' throughout, its year only in the
+    project's 事業開始 / 事業終期 months (the list's 平成28年8月 is the date of the document)."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=6, C=30, D=26, E=8)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金\n（地方創生先行型交付金）事業の効果検証", merge="E1", size=12)
+    g.heights[1] = 36
+    g.note("D2", "平成28年8月", merge="E2")
+    g.note("B4", "○地域活性化・地域住民生活等緊急支援交付金（地方創生先行型交付金）事業一覧", merge="E4")
+    g.head("B5", "NO.")
+    g.head("C5", "事業の名称")
+    g.head("D5", "担当部課名")
+    g.head("E5", "ページ")
+    for i, (name, section, page) in enumerate(KAIZUKA_LIST):
+        r = 6 + i
+        g.put(ref("B", r), i + 1, h="center")
+        g.put(ref("C", r), name)
+        g.put(ref("D", r), section)
+        g.put(ref("E", r), page, h="center")
+    g.note(ref("B", 6 + len(KAIZUKA_LIST)), "※平成27年度の担当部課名を掲載しています。", merge=ref("E", 6 + len(KAIZUKA_LIST)))
+    f = Grid("1")
+    p = fx["projects"][0]
+    f.width(A=2, B=14, C=12, D=12, E=8, F=10, G=12, H=14, I=14)
+    f.put("B2", "交付対象事業名称", bold=True, fill=True)
+    f.put("C2", p["name"], merge="G2")
+    f.put("H2", "NO.", bold=True, fill=True, h="center")
+    f.put("I2", 1, h="center")
+    f.put("B3", "事業内容", bold=True, fill=True, merge="B4")
+    f.put("C3", p["content"], merge="G4")
+    f.put("H3", "事業開始", bold=True, fill=True)
+    f.put("I3", "平成27年4月", h="center")
+    f.put("H4", "事業終期", bold=True, fill=True)
+    f.put("I4", "平成27年10月", h="center")
+    f.heights.update({3: 30, 4: 30})
+    f.put("B5", "交付金の種類", bold=True, fill=True)
+    f.put("C5", p["grantType"], h="center")
+    f.put("D5", "実績額", bold=True, fill=True)
+    put_q(f, "E5", p["cost"][2015], merge="F5", h="right")
+    f.put("G5", "総合戦略の位置付け", bold=True, fill=True)
+    f.put("H5", "-", merge="I5", h="center")
+    f.put("B6", "主な支出", bold=True, fill=True)
+    f.put("C6", "非常勤嘱託報酬　1,080,000円\n策定アドバイザー報酬等　195,000円\n委託料　4,725,000円", merge="I6")
+    f.heights[6] = 45
+    f.head("B8", "本事業における重要業績評価指数（KPI）", merge="G8")
+    f.head("H8", "本事業終了後における実績値", merge="H9")
+    f.head("B9", "指標", merge="D9")
+    f.head("E9", "指標値")
+    f.head("F9", "単位")
+    f.head("G9", "目標年月")
+    for i in range(3):
+        r = 10 + i
+        f.put(ref("B", r), INDICATORS[i], h="center")
+        f.put(ref("C", r), "-", merge=ref("D", r), h="center")
+        for col in "EFGH":
+            f.put(ref(col, r), "-", h="center")
+    f.head("B14", "外部有識者からの評価", merge="C14")
+    f.head("D14", "実績値を踏まえた事業の今後について", merge="I14")
+    f.head("B15", "事業効果", merge="C15")
+    f.head("D15", "評価")
+    f.head("E15", "意見", merge="F15")
+    f.head("G15", "今後の方針")
+    f.head("H15", "今後の方針の理由", merge="I15")
+    f.put("B16", "-", merge="C16", h="center")
+    f.put("D16", "-", h="center")
+    f.put("E16", "-", merge="F16", h="center")
+    f.put("G16", "-", h="center")
+    f.put("H16", "-", merge="I16", h="center")
+    return [g, f]
+
+
+# 南九州市（鹿児島県）「H27地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の効果検証結果」
+# https://expydoc.com/doc/11465637/の効果検証結果
+MINAMIKYUSHU = {
+    "file": "minamikyushu-senkogata-kouka-kensho", "writer": "xlsxwriter", "sheet": "効果検証結果",
+    "projects": [
+        {"name": "南九州市総合戦略策定事業",
+         "overview": "国の長期ビジョンと総合戦略を勘案するとともに県と連携し，人口ビジョンの策定や今後5ヶ年の目標や"
+                     "具体的な施策等をまとめた「地方版総合戦略」を策定する。",
+         "cost": {2015: Q(6161000, 6161000, "#,##0")}, "cost_unit": "円", "kpis": []},
+        {"name": "6次産業化等による持続可能な地域活性化事業",
+         "overview": "少子高齢化が進み地域が疲弊していく中，現在の集落機能を維持していく地域活性化の取り組みが必要と"
+                     "なっている。このため，収穫用機械の整備による労力の省力化と地元で採れた農産物の加工・販売に"
+                     "取り組むことで，これからの高齢農家のやりがい・いきがい農業の一端を担うことに繋がる。",
+         "cost": {2015: Q(19465000, 19465000, "#,##0")}, "cost_unit": "円", "kpis": []},
+    ],
+}
+
+MINAMIKYUSHU_EFFECT_LEGEND = ("（選択肢）\n1.地方創生に非常に効果的であった\n2.地方創生に相当程度効果があった\n"
+                              "3.地方創生に効果があった\n4.地方創生に効果がなかった")
+MINAMIKYUSHU_POLICY_LEGEND = ("（選択肢）\n1.追加等更に発展させる\n2.事業内容の見直し（改善）\n3.事業の継続\n"
+                              "4.事業の中止\n5.予定通り事業終了")
+
+
+@fixture(MINAMIKYUSHU)
+def draw_minamikyushu(fx):
+    """A one-year form variant (計画時の成果目標値（KPI）, 実績額（交付金充当額）, no 目標年月: the year
+    is the title's H27) whose officer printed the option legends of 事業効果 and 今後の方針 in the
+    first project's cells, where no choice was made."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=22, D=13, E=36, F=7, G=24, H=9, I=6, J=9, K=16, L=16, M=26)
+    g.title("B1", "H27地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）の効果検証結果", merge="M1", size=12)
+    marks = {"B": "No", "C": "①", "D": "②", "E": "③", "F": "④", "J": "⑤", "L": "⑥"}
+    for col, mark in marks.items():
+        if mark != "No":
+            g.note(ref(col, 3), mark)
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "交付対象事業の名称", merge="C5")
+    g.head("D4", "実績額\n（交付金充当額）")
+    g.head("D5", "単位：円")
+    g.head("E4", "事業概要", merge="E5")
+    g.head("F4", "計画時の成果目標値（KPI）", merge="I4")
+    g.head("F5", "指標", merge="G5")
+    g.head("H5", "指標値")
+    g.head("I5", "単位")
+    g.head("J4", "事業終了後における実績値", merge="K4")
+    g.head("J5", "実績値")
+    g.head("K5", "事業効果")
+    g.head("L4", "実績値を踏まえた事業の今後について", merge="M4")
+    g.head("L5", "今後の方針")
+    g.head("M5", "今後の方針の理由")
+    g.heights.update({4: 30, 5: 24})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        last = row + 4
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), no, merge=down("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=down("C"))
+        put_q(g, ref("D", row), p["cost"][2015], merge=down("D"), h="right")
+        g.put(ref("E", row), p["overview"], merge=down("E"))
+        for i in range(5):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            for col in "GHIJ":
+                g.put(ref(col, r), None)
+        g.put(ref("K", row), MINAMIKYUSHU_EFFECT_LEGEND if no == 1 else None, merge=down("K"))
+        g.put(ref("L", row), MINAMIKYUSHU_POLICY_LEGEND if no == 1 else None, merge=down("L"))
+        g.put(ref("M", row), None, merge=down("M"))
+        for i in range(5):
+            g.heights[row + i] = 24
+        row = last + 1
+    return [g]
+
+
+# 石巻市（宮城県）「地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告」
+# https://expydoc.com/doc/11556701/地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）
+ISHINOMAKI = {
+    "file": "ishinomaki-senkogata-jisshi-kekka", "writer": "openpyxl", "sheet": "実施結果報告",
+    "projects": [
+        {"name": "石巻市総合戦略策定事業", "grantType": "基礎交付",
+         "cost": {2015: Q(9099427, 9099427, "#,##0")}, "cost_unit": "円", "kpis": [], "dash": True},
+        {"name": "創業支援・育成事業", "grantType": "基礎交付",
+         "cost": {2015: Q(16362485, 16362485, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "創業数", "unit": "件", "values": {2015: (Q(5, 5), Q(7, 7))}},
+                  {"name": "新規事業補助採択数", "unit": "件", "values": {2015: (Q(9, 9), Q(4, 4))}},
+                  {"name": "創業件数", "unit": "件", "values": {2015: (Q(14, 14), Q(36, 36))}}],
+         "evaluation": {"fiscalYear": 2015,
+                        "assessment": "創業だけでなく、会社として、10年、20年と居続けていてもらえるように、"
+                                         "追跡調査のようなものをしてほしい。"},
+         "next": "5カ年間は事業実績報告書をもらい、経営相談を行いながら、創業者のカルテを作り、創業支援事業者連携会議で"
+                 "共有していく。"},
+        {"name": "6次産業化・地産地消推進事業", "grantType": "基礎交付",
+         "cost": {2015: Q(17370711, 17370711, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "新商品開発数", "unit": "件", "values": {2015: (Q(1, 1), Q(1, 1))}},
+                  {"name": "販路開拓件数", "unit": "件", "values": {2015: (Q(2, 2), Q(3, 3))}},
+                  {"name": "施設整備件数", "unit": "件", "values": {2015: (Q(1, 1), Q(6, 6))}}],
+         "evaluation": {"fiscalYear": 2015,
+                        "assessment": "新商品を開発したけれども、販路の拡大につながったとか、つながらないというような"
+                                         "フォローアップを行ってほしい。"},
+         "next": "6次産業化・地産地消推進センターを通して、助成した後も引き続き、販路や商品改良などの適切な"
+                 "フォローアップを実施していく。"},
+        {"name": "漁船誘致及び原魚等確保助成事業", "grantType": "基礎交付",
+         "cost": {2015: Q(10000000, 10000000, "#,##0")}, "cost_unit": "円",
+         "kpis": [{"name": "水揚げ量（旋網一艘分）増", "unit": "トン",
+                   "values": {2015: (Q(100, 100), Q(2998, 2998, "#,##0"))}}],
+         "evaluation": {"fiscalYear": 2015, "assessment": "「水産都市石巻」においては、必要な事業である。"},
+         "next": "トップセールスによる誘致活動を継続するとともに、PR用パンフレットの改訂を行い、誘致活動を支援していく。"},
+    ],
+}
+
+
+@fixture(ISHINOMAKI)
+def draw_ishinomaki(fx):
+    """A local variant of the national form: no 目標年月 and no 事業効果, the external
+    committee's comment under 外部委員からの評価 (one column) and the department's answer under
+    外部委員評価を踏まえた事業の今後について; rows of '―' for the strategy project."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=24, D=8, E=13, F=7, G=24, H=8, I=6, J=10, K=34, L=34)
+    g.title("B1", "地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業実施結果報告", merge="L1", size=12)
+    g.note("B2", "（平成27年度実施事業）", merge="E2")
+    g.head("B4", "No", merge="B5")
+    g.head("C4", "交付対象事業の名称", merge="C5")
+    g.head("D4", "交付金の\n種類", merge="D5")
+    g.head("E4", "実績額\n単位：円", merge="E5")
+    g.head("F4", "本事業における重要業績評価指標（KPI）", merge="I4")
+    g.head("F5", "指標", merge="G5")
+    g.head("H5", "指標値")
+    g.head("I5", "単位")
+    g.head("J4", "本事業終了後\nにおける実績値", merge="J5")
+    g.head("K4", "外部委員からの評価", merge="K5")
+    g.head("L4", "外部委員評価を踏まえた\n事業の今後について", merge="L5")
+    g.heights.update({4: 30, 5: 24})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        n = 1 if p.get("dash") else len(p["kpis"])
+        last = row + n - 1
+        down = (lambda col: ref(col, last))
+        g.put(ref("B", row), no, merge=down("B") if n > 1 else None, h="center")
+        g.put(ref("C", row), p["name"], merge=down("C") if n > 1 else None)
+        g.put(ref("D", row), p["grantType"], merge=down("D") if n > 1 else None, h="center")
+        put_q(g, ref("E", row), p["cost"][2015], merge=down("E") if n > 1 else None, h="right")
+        for i in range(n):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            if p.get("dash"):
+                for col in "GHIJ":
+                    g.put(ref(col, r), "―", h="center")
+                continue
+            k = p["kpis"][i]
+            t, a = k["values"][2015]
+            g.put(ref("G", r), k["name"])
+            put_q(g, ref("H", r), t, h="right")
+            g.put(ref("I", r), k["unit"], h="center")
+            put_q(g, ref("J", r), a, h="right")
+        ev = p.get("evaluation") or {}
+        g.put(ref("K", row), ev.get("assessment", "―"), merge=down("K") if n > 1 else None)
+        g.put(ref("L", row), p.get("next", "―"), merge=down("L") if n > 1 else None)
+        row = last + 1
+    return [g]
+
+
+# 井手町（京都府）「井手町の地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業の効果検証」
+# https://expydoc.com/doc/10932989/地方創生先行型
+# The published table cannot be read without a person's help: its cost cell carries a breakdown
+# (内訳) under the amount and its first KPI is written as changes in words (前年比25,000人増加,
+# 前年比24,763人減少 with three years' counts under it). records.md does not say how to read
+# either, so the reader must stop with an error naming each cell (written to real-errors/ with
+# the errors expected, not records).
+IDE = {
+    "file": "ide-senkogata-kouka-kensho", "writer": "openpyxl", "sheet": "効果検証",
+    "folder": "real-errors",
+    "errors": [("two-values", "E6"), ("not-a-number", "I6"), ("not-a-number", "K6")],
+    "projects": [
+        {"name": "地域資源を活用した観光振興事業",
+         "content": "(1)観光案内サインの改修（英語表記追加）\n(2)新たな観光パンフレットの作成（4か国語対応）\n"
+                    "(3)JR玉水駅駅舎デザイン等の構想づくりのためのワークショップの開催等を行った。",
+         "cost_cell": "16,310,160円\n内訳\n(1)7,661,840円\n(2)4,594,320円\n(3)4,104,000円",
+         "kpis": [("交流人口", "前年比\n25,000人増加", "前年比24,763人減少\nH25:329,370人\nH26:352,021人\nH27:327,258人"),
+                  ("交流人口に占める外国人数", "10人", None),
+                  ("まちづくりワークショップ参加者数", "10人", None)],
+         "check": "平成27年度は本町の観光の核となるさくらまつりが悪天候であったため、指標①は目標達成できなかったが、"
+                  "本事業により、来町者の利便性向上と",
+         "reason": "今後は、井手町地域創生計画に掲げられた平成32年度までに交流人口50万人の達成に向け、"
+                   "観光パンフレットの配布等によるPR強化、"},
+        {"name": "空家実態調査事業",
+         "content": "町内の空き家を調査した上で、空家台帳を新たに整備し、空家台帳のデータベース化を行った。",
+         "cost_cell": "3,000,000円", "kpis": [("空き家の活用件数", "1件", None)]},
+        {"name": "地域防災の充実強化事業",
+         "content": "消防団の装備の基準等の一部改正に伴い、消防団員の安全確保及び消防団活動の充実強化を図るため、"
+                    "安全安心に活動できる新基準の装備品の整備を行った。",
+         "cost_cell": "7,000,000円", "kpis": [("町内在住消防団員数", "210人", None)]},
+    ],
+}
+
+
+@fixture(IDE)
+def draw_ide(fx):
+    """A local form: 事業内容 beside the name, 目標年月 under the KPI group, 本事業終了後における
+    実績値（H28.3時点）, a 本町における効果検証 text column, 今後の方針 | 方針の理由 under a group."""
+    g = Grid(fx["sheet"])
+    g.width(A=2, B=4, C=16, D=30, E=16, F=7, G=20, H=2, I=12, J=8, K=20, L=34, M=10, N=34)
+    g.title("B1", "井手町の地域活性化・地域住民生活等緊急支援交付金（地方創生先行型）に係る事業の効果検証",
+            merge="N1", size=12)
+    g.head("B3", "No", merge="B5")
+    g.head("C3", "交付対象\n事業の名称", merge="C5")
+    g.head("D3", "事業内容", merge="D5")
+    g.head("E3", "実績額", merge="E5")
+    g.head("F3", "本事業における\n重要業績評価指標（KPI）", merge="J4")
+    g.head("F5", "指標", merge="G5")
+    g.head("I5", "指標値")
+    g.head("J5", "目標\n年月")
+    g.head("K3", "本事業終了後にお\nける実績値\n（H28.3時点）", merge="K5")
+    g.head("L3", "本町における効果検証", merge="L5")
+    g.head("M3", "実績値を踏まえた事業の\n今後について", merge="N4")
+    g.head("M5", "今後の\n方針")
+    g.head("N5", "方針の理由")
+    g.heights.update({3: 24, 4: 24, 5: 30})
+    row = 6
+    for no, p in enumerate(fx["projects"], start=1):
+        n = len(p["kpis"])
+        last = row + n - 1
+        down = (lambda col: ref(col, last) if n > 1 else None)
+        g.put(ref("B", row), no, merge=down("B"), h="center")
+        g.put(ref("C", row), p["name"], merge=down("C"))
+        g.put(ref("D", row), p["content"], merge=down("D"))
+        g.put(ref("E", row), p["cost_cell"], merge=down("E"), h="right")
+        for i, (name, target, actual) in enumerate(p["kpis"]):
+            r = row + i
+            g.put(ref("F", r), INDICATORS[i], h="center")
+            g.put(ref("G", r), name, merge=ref("H", r))
+            g.put(ref("I", r), target, h="right")
+            g.put(ref("J", r), "H28.3", h="center")
+            g.put(ref("K", r), actual, h="right")
+            g.heights[r] = 45
+        g.put(ref("L", row), p.get("check"), merge=down("L"))
+        g.put(ref("M", row), None, merge=down("M"))
+        g.put(ref("N", row), p.get("reason"), merge=down("N"))
+        row = last + 1
+    return [g]
+
+
 def validate(doc, name):
     try:
         import jsonschema
@@ -2976,12 +3613,21 @@ def main():
         assert name not in names, name
         names.add(name)
         grids = fx["draw"](fx)
-        path = OUT / f"{name}.xlsx"
+        folder = OUT.parent / fx["folder"] if fx.get("folder") else OUT
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.xlsx"
         if fx["writer"] == "xlsxwriter":
             render_xlsxwriter(grids, path)
         else:
             render_openpyxl(grids, path)
         reopen(path)
+        if fx.get("errors") is not None:
+            # A table the reader must refuse: the errors (code, cell) it must report, no records.
+            errors = [{"code": code, "cell": cell} for code, cell in fx["errors"]]
+            (folder / f"{name}.expected-errors.json").write_text(
+                json.dumps({"errors": errors}, ensure_ascii=False, indent=2) + "\n")
+            print(f"{path.relative_to(ROOT)}  ({fx['writer']}, {len(errors)} errors expected)")
+            continue
         doc = expected(fx)
         validate(doc, name)
         (OUT / f"{name}.expected.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

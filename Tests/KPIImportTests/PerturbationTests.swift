@@ -103,6 +103,9 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
   /// Figures typed with full-width digits (「１，２３４件」, 「１２．３％」), as a Japanese input method
   /// leaves them.
   case fullWidthFigures
+  /// The option legend printed in a 事業効果 / 今後の方針 cell a project left empty
+  /// (「（選択肢）\n1.地方創生に非常に効果的であった\n…」): not a choice, so nothing is read.
+  case optionLegends
 
   var testDescription: String { rawValue }
 
@@ -246,7 +249,43 @@ enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
         return changed
       }
       return Self.grid(grid, cells: cells, merges: grid.merges)
+    case .optionLegends: return Self.withOptionLegends(grid)
     }
+  }
+
+  static let optionLegend: [HeaderField: String] = [
+    .effect: "（選択肢）\n1.地方創生に非常に効果的であった\n2.地方創生に相当程度効果があった\n"
+      + "3.地方創生に効果があった\n4.地方創生に効果がなかった",
+    .policy: "（選択肢）\n1.追加等更に発展させる\n2.事業内容の見直し（改善）\n3.事業の継続\n4.事業の中止\n"
+      + "5.予定通り事業終了",
+  ]
+
+  /// Writes the option legend into the first empty 事業効果 / 今後の方針 cell of a data row (a
+  /// row holding a number) under each such header, where no merge from another cell covers it.
+  static func withOptionLegends(_ grid: SheetGrid) -> SheetGrid {
+    var cells = cells(of: grid)
+    var taken = Set(cells.map(\.reference))
+    for row in headerRows(grid) {
+      for header in grid.cells(inRow: row) {
+        guard case .string(let text) = header.value, let field = HeaderField.match(text),
+          let legend = optionLegend[field]
+        else { continue }
+        let bottom = grid.merge(containing: header.reference)?.last.row ?? row
+        for candidate in grid.rows where candidate > bottom {
+          let reference = CellReference(row: candidate, column: header.reference.column)
+          let isDataRow = grid.cells(inRow: candidate).contains {
+            if case .number = $0.value { return true } else { return false }
+          }
+          guard isDataRow, !taken.contains(reference),
+            grid.merge(containing: reference).map({ $0.first == reference }) ?? true
+          else { continue }
+          cells.append(Cell(reference: reference, value: .string(legend)))
+          taken.insert(reference)
+          break
+        }
+      }
+    }
+    return Self.grid(grid, cells: cells, merges: grid.merges)
   }
 
   /// Rows holding two or more header words.

@@ -34,6 +34,9 @@ struct HeaderYear: Sendable, Equatable {
   var isAlsoYearTarget = false
   /// The era read into a year written without one (24年度 under a title naming 平成).
   var assumedEra: EraHint?
+  /// A year annotated with its place in the plan (平成29年度（1年目）, R5（初年度）): a
+  /// 地域再生計画's planned year, whose value with no measure word is that year's target.
+  var isPlanYear = false
 }
 
 /// The era a sheet writes its years in, for a header that leaves it out (目標値 24年度 in a
@@ -269,8 +272,16 @@ enum ColumnRoleReader {
         year.isBaseline = true
       }
       if key.hasPrefix("目標") || key.contains("最終") { year.isFinalTarget = true }
+      if isPlanPlace(key) { year.isPlanYear = true }
     }
     return year
+  }
+
+  /// （1年目）, （初年度）, （増加分）: a note that places an absolute year in the project's plan.
+  private static func isPlanPlace(_ key: String) -> Bool {
+    if key.contains("増加分") { return true }
+    if case .relative = FiscalYearLabel.parse(key) { return true }
+    return false
   }
 
   /// The year on a measure header's second line: 目標値\n24年度, 実績\n令和3年度.

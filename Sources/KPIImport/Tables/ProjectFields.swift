@@ -49,15 +49,23 @@ enum ProjectFields {
       switch found.field {
       case .effect:
         guard evaluation.effect == nil else { continue }
-        evaluation.effect = Effect(matching: found.text)
+        evaluation.effect =
+          OptionLegend.lists(found.text, Effect.init(matching:))
+          ? nil : Effect(matching: found.text)
         if evaluation.effect == nil {
-          log.add(.warning, .unknownEffect, ["text": found.text], sheet: sheet, cell: found.cell)
+          log.add(
+            .warning, .unknownEffect, ["text": HeaderLine.oneLine(found.text)], sheet: sheet,
+            cell: found.cell)
         }
       case .policy:
         guard evaluation.policy == nil else { continue }
-        evaluation.policy = Policy(matching: found.text)
+        evaluation.policy =
+          OptionLegend.lists(found.text, Policy.init(matching:))
+          ? nil : Policy(matching: found.text)
         if evaluation.policy == nil {
-          log.add(.warning, .unknownPolicy, ["text": found.text], sheet: sheet, cell: found.cell)
+          log.add(
+            .warning, .unknownPolicy, ["text": HeaderLine.oneLine(found.text)], sheet: sheet,
+            cell: found.cell)
         }
       case .assessment:
         evaluation.assessment = evaluation.assessment ?? TextNormalizer.paragraph(found.text)
@@ -145,13 +153,21 @@ enum FormLabels {
             FieldCell(field: field, text: value, cell: cell.reference, headerText: label))
           continue
         }
-        guard let field = HeaderField.match(text), wanted.contains(field),
+        guard let field = labelField(text), wanted.contains(field),
           let (value, reference) = valueBeside(cell.reference, in: grid)
         else { continue }
         found.append(FieldCell(field: field, text: value, cell: reference, headerText: text))
       }
     }
     return found
+  }
+
+  /// The field a label names, also when the label is broken over two lines where it does not
+  /// fit its cell (交付対象\n事業名称), as header words are.
+  private static func labelField(_ text: String) -> HeaderField? {
+    if let field = HeaderField.match(text) { return field }
+    guard text.contains(where: \.isNewline) else { return nil }
+    return HeaderField.match(BrokenHeader.mended(text))
   }
 
   /// 「交付対象事業の名称：○○事業」 → (交付対象事業の名称, ○○事業).
@@ -202,10 +218,81 @@ enum TitleYear {
   private static func yearPrefix(_ text: String) -> Int? {
     guard let end = text.firstRange(of: "年度")?.upperBound else {
       if case .absolute(let year) = FiscalYearLabel.parse(text) { return year }
-      return nil
+      return abbreviatedPrefix(text)
     }
     if case .absolute(let year) = FiscalYearLabel.parse(String(text[..<end])) { return year }
     return nil
+  }
+
+  /// H27地域活性化…, R4実施事業 → the era letter and number leading a title word. A month
+  /// (H28.3, R4/3) or a date (H28年8月) is not a year statement.
+  private static func abbreviatedPrefix(_ text: String) -> Int? {
+    let folded = HeaderText.key(text)
+    let isDigit = { (character: Character) in character.isASCII && character.isNumber }
+    guard let era = folded.first, "HR".contains(era) else { return nil }
+    let digits = folded.dropFirst().prefix(while: isDigit)
+    guard (1...2).contains(digits.count) else { return nil }
+    let rest = folded.dropFirst(1 + digits.count)
+    if let next = rest.first,
+      isDigit(next) || ".．/／年-".contains(next) || (next.isASCII && next.isLetter)
+    {
+      return nil
+    }
+    if case .absolute(let year) = FiscalYearLabel.parse(String(era) + digits) { return year }
+    return nil
+  }
+}
+
+/// A cell that prints the options instead of choosing one (「（選択肢）\n1.地方創生に非常に効果的で
+/// あった\n2.…」): it opens with 選択肢 or 凡例, or three or more of its lines name different
+/// options. Reading its first option would make a choice nobody made; the caller warns instead.
+enum OptionLegend {
+  static func lists<Category: Equatable>(_ text: String, _ match: (String) -> Category?) -> Bool {
+    let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let opening = lines.first.map(HeaderText.key)?.drop { "(（【[<＜".contains($0) } ?? ""
+    if opening.hasPrefix("選択肢") || opening.hasPrefix("凡例") { return true }
+    var named: [Category] = []
+    for line in lines {
+      if let category = match(line), !named.contains(category) { named.append(category) }
+    }
+    return named.count >= 3
+  }
+}
+
+/// The year of a one-year form that states none elsewhere, from the project's own months:
+/// 事業開始 平成27年4月 and 事業終期 平成27年10月 both fall in FY2015. Months in different fiscal
+/// years, or only one of them, give none (a several-year project's form needs its year said).
+enum FormPeriodYear {
+  private static let startWords: Set<String> = ["事業開始", "事業始期", "事業開始時期", "事業開始年月"]
+  private static let endWords: Set<String> = ["事業終期", "事業終了", "事業終了時期", "事業終了年月"]
+
+  static func find(_ grid: SheetGrid, rows: [Int]) -> Int? {
+    var start: Int?
+    var end: Int?
+    let rowSet = Set(rows)
+    for row in grid.rows where rowSet.contains(row) {
+      for cell in grid.cells(inRow: row) {
+        guard case .string(let text) = cell.value else { continue }
+        let key = HeaderText.key(text)
+        let isStart = startWords.contains(key)
+        guard isStart || endWords.contains(key), let year = monthYear(besides: cell.reference, grid)
+        else { continue }
+        if isStart { start = start ?? year } else { end = end ?? year }
+      }
+    }
+    guard let start, let end, start == end else { return nil }
+    return start
+  }
+
+  /// The fiscal year of the month written right of a label (past its merge): 平成27年4月, a date.
+  private static func monthYear(besides label: CellReference, _ grid: SheetGrid) -> Int? {
+    let labelEnd = grid.merge(containing: label)?.last.column ?? label.column
+    guard
+      let cell = grid.cells(inRow: label.row).first(where: {
+        $0.reference.column > labelEnd && CellReading.text($0) != nil
+      }), case .due = CellReading.yearLabel(cell)
+    else { return nil }
+    return CellReading.yearLabel(cell)?.resolve(periodStart: nil)
   }
 }
 

@@ -73,7 +73,7 @@ struct TableFinder {
       var other = 0
       for cell in grid.cells(inRow: next) {
         guard let text = CellReading.text(cell) else { continue }
-        if case .string = cell.value, HeaderCellKind.isHeader(text) {
+        if case .string = cell.value, HeaderCellKind.isHeader(text) || UnitNoteCell.matches(text) {
           headers += 1
         } else if case .string = cell.value, underGroupHeader(cell.reference, band: row...last) {
           continue
@@ -98,12 +98,14 @@ struct TableFinder {
   }
 
   /// Whether a header cell merged across several columns stands over `reference` in `band`.
+  /// The group's own words need not be header words (実績値を踏まえた事業の今後について over
+  /// 今後の方針 | 方針の理由): the band's rows are header rows already.
   private func underGroupHeader(_ reference: CellReference, band: ClosedRange<Int>) -> Bool {
     band.contains { row in
       guard let merge = grid.merge(containing: CellReference(row: row, column: reference.column))
       else { return false }
       return merge.columnCount > 1 && merge.last.row < reference.row
-        && CellReading.text(grid.cell(at: merge.first)).map(HeaderCellKind.isHeader) == true
+        && band.contains(merge.first.row) && CellReading.text(grid.cell(at: merge.first)) != nil
     }
   }
 
@@ -165,13 +167,16 @@ struct TableFinder {
       // its 目標値 / 実績値 rows) is that KPI's, whatever it holds.
       let continuesMerge = !rows.isEmpty && mergedDownFromData(into: row, span: span, rows: rows)
       if !hasQuantity && !continuesMerge {
-        if startsHeader(row) || isBanner(row, span: span) { break }
+        if startsHeader(row) || isBanner(row, span: span) || isCaption(row, span: span) {
+          break
+        }
         // 「⑤生涯スポーツ」 alone on its row heads the next project's table.
         if cells.count == 1, let heading = ProjectHeading.parse(first), heading.no != nil {
           break
         }
         let texts = cells.compactMap(CellReading.text)
         if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric) {
+          if let last = rows.last, isGroupRow(last, span: span) { rows.removeLast() }
           break
         }
       }
@@ -194,6 +199,22 @@ struct TableFinder {
     return false
   }
 
+  /// A row of group headers over the label row that ends a table (外部有識者からの評価 |
+  /// 実績値を踏まえた事業の今後について over 事業効果 | 評価 | 意見 …): text only, every cell merged
+  /// across two or more columns. It belongs to the block below, not to the table above.
+  private func isGroupRow(_ row: Int, span: ClosedRange<Int>) -> Bool {
+    let stored = grid.cells(inRow: row).filter {
+      span.contains($0.reference.column) && CellReading.text($0) != nil
+    }
+    return !stored.isEmpty
+      && stored.allSatisfy { cell in
+        guard case .string = cell.value, let merge = grid.merge(containing: cell.reference) else {
+          return false
+        }
+        return merge.columnCount > 1 && merge.rowCount == 1
+      }
+  }
+
   /// A row holding one text merged across most of the table (a legend, a comment box) ends
   /// it: its text would otherwise be seen in every column it covers.
   ///
@@ -214,6 +235,21 @@ struct TableFinder {
       return stored.count == 1
         || (index == 1 && (CellReading.text(cell)?.contains(where: \.isNewline) ?? false))
     }
+  }
+
+  /// A row whose one text starts at the table's left edge and is merged across three or more
+  /// of its columns is a caption line, not data (the national form's closing
+  /// 「各事業の評価等を踏まえた地方版総合戦略の見直しの有無」 over No, name and overview): no data row
+  /// spans the number, the name and the next field with one cell and leaves the rest empty.
+  private func isCaption(_ row: Int, span: ClosedRange<Int>) -> Bool {
+    let stored = grid.cells(inRow: row).filter {
+      span.contains($0.reference.column) && CellReading.text($0) != nil
+    }
+    guard stored.count == 1, let cell = stored.first, case .string(let text) = cell.value,
+      cell.reference.column == span.lowerBound, !SingleTable.isDashOnly(text),
+      let merge = grid.merge(containing: cell.reference)
+    else { return false }
+    return merge.columnCount >= 3
   }
 
   /// Notes end a table: 計算方法, 算出方法, ※, 注, 参考, 課題, 今後の対応, 出典, 備考.

@@ -62,6 +62,12 @@ struct TableHeader: Sendable {
           continue
         }
         anchors.append(anchor)
+        // 実績額 over a cell 「単位：円」: the unit belongs to the header above, as if written
+        // on its second line (実績額\n単位：円).
+        if let unit = UnitNoteCell.unit(text), let above = path.popLast() {
+          path.append((above.text + "\n単位：" + unit, above.cell))
+          continue
+        }
         path.append((BrokenHeader.mended(text), anchor))
       }
       return HeaderColumn(
@@ -344,17 +350,43 @@ enum KPIGroupLabel {
 /// A header word broken over two lines where it does not fit (本事業における重要業績\n評価指標
 /// （KPI））: when the first line alone names nothing and the two lines together name a
 /// field, the two are one line. A first line that names something (目標値\n（単位：人）) stays.
+///
+/// A first line that names a shorter word than the two lines together (目標\n年月, 指標\n値) is
+/// one too: joined, the lines name another field, which is what the narrow column broke.
 enum BrokenHeader {
   static func mended(_ text: String) -> String {
     guard let breakIndex = text.firstIndex(where: \.isNewline) else { return text }
     let first = HeaderText(text)
-    guard HeaderField.match(first) == nil, FiscalYearLabel.parse(first.key) == nil else {
-      return text
-    }
     let rest = text[text.index(after: breakIndex)...]
     let secondEnd = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
     let joined = String(text[..<breakIndex]) + String(rest[..<secondEnd])
-    guard HeaderField.match(joined) != nil else { return text }
+    guard let joinedField = HeaderField.match(joined) else { return text }
+    if let firstField = HeaderField.match(first) {
+      // 目標値\n（単位：人） joins to the same field: the second line is a note, kept as one.
+      guard firstField != joinedField, HeaderText(joined).notes.isEmpty else { return text }
+    } else if FiscalYearLabel.parse(first.key) != nil {
+      return text
+    }
     return joined + String(rest[secondEnd...])
+  }
+}
+
+/// A header cell holding only a unit note (単位：円, （単位：千円）, or a bracketed unit alone:
+/// （円）, （人）) under another header: the unit of the column, not a header of its own.
+/// 「（単位）」 alone heads a unit column and is not one.
+enum UnitNoteCell {
+  static func matches(_ text: String) -> Bool { unit(text) != nil }
+
+  /// The unit the cell states, or nil when it is not a unit note.
+  static func unit(_ text: String) -> String? {
+    guard HeaderField.match(text) == nil else { return nil }
+    let header = HeaderText(text)
+    if let unit = QuantityParser.headerUnit(text) {
+      return header.key.isEmpty || header.key.hasPrefix("単位") ? unit : nil
+    }
+    guard header.key.isEmpty, header.notes.count == 1, let note = header.notes.first,
+      UnitWord.isUnit(note)
+    else { return nil }
+    return note
   }
 }

@@ -348,7 +348,9 @@ struct SingleTable {
       statesYears
       ? nil
       : TitleYear.find(grid, above: header.rows.lowerBound) ?? fallbackYear
-        ?? dueColumn.flatMap(commonDueYear)
+        ?? dueColumn.flatMap(commonDueYear) ?? FormPeriodYear.find(grid, rows: Array(context))
+    // A form's project begins at its labels, not at a row: its cost takes the table's year too.
+    if projectColumn == nil, let tableYear { projects.setDefaultYear(tableYear) }
     // 指標値（目標年月）: the bracket in each target cell is its due month (「20人（H29.3）」).
     let dueInBracket = header.valueColumns.first { column in
       guard case .value(.target, nil) = column.role, let text = column.path.last?.text else {
@@ -822,6 +824,13 @@ struct SingleTable {
     return Self.isDashOnly(text)
   }
 
+  /// The measure of a year column whose header and row name none: a target when the year is
+  /// a plan's (annotated 1年目 or 増加分, as a 地域再生計画 lays its KPI table out) or a final
+  /// target; otherwise the year's actual.
+  static func bareYearMeasure(_ year: HeaderYear) -> Measure {
+    year.isFinalTarget || year.isPlanYear ? .target : .actual
+  }
+
   /// A value cell that says "not applicable": '-', '－人', '…', blank (records.md).
   static func isNotApplicable(_ text: String) -> Bool {
     if case .notApplicable = QuantityParser.parse(text) { return true }
@@ -993,7 +1002,7 @@ struct SingleTable {
               builder.readFinalTarget(reference, year: fiscalYear, in: grid, log: log)
             }
             builder.addMeasure(
-              measure ?? (year.isFinalTarget ? .target : .actual), fiscalYear: fiscalYear,
+              measure ?? Self.bareYearMeasure(year), fiscalYear: fiscalYear,
               at: reference, in: grid, log: log)
           }
         case .baseline:
