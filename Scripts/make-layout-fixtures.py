@@ -880,6 +880,61 @@ def c_1904(path):
 # Layout D
 
 
+
+@fixture
+def c_note_inside(path):
+    g = Grid("KPI一覧")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 12, "F": 12, "G": 8})
+    for col, text in zip("BCDEFG", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    # (project, KPI, year cell, fiscal year, target cell, target, actual cell, actual); a
+    # 1-tuple is a note merged across the row.
+    rows = [
+        ("観光振興事業", "観光客数", "令和元年度", 2019, 1000, 1000, 1100, 1100),
+        (None, "観光客数", "令和2年度", 2020, 1000, 1000, "980※", 980),
+        ("※印の値は速報値",),
+        (None, "イベント参加者数", "令和元年度", 2019, 500, 500, 520, 520),
+        (None, "イベント参加者数", "令和2年度", 2020, 500, 500, "－", None),
+        ("※令和2年度はコロナの影響により中止",),
+        (None, "イベント参加者数", "令和3年度", 2021, 500, 500, "※480", 480),
+        ("移住促進事業", "移住者数", "令和元年度", 2019, 20, 20, 25, 25),
+    ]
+    projects = []
+    row = 5
+    for cells in rows:
+        if len(cells) == 1:
+            g.put(f"B{row}", cells[0], merge=f"G{row}")
+            row += 1
+            continue
+        project, name, ycell, fy, tcell, t, acell, a = cells
+        if project:
+            projects.append({"name": project, "kpis": []})
+        g.put(f"B{row}", project)
+        g.put(f"C{row}", name)
+        g.put(f"D{row}", ycell, h="center")
+        g.put(f"E{row}", tcell, h="right")
+        g.put(f"F{row}", acell, h="right")
+        g.put(f"G{row}", "人", h="center")
+        kpis = projects[-1]["kpis"]
+        if not kpis or kpis[-1]["name"] != name:
+            kpis.append(kpi(len(kpis) + 1, name, "人", []))
+        kpis[-1]["values"].append(value(fy, t, a, g, f"E{row}", f"F{row}"))
+        row += 1
+    last = row - 1
+    g.put(f"B{row + 1}", "※本市の観光客入込数は平成22年の662万人がピークでした。", merge=f"G{row + 1}",
+          border=False)
+    g.put(f"B{row + 2}", "出典：市観光統計（令和3年）", merge=f"G{row + 2}", border=False)
+    for p in projects:
+        fys = sorted({v["fiscalYear"] for k in p["kpis"] for v in k["values"]})
+        p["years"] = [{"fiscalYear": y} for y in fys]
+        p["kpis"] = p.pop("kpis")
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "C", "※ notes between KPI rows (merged across the row) do not end the table: the rows after "
+        "them are read; values with a note mark (980※, ※480) keep the value; notes under the table "
+        "with figures in their text (662万人) are not read",
+        f"KPI一覧!B4:G{last}")
+
 @fixture
 def d_combined_headers(path):
     g = Grid("観光KPI")
@@ -1343,6 +1398,80 @@ def problems_kpi_names_rows(path):
     ]
 
 
+
+@problem_fixture
+def problems_silent(path):
+    """Figures inside a table that no reader takes must be named, never dropped (issue #16):
+    one case per way a figure was lost without a word. Notes inside a table (※ between KPI
+    rows) do not end it; a note mark with a value (1150※) keeps the value; notes under a
+    table with figures in their text (662万人) and derived rows (達成率) stay unread and
+    unnamed."""
+    flat = Grid("一覧")
+    flat.widths.update({"A": 2, "B": 20, "C": 22, "D": 12, "E": 12, "F": 8, "G": 12, "H": 8,
+                        "I": 8})
+    # F4 is left without a header: a figure under it is in a column no header reads.
+    for col, text in zip("BCDEGH", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        flat.put(f"{col}4", text, h="center", fill=True)
+    rows = [
+        ("観光振興事業", "観光客数", "令和3年度", 1000, 5, 1100, "人"),      # F5 no header
+        (None, "観光客数", "令和4年度", 1200, None, "1150※", "人"),        # G6 note mark: read
+        ("※令和2年度はコロナの影響により中止",),                          # B7 note inside
+        (None, "宿泊者数", "令和3年度", 50, None, 60, "人"),               # read after the note
+        (None, "設置数", "令和3年度", "設置", None, "全員取得", None),      # E9, G9 text values
+        ("移住促進事業", None, "令和3年度", 10, None, 12, "人"),            # C10 no KPI name
+        ("※速報値",),                                                      # B11 note
+        (None, None, "令和4年度", 15, None, 14, "人"),                      # E12, G12 under it
+    ]
+    for offset, cells in enumerate(rows):
+        row = 5 + offset
+        if len(cells) == 1:
+            flat.put(f"B{row}", cells[0], merge=f"H{row}")
+            continue
+        for col, text in zip("BCDEFGH", cells):
+            if text is not None:
+                flat.put(f"{col}{row}", text)
+    flat.put("I5", 99, border=False)                                        # I5 right of header
+    flat.put("B14", "※本市の観光客入込数は平成22年の662万人がピーク", merge="H14", border=False)
+
+    rows_grid = Grid("推移")
+    rows_grid.widths.update({"A": 2, "B": 22, "C": 8, "D": 12, "E": 12, "F": 12})
+    rows_grid.put("B3", "観光振興事業", border=False)
+    for col, text in zip("BCDEF", ["指標名", "区分", "令和3年度", "令和4年度", "令和5年度速報"]):
+        rows_grid.put(f"{col}4", text, h="center", fill=True)
+    rows_grid.put("B5", "観光客数（人）", merge="B6")
+    rows_grid.put("B8", "宿泊者数（人）", merge="B11")
+    measures = [
+        (5, "目標", 100, 110, None), (6, "実績", 95, 120, None),
+        (8, "目標", 50, 60, None), (9, "実績", 45, 66, 70),                 # F9 header not a year
+        (10, "達成率", "90%", "110%", None),                                 # derived: not named
+        (11, None, 7, 8, None),                                              # D11, E11 no 区分
+    ]
+    for row, measure, r3, r4, r5 in measures:
+        if measure:
+            rows_grid.put(f"C{row}", measure)
+        rows_grid.put(f"D{row}", r3)
+        rows_grid.put(f"E{row}", r4)
+        if r5 is not None:
+            rows_grid.put(f"F{row}", r5)
+    rows_grid.put("B7", "※令和4年度はイベント中止", merge="F7")               # note inside
+
+    render_openpyxl([flat, rows_grid], path)
+    warn = "warning"
+    return [
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "F5"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "I5"},
+        {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "E9"},
+        {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "G9"},
+        {"severity": warn, "code": "row-not-read", "sheet": "一覧", "cell": "C10"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "E12"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "G12"},
+        {"severity": warn, "code": "no-values", "sheet": "一覧", "cell": "C9"},
+        {"severity": warn, "code": "kpi-not-set", "sheet": "一覧", "cell": "B10"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "F9"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "D11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "E11"},
+    ]
+
 def write_problem_fixtures():
     for build in PROBLEM_FIXTURES:
         stem = build.__name__.replace("_", "-")
@@ -1387,6 +1516,11 @@ def main():
     lines.append("- **problems-kpi-names-rows.xlsx** — layout C, measures as rows — a KPI number "
                  "merged over its 目標/実績 rows where the name belongs "
                  "— `problems-kpi-names-rows.expected-problems.json`")
+    lines.append("- **problems-silent.xlsx** — layouts C and D — figures inside a table that no "
+                 "reader takes (a column with no header, right of the last header, a row with no KPI "
+                 "name, rows under a note that ends the table, a year header that is no year, a row "
+                 "with no 目標/実績 label, text targets); ※ notes inside the tables do not end them "
+                 "— `problems-silent.expected-problems.json`")
     write_readme(lines)
 
 

@@ -96,6 +96,8 @@ struct KPIBuilder {
   private mutating func readWithYear(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
   ) -> (Double?, Int?) {
+    log.valuesRead.insert(
+      grid.merge(containing: reference)?.first ?? reference, sheet: grid.sheet.name)
     if let text = CellReading.text(grid.cell(at: reference)),
       let (rest, year) = YearInBrackets.split(text)
     {
@@ -155,6 +157,8 @@ struct KPIBuilder {
   ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
+    log.valuesRead.insert(
+      grid.merge(containing: reference)?.first ?? reference, sheet: grid.sheet.name)
     if cell == nil,
       grid.formulasWithoutValue.contains(grid.merge(containing: reference)?.first ?? reference)
     {
@@ -174,6 +178,14 @@ struct KPIBuilder {
     }
     if dropBracket, case .string = cell?.value, let value = BracketedPair.first(text) {
       return QuantityParser.parse(value)
+    }
+    // 「120※」「※120」: the mark points at a note; the value is the figure.
+    if case .string = cell?.value, let figure = NoteMark.withoutMark(text) {
+      let parsed = QuantityParser.parse(figure)
+      for diagnostic in parsed.diagnostics(for: text) {
+        log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
+      }
+      return parsed
     }
     let parsed = CellReading.quantity(cell)
     for diagnostic in parsed.diagnostics(for: text) {

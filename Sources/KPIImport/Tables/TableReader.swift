@@ -38,6 +38,14 @@ struct TableReader: LayoutReader {
         fallbackYear: fiscalYear, context: (previousEnd + 1)..<region.header.rows.lowerBound,
         after: (end + 1)..<min(nextStart, grid.lastRow + 1), firstOnSheet: index == 0)
       let orientation = table.read(into: &projects)
+      if !table.readAsBudget {
+        let nextAny =
+          regions.first { $0.header.rows.lowerBound > end }?.header.rows.lowerBound ?? Int.max
+        UnreadFigures(
+          grid: grid, header: region.header, dataRows: region.dataRows,
+          below: (end + 1)..<min(nextAny, grid.lastRow + 1), orientation: orientation, log: log
+        ).report()
+      }
       tables.append(
         DetectedTable(
           region: region, sheet: grid.sheet.name, layout: table.nearestLayout,
@@ -87,6 +95,8 @@ struct SingleTable {
   let after: Range<Int>
   let firstOnSheet: Bool
   private(set) var nearestLayout: Layout? = nil
+  /// Whether the table was read as a budget across the years: its funding rows are no KPIs.
+  private(set) var readAsBudget = false
 
   private var sheet: String { grid.sheet.name }
 
@@ -708,6 +718,7 @@ struct SingleTable {
       let costRow = budgetCostRow(before: firstYearColumn)
     {
       readBudget(costRow, into: &projects)
+      readAsBudget = true
       return
     }
     // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,
