@@ -1418,9 +1418,10 @@ def problems_silent(path):
         ("※令和2年度はコロナの影響により中止",),                          # B7 note inside
         (None, "宿泊者数", "令和3年度", 50, None, 60, "人"),               # read after the note
         (None, "設置数", "令和3年度", "設置", None, "全員取得", None),      # E9, G9 text values
-        ("移住促進事業", None, "令和3年度", 10, None, 12, "人"),            # C10 no KPI name
-        ("※速報値",),                                                      # B11 note
-        (None, None, "令和4年度", 15, None, 14, "人"),                      # E12, G12 under it
+        (None, "※R4は集計方法を変更", "令和4年度", 55, None, 58, "人"),    # C10 note as name
+        ("移住促進事業", None, "令和3年度", 10, None, 12, "人"),            # C11 no KPI name
+        ("※速報値",),                                                      # B12 note
+        (None, None, "令和4年度", 15, None, 14, "人"),                      # E13, G13 under it
     ]
     for offset, cells in enumerate(rows):
         row = 5 + offset
@@ -1431,7 +1432,7 @@ def problems_silent(path):
             if text is not None:
                 flat.put(f"{col}{row}", text)
     flat.put("I5", 99, border=False)                                        # I5 right of header
-    flat.put("B14", "※本市の観光客入込数は平成22年の662万人がピーク", merge="H14", border=False)
+    flat.put("B15", "※本市の観光客入込数は平成22年の662万人がピーク", merge="H15", border=False)
 
     rows_grid = Grid("推移")
     rows_grid.widths.update({"A": 2, "B": 22, "C": 8, "D": 12, "E": 12, "F": 12})
@@ -1455,7 +1456,38 @@ def problems_silent(path):
             rows_grid.put(f"F{row}", r5)
     rows_grid.put("B7", "※令和4年度はイベント中止", merge="F7")               # note inside
 
-    render_openpyxl([flat, rows_grid], path)
+    # Layout A: a 目標値 column with no 実績値 beside it (F), and a row between the year
+    # labels with figures (row 11, no label).
+    block = Grid("事業")
+    block.widths.update({"A": 2, "B": 10, "C": 30, "D": 10, "E": 10, "F": 10, "G": 4})
+    block.put("B2", "①　観光振興事業（令和３年度～令和５年度）", merge="F2", bold=True, border=False)
+    block.put("B3", "事業概要", h="center", fill=True)
+    block.put("C3", "観光客を呼び込む。", merge="F3")
+    block.put("B5", None, merge="B7", fill=True)
+    block.put("C5", "事業概要", merge="C7", h="center", fill=True)
+    block.put("D5", "重要業績評価指標（KPI）", merge="F5", h="center", fill=True)
+    block.put("D6", "観光客数（人）", merge="E6", h="center", fill=True)
+    block.put("F6", "宿泊者数（人）", h="center", fill=True)
+    block.put("D7", "目標値", h="center", fill=True)
+    block.put("E7", "実績値", h="center", fill=True)
+    block.put("F7", "目標値", h="center", fill=True)
+    for row, label, act, t, a, f in [
+        (8, "令和3年度", "・PR動画の制作", 100, 90, 40),        # F8 no partner
+        (9, "令和4年度", "・イベントの開催", 110, 115, None),
+        (10, None, None, 5, None, None),                        # D10 no year label
+        (11, "令和5年度", "・ツアーの造成", 120, 118, None),
+    ]:
+        if label:
+            block.put(f"B{row}", label, h="center")
+        if act:
+            block.put(f"C{row}", act)
+        block.put(f"D{row}", t)
+        if a is not None:
+            block.put(f"E{row}", a)
+        if f is not None:
+            block.put(f"F{row}", f)
+
+    render_openpyxl([flat, rows_grid, block], path)
     warn = "warning"
     return [
         {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "F5"},
@@ -1463,13 +1495,16 @@ def problems_silent(path):
         {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "E9"},
         {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "G9"},
         {"severity": warn, "code": "row-not-read", "sheet": "一覧", "cell": "C10"},
-        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "E12"},
-        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "G12"},
+        {"severity": warn, "code": "row-not-read", "sheet": "一覧", "cell": "C11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "E13"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "G13"},
         {"severity": warn, "code": "no-values", "sheet": "一覧", "cell": "C9"},
-        {"severity": warn, "code": "kpi-not-set", "sheet": "一覧", "cell": "B10"},
+        {"severity": warn, "code": "kpi-not-set", "sheet": "一覧", "cell": "B11"},
         {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "F9"},
         {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "D11"},
         {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "E11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "F8"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "D10"},
     ]
 
 def write_problem_fixtures():

@@ -140,7 +140,7 @@ func expectRecords(
     #expect(byCell["一覧!F5"]?.hasPrefix("5 ") == true)
     #expect(byCell["一覧!F5"]?.contains("no header") == true)
     #expect(byCell["一覧!I5"]?.contains("right of the table's last header") == true)
-    #expect(byCell["一覧!E12"]?.contains("note in B11") == true)
+    #expect(byCell["一覧!E13"]?.contains("note in B12") == true)
     #expect(byCell["推移!F9"]?.contains("令和5年度速報") == true)
     #expect(byCell["推移!D11"]?.contains("目標") == true)
     let japanese = unread.first { $0.cell == "I5" }?.message(in: .japanese) ?? ""

@@ -99,7 +99,7 @@ struct UnreadFigures {
   private func name(row: Int, column: Int, because why: Reason) {
     let reference = CellReference(row: row, column: column)
     guard let cell = grid.storedCell(at: reference), FigureCell.holdsFigure(cell),
-      !isRead(reference)
+      !isRead(reference), !repeatsProjectCost(cell)
     else { return }
     let reason = why.text(header)
     log.add(
@@ -108,6 +108,20 @@ struct UnreadFigures {
         "value": FigureCell.shown(cell), "reason": reason.english,
         "reasonJapanese": reason.japanese,
       ], sheet: sheet, cell: reference)
+  }
+
+  /// A project's cost written again on each of its KPI rows (the same figure as the one read
+  /// on its first row) loses nothing.
+  private func repeatsProjectCost(_ cell: Cell) -> Bool {
+    let column = cell.reference.column
+    guard header.columns.contains(where: { $0.column == column && $0.role == .field(.cost) })
+    else { return false }
+    let shown = FigureCell.shown(cell)
+    return dataRows.contains { row in
+      let above = CellReference(row: row, column: column)
+      return row < cell.reference.row && isRead(above)
+        && FigureCell.shown(grid.storedCell(at: above)) == shown
+    }
   }
 
   private func isRead(_ reference: CellReference) -> Bool {
