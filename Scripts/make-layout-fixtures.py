@@ -1455,6 +1455,10 @@ def problems_silent(path):
         if r5 is not None:
             rows_grid.put(f"F{row}", r5)
     rows_grid.put("B7", "※令和4年度はイベント中止", merge="F7")               # note inside
+    rows_grid.put("B12", "※県平均")                                          # B12 note as name
+    rows_grid.put("C12", "実績")
+    rows_grid.put("D12", 80)
+    rows_grid.put("E12", 85)
 
     # Layout A: a 目標値 column with no 実績値 beside it (F), and a row between the year
     # labels with figures (row 11, no label).
@@ -1487,7 +1491,20 @@ def problems_silent(path):
         if f is not None:
             block.put(f"F{row}", f)
 
-    render_openpyxl([flat, rows_grid, block], path)
+    # Two cost columns filled with different figures: the first is the project's cost.
+    costs = Grid("事業費")
+    costs.widths.update({"A": 2, "B": 20, "C": 16, "D": 12, "E": 10, "F": 10, "G": 14, "H": 14})
+    for col, text in zip("BCDEFGH", ["事業名", "KPI", "年度", "目標値", "実績値", "事業費（千円）",
+                                      "決算額（千円）"]):
+        costs.put(f"{col}4", text, h="center", fill=True)
+    for col, text in zip("BCDEFGH", ["観光振興事業", "観光客数", "令和3年度", 10, 12, 1000, 950]):
+        costs.put(f"{col}5", text)                                          # H5 second cost
+    costs.put("B6", "※参考：前年度の事業費")                                # a note row set aside,
+    costs.put("G6", 900)                                                    # G6 its figure named
+    for col, text in zip("CDEF", ["宿泊者数", "令和3年度", 5, 6]):
+        costs.put(f"{col}7", text)                                          # read after the note
+
+    render_openpyxl([flat, rows_grid, block, costs], path)
     warn = "warning"
     return [
         {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "F5"},
@@ -1505,6 +1522,9 @@ def problems_silent(path):
         {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "E11"},
         {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "F8"},
         {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "D10"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業費", "cell": "H5"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業費", "cell": "G6"},
+        {"severity": warn, "code": "row-not-read", "sheet": "推移", "cell": "B12"},
     ]
 
 def write_problem_fixtures():

@@ -1,7 +1,7 @@
 import CellAddress
 
-/// The cells readers took a figure from, per sheet, so that a figure a table holds and no
-/// reader took can be named (value-not-read) instead of vanishing.
+/// The cells readers took a figure from (or already named as left out), per sheet, so that a
+/// figure a table holds and no reader took can be named (value-not-read) instead of vanishing.
 final class ValuesRead {
   private var cells: [String: Set<CellReference>] = [:]
 

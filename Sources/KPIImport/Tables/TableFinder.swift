@@ -150,7 +150,7 @@ struct TableFinder {
         // A note between KPI rows (※令和2年度は中止) is set aside and the table goes on; a
         // note in the KPI cell of a row with values is a row the reader names. Notes under
         // the table, figures in their text or not, end it.
-        if holdsFigures(row, header: header) {
+        if isNoteAsKPIName(firstCell, header: header) && holdsFigures(row, header: header) {
           rows.append(row)
         } else if !kpiRowFollows(note: row, header: header) {
           break
@@ -203,6 +203,15 @@ struct TableFinder {
     header.figureColumns.contains {
       FigureCell.holdsFigure(grid.storedCell(at: CellReference(row: row, column: $0.column)))
     }
+  }
+
+  /// A ※ note typed where a row's KPI name belongs: with figures beside it, the row stays in
+  /// the table for the reader to name (row-not-read), never read as a KPI.
+  private func isNoteAsKPIName(_ cell: Cell, header: TableHeader) -> Bool {
+    guard let kpi = header.column(.kpi), let text = CellReading.text(cell),
+      TextNormalizer.compact(text).hasPrefix("※")
+    else { return false }
+    return header.columns.contains { $0.cell == kpi.cell && $0.column == cell.reference.column }
   }
 
   /// Whether `row` names a KPI: a text in the KPI column (or a column under its header), or

@@ -758,7 +758,12 @@ struct SingleTable {
         let reference = namedCell(row: row, under: kpiColumn)
         let anchor = grid.merge(containing: reference)?.first ?? reference
         if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil {
-          if !ListMarker.isMarker(text) {
+          if TextNormalizer.compact(text).hasPrefix("※") {
+            // A note where the name belongs: its figures are no KPI's, and the row is named.
+            notRead(row, at: anchor, .noteName)
+            lastKPI = nil
+            continue
+          } else if !ListMarker.isMarker(text) {
             labelled = (TextNormalizer.compact(text), anchor)
           } else if let beside = nameBesideMarker(row: row, under: kpiColumn) {
             // Ａ | name under one header merged over both: the mark numbers the name beside it.

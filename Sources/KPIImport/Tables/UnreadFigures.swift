@@ -41,7 +41,28 @@ struct UnreadFigures {
       }
       if wasRead { reportOutsideColumns(row) }
     }
+    reportSetAside(figureColumns)
     reportBelow(figureColumns, reportedRows: reportedRows)
+  }
+
+  /// Note rows set aside inside the table (KPI rows follow them): a figure on one is named.
+  private func reportSetAside(_ figureColumns: [Int]) {
+    guard let first = dataRows.first, let last = dataRows.last else { return }
+    let kept = Set(dataRows)
+    for row in first...last where !kept.contains(row) {
+      guard let note = noteCell(row) else { continue }
+      for column in figureColumns { name(row: row, column: column, because: .noteRow(note)) }
+    }
+  }
+
+  /// The note leading `row` within the table's columns, if it is a note row.
+  private func noteCell(_ row: Int) -> CellReference? {
+    guard
+      let first = grid.cells(inRow: row).first(where: {
+        header.span.contains($0.reference.column) && CellReading.text($0) != nil
+      }), let text = CellReading.text(first), TableFinder.isNote(text)
+    else { return nil }
+    return first.reference
   }
 
   /// Figures on a row read as a KPI row in columns no header reads: no header at all, right
@@ -80,6 +101,9 @@ struct UnreadFigures {
       previous = row
       if TableFinder.isNote(text) {
         note = note ?? first.reference
+        for column in figureColumns {
+          name(row: row, column: column, because: .noteRow(first.reference))
+        }
         continue
       }
       let holdsFigures = figureColumns.contains {
@@ -171,6 +195,7 @@ struct UnreadFigures {
     case noHeader, rightOfHeader
     case unreadHeader(String, CellReference)
     case underNote(CellReference)
+    case noteRow(CellReference)
     case belowTable(Int)
 
     func text(_ header: TableHeader) -> (english: String, japanese: String) {
@@ -203,6 +228,11 @@ struct UnreadFigures {
         return (
           "the note in \(cell) ends the table and this row names no KPI",
           "\(cell) の注記で表が終わり、この行には KPI 名がありません"
+        )
+      case .noteRow(let cell):
+        return (
+          "its row is a note (\(cell)), not a KPI row",
+          "行が注記（\(cell)）で、KPI の行ではありません"
         )
       case .belowTable(let row):
         return (
