@@ -96,8 +96,7 @@ struct KPIBuilder {
   private mutating func readWithYear(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
   ) -> (Double?, Int?) {
-    log.valuesRead.insert(
-      grid.merge(containing: reference)?.first ?? reference, sheet: grid.sheet.name)
+    Self.markRead(reference, in: grid, log: log)
     if let text = CellReading.text(grid.cell(at: reference)),
       let (rest, year) = YearInBrackets.split(text)
     {
@@ -150,6 +149,16 @@ struct KPIBuilder {
     return Amount(value: value, unit: unit ?? headerUnit)
   }
 
+  /// Records that a figure was taken from `reference` (its merge's first cell when merged),
+  /// so that what a table holds and nothing took can be named.
+  private static func markRead(_ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog) {
+    // Most value cells are stored where they are read: no merge to look up.
+    let anchor =
+      grid.storedCell(at: reference) != nil
+      ? reference : grid.merge(containing: reference)?.first ?? reference
+    log.valuesRead.insert(anchor, sheet: grid.sheet.name)
+  }
+
   /// Parses a value cell and logs what its parse says (errors, qualifier warnings).
   private static func parse(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, dropBracket: Bool = false,
@@ -157,8 +166,7 @@ struct KPIBuilder {
   ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
-    log.valuesRead.insert(
-      grid.merge(containing: reference)?.first ?? reference, sheet: grid.sheet.name)
+    Self.markRead(reference, in: grid, log: log)
     if cell == nil,
       grid.formulasWithoutValue.contains(grid.merge(containing: reference)?.first ?? reference)
     {

@@ -33,13 +33,17 @@ struct UnreadFigures {
         grid.merge(containing: cell).map { Array($0.first.row...$0.last.row) } ?? [cell.row]
       })
     let figureColumns = header.figureColumns.map(\.column)
+    let outside = OutsideColumns(header)
     for row in dataRows where !reportedRows.contains(row) {
-      guard !isDerived(row), !isExample(row) else { continue }
       let wasRead = figureColumns.contains { isRead(CellReference(row: row, column: $0)) }
-      for column in figureColumns {
-        name(row: row, column: column, because: wasRead ? .notForRow(column) : rowReason(row))
+      var pending = figureColumns.compactMap { column -> (Int, Reason)? in
+        unreadFigure(row: row, column: column) == nil
+          ? nil : (column, wasRead ? .notForRow(column) : rowReason(row))
       }
-      if wasRead { reportOutsideColumns(row) }
+      if wasRead { pending += outsideFigures(row, outside) }
+      // Derived and example rows are looked at only when they hold something unread.
+      guard !pending.isEmpty, !isDerived(row), !isExample(row) else { continue }
+      for (column, why) in pending { name(row: row, column: column, because: why) }
     }
     reportSetAside(figureColumns)
     reportBelow(figureColumns, reportedRows: reportedRows)
@@ -65,23 +69,41 @@ struct UnreadFigures {
     return first.reference
   }
 
-  /// Figures on a row read as a KPI row in columns no header reads: no header at all, right
-  /// of the last header, or a year header the reader cannot read.
-  private func reportOutsideColumns(_ row: Int) {
-    let headed = Dictionary(header.columns.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
-    for cell in grid.cells(inRow: row) where cell.reference.column > header.span.lowerBound {
-      let column = cell.reference.column
-      if let headerColumn = headed[column] {
-        guard headerColumn.role == nil, let text = headerColumn.path.last?.text,
-          Self.looksLikeYear(text), !DerivedLabel.isDerived(text)
+  /// The columns of the table's header that no rule reads, worked out once per table.
+  private struct OutsideColumns {
+    /// Every column with a header cell over it.
+    var headed: Set<Int> = []
+    /// Columns under a header that looks like a year the reader could not read.
+    var unreadYears: [Int: (text: String, cell: CellReference)] = [:]
+
+    init(_ header: TableHeader) {
+      for column in header.columns {
+        headed.insert(column.column)
+        guard column.role == nil, let text = column.path.last?.text,
+          UnreadFigures.looksLikeYear(text), !DerivedLabel.isDerived(text)
         else { continue }
-        name(row: row, column: column, because: .unreadHeader(text, headerColumn.cell))
-      } else if column > header.span.upperBound {
-        name(row: row, column: column, because: .rightOfHeader)
-      } else {
-        name(row: row, column: column, because: .noHeader)
+        unreadYears[column.column] = (text, column.cell)
       }
     }
+  }
+
+  /// Figures on a row read as a KPI row in columns no header reads: no header at all, right
+  /// of the last header, or a year header the reader cannot read.
+  private func outsideFigures(_ row: Int, _ outside: OutsideColumns) -> [(Int, Reason)] {
+    var found: [(Int, Reason)] = []
+    for cell in grid.cells(inRow: row) where cell.reference.column > header.span.lowerBound {
+      let column = cell.reference.column
+      let why: Reason
+      if let year = outside.unreadYears[column] {
+        why = .unreadHeader(year.text, year.cell)
+      } else if outside.headed.contains(column) {
+        continue
+      } else {
+        why = column > header.span.upperBound ? .rightOfHeader : .noHeader
+      }
+      if unreadFigure(row: row, column: column) != nil { found.append((column, why)) }
+    }
+    return found
   }
 
   /// Rows under the table, up to a label or text that is not a note: figures in its value
@@ -119,33 +141,50 @@ struct UnreadFigures {
     }
   }
 
+  /// The cell at (row, column) when it holds a figure no reader took.
+  private func unreadFigure(row: Int, column: Int) -> Cell? {
+    let reference = CellReference(row: row, column: column)
+    guard !isRead(reference), let cell = grid.storedCell(at: reference),
+      FigureCell.holdsFigure(cell)
+    else { return nil }
+    return cell
+  }
+
   /// Warns about the figure at (row, column) when it holds one no reader took.
   private func name(row: Int, column: Int, because why: Reason) {
-    let reference = CellReference(row: row, column: column)
-    guard let cell = grid.storedCell(at: reference), FigureCell.holdsFigure(cell),
-      !isRead(reference), !repeatsProjectCost(cell)
-    else { return }
+    guard let cell = unreadFigure(row: row, column: column), !repeatsProjectCost(cell) else {
+      return
+    }
     let reason = why.text(header)
     log.add(
       .warning, .valueNotRead,
       [
         "value": FigureCell.shown(cell), "reason": reason.english,
         "reasonJapanese": reason.japanese,
-      ], sheet: sheet, cell: reference)
+      ], sheet: sheet, cell: cell.reference)
   }
 
-  /// A project's cost written again on each of its KPI rows (the same figure as the one read
-  /// on its first row) loses nothing.
+  /// A project's cost written again on each of its KPI rows (the same figure as one read
+  /// above in its column) loses nothing.
   private func repeatsProjectCost(_ cell: Cell) -> Bool {
     let column = cell.reference.column
     guard header.columns.contains(where: { $0.column == column && $0.role == .field(.cost) })
     else { return false }
     let shown = FigureCell.shown(cell)
-    return dataRows.contains { row in
-      let above = CellReference(row: row, column: column)
-      return row < cell.reference.row && isRead(above)
-        && FigureCell.shown(grid.storedCell(at: above)) == shown
+    // Up the column to the nearest figure that was read: the project's cost. The rows are in
+    // order: start right above the cell, not at the end of a long list.
+    var low = 0
+    var high = dataRows.count
+    while low < high {
+      let middle = (low + high) / 2
+      if dataRows[middle] < cell.reference.row { low = middle + 1 } else { high = middle }
     }
+    for row in dataRows[..<low].reversed() {
+      let above = CellReference(row: row, column: column)
+      guard isRead(above) else { continue }
+      return FigureCell.shown(grid.storedCell(at: above)) == shown
+    }
+    return false
   }
 
   private func isRead(_ reference: CellReference) -> Bool {
