@@ -149,8 +149,14 @@ func expectRecords(
 
   @Test func rowsAfterANoteInsideTheTableAreRead() throws {
     let result = try Self.read("problems-silent")
-    let kpis = result.document.projects.flatMap(\.kpis).map(\.name)
-    #expect(kpis.contains("宿泊者数"))
+    let sources = result.document.projects.flatMap(\.kpis).flatMap(\.values)
+      .compactMap { $0.source?.actual }
+    // After the ※ note of each table: a flat list's row, a measure row, a cost table's row.
+    #expect(sources.contains("一覧!G8"))
+    #expect(sources.contains("推移!D9"))
+    #expect(sources.contains("事業費!F7"))
+    // A ※ note typed as a KPI name never becomes a KPI.
+    #expect(!result.document.projects.flatMap(\.kpis).contains { $0.name.hasPrefix("※") })
     // The note mark keeps the value: 1150※ is 1150, with no unit of its own.
     let tourists = result.document.projects.flatMap(\.kpis).first { $0.name == "観光客数" }
     #expect(tourists?.values.compactMap(\.actual) == [1100, 1150])

@@ -76,10 +76,25 @@ struct KPIBuilder {
   mutating func readBaseline(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, onlyIfEmpty: Bool = false
   ) {
-    guard !onlyIfEmpty || baseline == nil else { return }
+    guard !onlyIfEmpty || baseline == nil else {
+      // The baseline written again on the KPI's next measure row loses nothing; another
+      // figure there is left for the table's look for unread figures to name.
+      if let baselineCell,
+        FigureCell.shown(grid.cell(at: reference)) == FigureCell.shown(grid.cell(at: baselineCell))
+      {
+        Self.markRead(reference, in: grid, log: log)
+      }
+      return
+    }
     let (value, _) = readWithYear(reference, in: grid, log: log)
-    if let value { baseline = value }
+    if let value {
+      baseline = value
+      baselineCell = reference
+    }
   }
+
+  /// Where the baseline was read.
+  private var baselineCell: CellReference?
 
   /// Reads a final-target cell, its year from the header or from brackets after the value
   /// (40%以上（2020年度））.
