@@ -247,21 +247,23 @@ struct UnreadFigures {
           "行に目標・実績の区分がありません"
         )
       case .notForRow(let column):
-        let text = header.columns.first { $0.column == column }?.path.last
-        let shown = text.map { "「\(HeaderLine.oneLine($0.text))」 (\($0.cell))" } ?? "its column"
+        guard let top = header.columns.first(where: { $0.column == column })?.path.last else {
+          return ("its column is not read on this row", "この列はこの行では読みません")
+        }
+        let title = "「\(HeaderLine.oneLine(top.text))」"
         return (
-          "the column \(shown) is not read on this row",
-          "列 \(shown) はこの行では読みません"
+          "the column \(title) (\(top.cell)) is not read on this row",
+          "列 \(title)（\(top.cell)）はこの行では読みません"
         )
       case .noHeader:
         return ("its column has no header", "列に見出しがありません")
       case .rightOfHeader:
         return ("it is right of the table's last header", "表の見出しより右にあります")
       case .unreadHeader(let text, let cell):
-        let shown = "「\(HeaderLine.oneLine(text))」 (\(cell))"
+        let shown = "「\(HeaderLine.oneLine(text))」"
         return (
-          "its header \(shown) is not a year the reader can read",
-          "見出し \(shown) は読み取れる年度ではありません"
+          "its header \(shown) (\(cell)) is not a year the reader can read",
+          "見出し \(shown)（\(cell)）は読み取れる年度ではありません"
         )
       case .underNote(let cell):
         return (
