@@ -884,11 +884,11 @@ def c_1904(path):
 @fixture
 def c_note_inside(path):
     g = Grid("KPI一覧")
-    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 12, "F": 12, "G": 8})
-    for col, text in zip("BCDEFG", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 12, "F": 12, "G": 8, "H": 20})
+    for col, text in zip("BCDEFGH", ["事業名", "KPI", "年度", "目標値", "実績値", "単位", "備考"]):
         g.put(f"{col}4", text, h="center", fill=True)
     # (project, KPI, year cell, fiscal year, target cell, target, actual cell, actual); a
-    # 1-tuple is a note merged across the row.
+    # 1-tuple is a note merged across the row. A note in the 備考 column keeps its row.
     rows = [
         ("観光振興事業", "観光客数", "令和元年度", 2019, 1000, 1000, 1100, 1100),
         (None, "観光客数", "令和2年度", 2020, 1000, 1000, "980※", 980),
@@ -915,6 +915,8 @@ def c_note_inside(path):
         g.put(f"E{row}", tcell, h="right")
         g.put(f"F{row}", acell, h="right")
         g.put(f"G{row}", "人", h="center")
+        if acell == "－":
+            g.put(f"H{row}", "※コロナの影響により中止")
         kpis = projects[-1]["kpis"]
         if not kpis or kpis[-1]["name"] != name:
             kpis.append(kpi(len(kpis) + 1, name, "人", []))
@@ -931,8 +933,8 @@ def c_note_inside(path):
     render_openpyxl([g], path)
     return doc(projects), (
         "C", "※ notes between KPI rows (merged across the row) do not end the table: the rows after "
-        "them are read; values with a note mark (980※, ※480) keep the value; notes under the table "
-        "with figures in their text (662万人) are not read",
+        "them are read; values with a note mark (980※, ※480) or a ※ note in the 備考 column keep "
+        "the value; notes under the table with figures in their text (662万人) are not read",
         f"KPI一覧!B4:G{last}")
 
 @fixture
