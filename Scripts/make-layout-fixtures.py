@@ -881,6 +881,63 @@ def c_1904(path):
 # Layout D
 
 
+
+@fixture
+def c_note_inside(path):
+    g = Grid("KPI一覧")
+    g.widths.update({"A": 2, "B": 24, "C": 22, "D": 12, "E": 12, "F": 12, "G": 8, "H": 20})
+    for col, text in zip("BCDEFGH", ["事業名", "KPI", "年度", "目標値", "実績値", "単位", "備考"]):
+        g.put(f"{col}4", text, h="center", fill=True)
+    # (project, KPI, year cell, fiscal year, target cell, target, actual cell, actual); a
+    # 1-tuple is a note merged across the row. A note in the 備考 column keeps its row.
+    rows = [
+        ("観光振興事業", "観光客数", "令和元年度", 2019, 1000, 1000, 1100, 1100),
+        (None, "観光客数", "令和2年度", 2020, 1000, 1000, "980※", 980),
+        ("※印の値は速報値",),
+        (None, "イベント参加者数", "令和元年度", 2019, 500, 500, 520, 520),
+        (None, "イベント参加者数", "令和2年度", 2020, 500, 500, "－", None),
+        ("※令和2年度はコロナの影響により中止",),
+        (None, "イベント参加者数", "令和3年度", 2021, 500, 500, "※480", 480),
+        ("移住促進事業", "移住者数", "令和元年度", 2019, 20, 20, 25, 25),
+    ]
+    projects = []
+    row = 5
+    for cells in rows:
+        if len(cells) == 1:
+            g.put(f"B{row}", cells[0], merge=f"G{row}")
+            row += 1
+            continue
+        project, name, ycell, fy, tcell, t, acell, a = cells
+        if project:
+            projects.append({"name": project, "kpis": []})
+        g.put(f"B{row}", project)
+        g.put(f"C{row}", name)
+        g.put(f"D{row}", ycell, h="center")
+        g.put(f"E{row}", tcell, h="right")
+        g.put(f"F{row}", acell, h="right")
+        g.put(f"G{row}", "人", h="center")
+        if acell == "－":
+            g.put(f"H{row}", "※コロナの影響により中止")
+        kpis = projects[-1]["kpis"]
+        if not kpis or kpis[-1]["name"] != name:
+            kpis.append(kpi(len(kpis) + 1, name, "人", []))
+        kpis[-1]["values"].append(value(fy, t, a, g, f"E{row}", f"F{row}"))
+        row += 1
+    last = row - 1
+    g.put(f"B{row + 1}", "※本市の観光客入込数は平成22年の662万人がピークでした。", merge=f"G{row + 1}",
+          border=False)
+    g.put(f"B{row + 2}", "出典：市観光統計（令和3年）", merge=f"G{row + 2}", border=False)
+    for p in projects:
+        fys = sorted({v["fiscalYear"] for k in p["kpis"] for v in k["values"]})
+        p["years"] = [{"fiscalYear": y} for y in fys]
+        p["kpis"] = p.pop("kpis")
+    render_openpyxl([g], path)
+    return doc(projects), (
+        "C", "※ notes between KPI rows (merged across the row) do not end the table: the rows after "
+        "them are read; values with a note mark (980※, ※480) or a ※ note in the 備考 column keep "
+        "the value; notes under the table with figures in their text (662万人) are not read",
+        f"KPI一覧!B4:G{last}")
+
 @fixture
 def d_combined_headers(path):
     g = Grid("観光KPI")
@@ -1718,6 +1775,135 @@ def problems_kpi_names_rows(path):
     ]
 
 
+
+@problem_fixture
+def problems_silent(path):
+    """Figures inside a table that no reader takes must be named, never dropped (issue #16):
+    one case per way a figure was lost without a word. Notes inside a table (※ between KPI
+    rows) do not end it; a note mark with a value (1150※) keeps the value; notes under a
+    table with figures in their text (662万人) and derived rows (達成率) stay unread and
+    unnamed."""
+    flat = Grid("一覧")
+    flat.widths.update({"A": 2, "B": 20, "C": 22, "D": 12, "E": 12, "F": 8, "G": 12, "H": 8,
+                        "I": 8})
+    # F4 is left without a header: a figure under it is in a column no header reads.
+    for col, text in zip("BCDEGH", ["事業名", "KPI", "年度", "目標値", "実績値", "単位"]):
+        flat.put(f"{col}4", text, h="center", fill=True)
+    rows = [
+        ("観光振興事業", "観光客数", "令和3年度", 1000, 5, 1100, "人"),      # F5 no header
+        (None, "観光客数", "令和4年度", 1200, None, "1150※", "人"),        # G6 note mark: read
+        ("※令和2年度はコロナの影響により中止",),                          # B7 note inside
+        (None, "宿泊者数", "令和3年度", 50, None, 60, "人"),               # read after the note
+        (None, "設置数", "令和3年度", "設置", None, "全員取得", None),      # E9, G9 text values
+        (None, "※R4は集計方法を変更", "令和4年度", 55, None, 58, "人"),    # C10 note as name
+        ("移住促進事業", None, "令和3年度", 10, None, 12, "人"),            # C11 no KPI name
+        ("※速報値",),                                                      # B12 note
+        (None, None, "令和4年度", 15, None, 14, "人"),                      # E13, G13 under it
+    ]
+    for offset, cells in enumerate(rows):
+        row = 5 + offset
+        if len(cells) == 1:
+            flat.put(f"B{row}", cells[0], merge=f"H{row}")
+            continue
+        for col, text in zip("BCDEFGH", cells):
+            if text is not None:
+                flat.put(f"{col}{row}", text)
+    flat.put("I5", 99, border=False)                                        # I5 right of header
+    flat.put("B15", "※本市の観光客入込数は平成22年の662万人がピーク", merge="H15", border=False)
+
+    rows_grid = Grid("推移")
+    rows_grid.widths.update({"A": 2, "B": 22, "C": 8, "D": 12, "E": 12, "F": 12})
+    rows_grid.put("B3", "観光振興事業", border=False)
+    for col, text in zip("BCDEF", ["指標名", "区分", "令和3年度", "令和4年度", "令和5年度速報"]):
+        rows_grid.put(f"{col}4", text, h="center", fill=True)
+    rows_grid.put("B5", "観光客数（人）", merge="B6")
+    rows_grid.put("B8", "宿泊者数（人）", merge="B11")
+    measures = [
+        (5, "目標", 100, 110, None), (6, "実績", 95, 120, None),
+        (8, "目標", 50, 60, None), (9, "実績", 45, 66, 70),                 # F9 header not a year
+        (10, "達成率", "90%", "110%", None),                                 # derived: not named
+        (11, None, 7, 8, None),                                              # D11, E11 no 区分
+    ]
+    for row, measure, r3, r4, r5 in measures:
+        if measure:
+            rows_grid.put(f"C{row}", measure)
+        rows_grid.put(f"D{row}", r3)
+        rows_grid.put(f"E{row}", r4)
+        if r5 is not None:
+            rows_grid.put(f"F{row}", r5)
+    rows_grid.put("B7", "※令和4年度はイベント中止", merge="F7")               # note inside
+    rows_grid.put("B12", "※県平均")                                          # B12 note as name
+    rows_grid.put("C12", "実績")
+    rows_grid.put("D12", 80)
+    rows_grid.put("E12", 85)
+
+    # Layout A: a 目標値 column with no 実績値 beside it (F), and a row between the year
+    # labels with figures (row 11, no label).
+    block = Grid("事業")
+    block.widths.update({"A": 2, "B": 10, "C": 30, "D": 10, "E": 10, "F": 10, "G": 4})
+    block.put("B2", "①　観光振興事業（令和３年度～令和５年度）", merge="F2", bold=True, border=False)
+    block.put("B3", "事業概要", h="center", fill=True)
+    block.put("C3", "観光客を呼び込む。", merge="F3")
+    block.put("B5", None, merge="B7", fill=True)
+    block.put("C5", "事業概要", merge="C7", h="center", fill=True)
+    block.put("D5", "重要業績評価指標（KPI）", merge="F5", h="center", fill=True)
+    block.put("D6", "観光客数（人）", merge="E6", h="center", fill=True)
+    block.put("F6", "宿泊者数（人）", h="center", fill=True)
+    block.put("D7", "目標値", h="center", fill=True)
+    block.put("E7", "実績値", h="center", fill=True)
+    block.put("F7", "目標値", h="center", fill=True)
+    for row, label, act, t, a, f in [
+        (8, "令和3年度", "・PR動画の制作", 100, 90, 40),        # F8 no partner
+        (9, "令和4年度", "・イベントの開催", 110, 115, None),
+        (10, None, None, 5, None, None),                        # D10 no year label
+        (11, "令和5年度", "・ツアーの造成", 120, 118, None),
+    ]:
+        if label:
+            block.put(f"B{row}", label, h="center")
+        if act:
+            block.put(f"C{row}", act)
+        block.put(f"D{row}", t)
+        if a is not None:
+            block.put(f"E{row}", a)
+        if f is not None:
+            block.put(f"F{row}", f)
+
+    # Two cost columns filled with different figures: the first is the project's cost.
+    costs = Grid("事業費")
+    costs.widths.update({"A": 2, "B": 20, "C": 16, "D": 12, "E": 10, "F": 10, "G": 14, "H": 14})
+    for col, text in zip("BCDEFGH", ["事業名", "KPI", "年度", "目標値", "実績値", "事業費（千円）",
+                                      "決算額（千円）"]):
+        costs.put(f"{col}4", text, h="center", fill=True)
+    for col, text in zip("BCDEFGH", ["観光振興事業", "観光客数", "令和3年度", 10, 12, 1000, 950]):
+        costs.put(f"{col}5", text)                                          # H5 second cost
+    costs.put("B6", "※参考：前年度の事業費")                                # a note row set aside,
+    costs.put("G6", 900)                                                    # G6 its figure named
+    for col, text in zip("CDEF", ["宿泊者数", "令和3年度", 5, 6]):
+        costs.put(f"{col}7", text)                                          # read after the note
+
+    render_openpyxl([flat, rows_grid, block, costs], path)
+    warn = "warning"
+    return [
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "F5"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "I5"},
+        {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "E9"},
+        {"severity": "error", "code": "not-a-number", "sheet": "一覧", "cell": "G9"},
+        {"severity": warn, "code": "row-not-read", "sheet": "一覧", "cell": "C10"},
+        {"severity": warn, "code": "row-not-read", "sheet": "一覧", "cell": "C11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "E13"},
+        {"severity": warn, "code": "value-not-read", "sheet": "一覧", "cell": "G13"},
+        {"severity": warn, "code": "no-values", "sheet": "一覧", "cell": "C9"},
+        {"severity": warn, "code": "kpi-not-set", "sheet": "一覧", "cell": "B11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "F9"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "D11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "推移", "cell": "E11"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "F8"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業", "cell": "D10"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業費", "cell": "H5"},
+        {"severity": warn, "code": "value-not-read", "sheet": "事業費", "cell": "G6"},
+        {"severity": warn, "code": "row-not-read", "sheet": "推移", "cell": "B12"},
+    ]
+
 def write_problem_fixtures():
     for build in PROBLEM_FIXTURES:
         stem = build.__name__.replace("_", "-")
@@ -1762,6 +1948,11 @@ def main():
     lines.append("- **problems-kpi-names-rows.xlsx** — layout C, measures as rows — a KPI number "
                  "merged over its 目標/実績 rows where the name belongs "
                  "— `problems-kpi-names-rows.expected-problems.json`")
+    lines.append("- **problems-silent.xlsx** — layouts C and D — figures inside a table that no "
+                 "reader takes (a column with no header, right of the last header, a row with no KPI "
+                 "name, rows under a note that ends the table, a year header that is no year, a row "
+                 "with no 目標/実績 label, text targets); ※ notes inside the tables do not end them "
+                 "— `problems-silent.expected-problems.json`")
     write_readme(lines)
 
 

@@ -80,7 +80,8 @@ func expectRecords(
     ("a-shifted", Layout.block), ("a-absolute-years", .block), ("a-numeric", .block),
     ("a-furigana", .block), ("a-libreoffice", .block), ("a-two-sheets", .block),
     ("a-percent-text", .block), ("c-reordered", .flatList), ("c-blank-project", .flatList),
-    ("c-1904", .flatList), ("d-combined-headers", .wideTable), ("d-relative-years", .wideTable),
+    ("c-1904", .flatList), ("c-note-inside", .flatList), ("d-combined-headers", .wideTable),
+    ("d-relative-years", .wideTable),
     ("e-per-sheet", .perSheet), ("b-national-form", .nationalForm),
     ("c-year-columns", .flatList), ("d-measure-time-columns", .wideTable),
     ("d-total-rows", .wideTable), ("b-kpis-side-by-side", .nationalForm),
@@ -107,6 +108,7 @@ func expectRecords(
 
   @Test(arguments: [
     "problems-flat", "problems-data-checks", "problems-kpi-names", "problems-kpi-names-rows",
+    "problems-silent",
   ])
   func everyProblemIsNamedAtItsCell(name: String) throws {
     let folder = LayoutFixtureTests.folder
@@ -122,7 +124,47 @@ func expectRecords(
     }
     #expect(Set(found) == Set(expected))
     #expect(found.count == expected.count)
-    #expect(result.hasErrors)
+    #expect(result.hasErrors == expected.contains { $0.severity == "error" })
+  }
+}
+
+/// Figures a table holds that no reader takes are named with their value and why; notes
+/// inside a table do not end it, and a note mark keeps its value.
+@Suite struct UnreadFigureTests {
+  static func read(_ name: String) throws -> ImportResult {
+    let path = LayoutFixtureTests.folder.appendingPathComponent("\(name).xlsx").path
+    return try KPIImporter().read(try XLSXWorkbook(path: path))
+  }
+
+  @Test func eachUnreadFigureNamesItsValueAndWhy() throws {
+    let result = try Self.read("problems-silent")
+    let unread = result.diagnostics.filter { $0.code == .valueNotRead }
+    let byCell = Dictionary(
+      unread.map { ("\($0.sheet ?? "")!\($0.cell ?? "")", $0.message(in: .english)) },
+      uniquingKeysWith: { first, _ in first })
+    #expect(byCell["一覧!F5"]?.hasPrefix("5 ") == true)
+    #expect(byCell["一覧!F5"]?.contains("no header") == true)
+    #expect(byCell["一覧!I5"]?.contains("right of the table's last header") == true)
+    #expect(byCell["一覧!E13"]?.contains("note in B12") == true)
+    #expect(byCell["推移!F9"]?.contains("令和5年度速報") == true)
+    #expect(byCell["推移!D11"]?.contains("目標") == true)
+    let japanese = unread.first { $0.cell == "I5" }?.message(in: .japanese) ?? ""
+    #expect(japanese.contains("99") && japanese.contains("見出しより右"))
+  }
+
+  @Test func rowsAfterANoteInsideTheTableAreRead() throws {
+    let result = try Self.read("problems-silent")
+    let sources = result.document.projects.flatMap(\.kpis).flatMap(\.values)
+      .compactMap { $0.source?.actual }
+    // After the ※ note of each table: a flat list's row, a measure row, a cost table's row.
+    #expect(sources.contains("一覧!G8"))
+    #expect(sources.contains("推移!D9"))
+    #expect(sources.contains("事業費!F7"))
+    // A ※ note typed as a KPI name never becomes a KPI.
+    #expect(!result.document.projects.flatMap(\.kpis).contains { $0.name.hasPrefix("※") })
+    // The note mark keeps the value: 1150※ is 1150, with no unit of its own.
+    let tourists = result.document.projects.flatMap(\.kpis).first { $0.name == "観光客数" }
+    #expect(tourists?.values.compactMap(\.actual) == [1100, 1150])
   }
 }
 

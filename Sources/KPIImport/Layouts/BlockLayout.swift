@@ -21,6 +21,8 @@ struct BlockLayout: LayoutReader {
     var activitiesColumn: Int?
     var kpis: [(name: String, nameCell: CellReference?, target: Int, actual: Int, unit: String?)] =
       []
+    /// 目標値 / 実績値 columns left out: no partner beside them, or no KPI name above.
+    var columnsNotRead: [(column: Int, why: BlockColumnNotRead)] = []
   }
 
   func read(_ grid: SheetGrid, log: DiagnosticLog) -> SheetImport? {
@@ -54,6 +56,7 @@ struct BlockLayout: LayoutReader {
       }
       previousEnd = block.rows.last ?? previousEnd
       read(block, grid: grid, projects: &projects, log: log)
+      reportFiguresNotRead(block, grid: grid, log: log)
       var columns = [block.labelColumn] + block.kpis.flatMap { [$0.target, $0.actual] }
       if let activities = block.activitiesColumn { columns.append(activities) }
       tables.append(
@@ -102,6 +105,31 @@ struct BlockLayout: LayoutReader {
             actual: CellReference(row: row, column: kpi.actual), due: label.dueText, in: grid,
             log: log)
         }
+      }
+    }
+  }
+
+  /// Names the figures of a block no reader took: under a 目標値 or 実績値 column left out
+  /// (no partner, no KPI name above), or on a row between the year labels that has none.
+  private func reportFiguresNotRead(_ block: Block, grid: SheetGrid, log: DiagnosticLog) {
+    guard let first = block.rows.first, let last = block.rows.last else { return }
+    let sheet = grid.sheet.name
+    let yearRows = Set(block.rows)
+    let kpiColumns = block.kpis.flatMap { [$0.target, $0.actual] }
+    for row in first...last {
+      var columns = block.columnsNotRead
+      if !yearRows.contains(row) { columns += kpiColumns.map { ($0, .noYear) } }
+      for (column, why) in columns {
+        let reference = CellReference(row: row, column: column)
+        guard let cell = grid.storedCell(at: reference), FigureCell.holdsFigure(cell),
+          !log.valuesRead.contains(reference, sheet: sheet)
+        else { continue }
+        log.add(
+          .warning, .valueNotRead,
+          [
+            "value": FigureCell.shown(cell), "reason": why.reason.english,
+            "reasonJapanese": why.reason.japanese,
+          ], sheet: sheet, cell: reference)
       }
     }
   }
@@ -164,11 +192,15 @@ struct BlockLayout: LayoutReader {
         guard
           let actual = unpaired.filter({ $0 > target && $0 - target <= 2 }).min()
             ?? unpaired.filter({ $0 < target && target - $0 <= 2 }).max()
-        else { continue }
+        else {
+          block.columnsNotRead.append((target, .noPartner))
+          continue
+        }
         unpaired.removeAll { $0 == actual }
         let nameReference = CellReference(row: valueHeader.row - 1, column: min(target, actual))
         let nameCell = grid.cell(at: nameReference)
         guard let text = CellReading.text(nameCell), HeaderField.match(text) != .kpi else {
+          block.columnsNotRead += [(target, .noName), (actual, .noName)]
           continue
         }
         // 移住者数（人）: a name carrying its unit in brackets, as the table reader reads it.
@@ -177,6 +209,7 @@ struct BlockLayout: LayoutReader {
         let anchor = grid.merge(containing: nameReference)?.first ?? nameReference
         block.kpis.append((name, anchor, target, actual, unit))
       }
+      block.columnsNotRead += unpaired.map { ($0, .noPartner) }
       block.headerTop = valueHeader.row - (block.kpis.isEmpty ? 0 : 1)
       // A merged 重要業績評価指標（KPI） banner sits one more row up, perhaps over the lower
       // half of its own merge (a row with nothing stored in it).
@@ -235,5 +268,24 @@ struct BlockLayout: LayoutReader {
       }
     }
     return nil
+  }
+}
+
+/// Why a block's 目標値 / 実績値 column or row is left out.
+enum BlockColumnNotRead {
+  case noPartner, noName, noYear
+
+  var reason: (english: String, japanese: String) {
+    switch self {
+    case .noPartner:
+      return (
+        "its 目標値 or 実績値 column has no partner within two columns",
+        "目標値・実績値の列に対になる列がありません"
+      )
+    case .noName:
+      return ("no KPI name stands above its column", "列の上に KPI 名がありません")
+    case .noYear:
+      return ("its row has no fiscal year label", "行に年度の見出しがありません")
+    }
   }
 }

@@ -23,6 +23,9 @@ final class DiagnosticLog {
     var severity: Diagnostic.Severity
   }
 
+  /// The figures readers took: what is left in a table is named, not dropped.
+  let valuesRead = ValuesRead()
+
   init(file: String) { self.file = file }
 
   /// Every diagnostic kept, then one line per code saying how many more were left out.
@@ -68,6 +71,19 @@ final class DiagnosticLog {
       }
     }
     for kind in other.leftOutOrder { leave(kind, count: other.leftOut[kind, default: 0]) }
+    valuesRead.formUnion(other.valuesRead)
+  }
+
+  /// The places on `sheet` already named by an error or a row-not-read warning: a figure
+  /// there that was not read has been told about.
+  func reportedPlaces(sheet: String) -> [CellReference] {
+    kept.compactMap { diagnostic in
+      guard diagnostic.sheet == sheet,
+        diagnostic.severity == .error || diagnostic.code == .rowNotRead,
+        let cell = diagnostic.cell
+      else { return nil }
+      return CellReference(cell)
+    }
   }
 
   /// Takes over those of `other`'s diagnostics not said already (a second reading of the
@@ -82,6 +98,7 @@ final class DiagnosticLog {
     fresh.leftOut = other.leftOut
     fresh.leftOutOrder = other.leftOutOrder
     append(fresh)
+    valuesRead.formUnion(other.valuesRead)
   }
 
   var hasErrors: Bool {

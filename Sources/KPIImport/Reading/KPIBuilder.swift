@@ -76,10 +76,25 @@ struct KPIBuilder {
   mutating func readBaseline(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, onlyIfEmpty: Bool = false
   ) {
-    guard !onlyIfEmpty || baseline == nil else { return }
+    guard !onlyIfEmpty || baseline == nil else {
+      // The baseline written again on the KPI's next measure row loses nothing; another
+      // figure there is left for the table's look for unread figures to name.
+      if let baselineCell,
+        FigureCell.shown(grid.cell(at: reference)) == FigureCell.shown(grid.cell(at: baselineCell))
+      {
+        Self.markRead(reference, in: grid, log: log)
+      }
+      return
+    }
     let (value, _) = readWithYear(reference, in: grid, log: log)
-    if let value { baseline = value }
+    if let value {
+      baseline = value
+      baselineCell = reference
+    }
   }
+
+  /// Where the baseline was read.
+  private var baselineCell: CellReference?
 
   /// Reads a final-target cell, its year from the header or from brackets after the value
   /// (40%以上（2020年度））.
@@ -116,6 +131,7 @@ struct KPIBuilder {
   private mutating func readWithYear(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog
   ) -> (Double?, Int?) {
+    Self.markRead(reference, in: grid, log: log)
     if let text = CellReading.text(grid.cell(at: reference)),
       let (rest, year) = YearInBrackets.split(text)
     {
@@ -175,6 +191,16 @@ struct KPIBuilder {
     return Amount(value: value, unit: unit ?? headerUnit)
   }
 
+  /// Records that a figure was taken from `reference` (its merge's first cell when merged),
+  /// so that what a table holds and nothing took can be named.
+  private static func markRead(_ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog) {
+    // Most value cells are stored where they are read: no merge to look up.
+    let anchor =
+      grid.storedCell(at: reference) != nil
+      ? reference : grid.merge(containing: reference)?.first ?? reference
+    log.valuesRead.insert(anchor, sheet: grid.sheet.name)
+  }
+
   /// Parses a value cell and logs what its parse says (errors, qualifier warnings).
   private static func parse(
     _ reference: CellReference, in grid: SheetGrid, log: DiagnosticLog, dropBracket: Bool = false,
@@ -182,6 +208,7 @@ struct KPIBuilder {
   ) -> ParsedQuantity {
     let cell = grid.cell(at: reference)
     let text = cell.flatMap(CellReading.text) ?? ""
+    Self.markRead(reference, in: grid, log: log)
     if cell == nil,
       grid.formulasWithoutValue.contains(grid.merge(containing: reference)?.first ?? reference)
     {
@@ -201,6 +228,14 @@ struct KPIBuilder {
     }
     if dropBracket, case .string = cell?.value, let value = BracketedPair.first(text) {
       return QuantityParser.parse(value)
+    }
+    // 「120※」「※120」: the mark points at a note; the value is the figure.
+    if case .string = cell?.value, let figure = NoteMark.withoutMark(text) {
+      let parsed = QuantityParser.parse(figure)
+      for diagnostic in parsed.diagnostics(for: text) {
+        log.add(diagnostic, sheet: grid.sheet.name, cell: reference)
+      }
+      return parsed
     }
     let parsed = CellReading.quantity(cell)
     for diagnostic in parsed.diagnostics(for: text) {

@@ -44,6 +44,7 @@ enum ProjectFields {
     var overview: String?
     var period: FiscalPeriod?
     var cost: Amount?
+    var costCell: CellReference?
     // '-' in a text field means nothing was written there.
     for found in cells where !SingleTable.isDashOnly(found.text) {
       switch found.field {
@@ -84,10 +85,13 @@ enum ProjectFields {
       case .overview: overview = overview ?? TextNormalizer.paragraph(found.text)
       case .period: period = period ?? FiscalPeriod.parse(found.text)
       case .cost:
-        cost =
-          cost
-          ?? KPIBuilder.amount(
-            at: found.cell, headerUnit: HeaderText(found.headerText).moneyUnit, in: grid, log: log)
+        if let costCell {
+          reportSecondCost(found.cell, first: costCell, grid: grid, log: log)
+          continue
+        }
+        cost = KPIBuilder.amount(
+          at: found.cell, headerUnit: HeaderText(found.headerText).moneyUnit, in: grid, log: log)
+        if cost != nil { costCell = found.cell }
       default: break
       }
     }
@@ -103,6 +107,27 @@ enum ProjectFields {
       if hasEvaluation && project.evaluation == nil { project.evaluation = evaluation }
     }
     if let cost { projects.setPendingCost(cost) }
+  }
+
+  /// A second cost for one project (実績額 and 決算額 both filled): the first is the cost, and
+  /// a figure in the second is named, not dropped.
+  private static func reportSecondCost(
+    _ cell: CellReference, first: CellReference, grid: SheetGrid, log: DiagnosticLog
+  ) {
+    let sheet = grid.sheet.name
+    let stored = grid.cell(at: cell)
+    guard FigureCell.holdsFigure(stored), !log.valuesRead.contains(cell, sheet: sheet),
+      FigureCell.shown(stored) != FigureCell.shown(grid.cell(at: first))
+    else { return }
+    log.add(
+      .warning, .valueNotRead,
+      [
+        "value": FigureCell.shown(stored),
+        "reason": "the project's cost was read from \(first)",
+        "reasonJapanese": "事業費は \(first) から読みました",
+      ], sheet: sheet, cell: cell)
+    // Named here: the table's own look for unread figures need not name it again.
+    log.valuesRead.insert(cell, sheet: sheet)
   }
 }
 

@@ -135,8 +135,9 @@ struct TableFinder {
     }
   }
 
-  /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …),
-  /// a label row (a header word first), the next table's header, or three blank rows.
+  /// The rows under a header that belong to its table: up to a note (※, 計算方法, 出典, …)
+  /// with no KPI row after it, a label row (a header word first), the next table's header, or
+  /// three blank rows.
   private func dataRows(after headerEnd: Int, header: TableHeader) -> [Int] {
     let span = header.span
     let valueColumns = Set(header.columns.filter { Self.holdsValues($0.role) }.map(\.column))
@@ -148,7 +149,18 @@ struct TableFinder {
       guard let firstCell = cells.first(where: { CellReading.text($0) != nil }),
         let first = CellReading.text(firstCell)
       else { continue }
-      if Self.isNote(first) { break }
+      if Self.isNote(first) {
+        // A note between KPI rows (※令和2年度は中止) is set aside and the table goes on; a
+        // note in the KPI cell of a row with values is a row the reader names. Notes under
+        // the table, figures in their text or not, end it.
+        if isNoteAsKPIName(firstCell, header: header) && holdsFigures(row, header: header) {
+          rows.append(row)
+        } else if !kpiRowFollows(note: row, header: header) {
+          break
+        }
+        previous = row
+        continue
+      }
       // A row holding a number is data: only a row of text can be a header, a label or a
       // banner (checked once per row, which matters on a list of many thousand rows).
       let hasNumber = grid.cells(inRow: row).contains {
@@ -199,6 +211,24 @@ struct TableFinder {
     return false
   }
 
+  /// Whether a KPI row (a name in the KPI column, figures in the value columns) comes after
+  /// the note on `row`, past other notes, rows of figures and up to three blank rows, before
+  /// a header or a text row without figures.
+  private func kpiRowFollows(note row: Int, header: TableHeader) -> Bool {
+    var previous = row
+    for next in grid.rows where next > row {
+      if next - previous > 3 { return false }
+      let texts = grid.cells(inRow: next).filter { header.span.contains($0.reference.column) }
+        .compactMap(CellReading.text)
+      guard let first = texts.first else { continue }
+      previous = next
+      if Self.isNote(first) { continue }
+      guard !startsHeader(next), holdsFigures(next, header: header) else { return false }
+      if namesKPI(next, header: header) { return true }
+    }
+    return false
+  }
+
   /// A row of group headers over the label row that ends a table (外部有識者からの評価 |
   /// 実績値を踏まえた事業の今後について over 事業効果 | 評価 | 意見 …): text only, every cell merged
   /// across two or more columns. It belongs to the block below, not to the table above.
@@ -213,6 +243,40 @@ struct TableFinder {
         }
         return merge.columnCount > 1 && merge.rowCount == 1
       }
+  }
+
+  /// Whether a value column of `header` holds a figure on `row`.
+  private func holdsFigures(_ row: Int, header: TableHeader) -> Bool {
+    header.figureColumns.contains {
+      FigureCell.holdsFigure(grid.storedCell(at: CellReference(row: row, column: $0.column)))
+    }
+  }
+
+  /// A ※ note typed where a row's KPI name belongs: with figures beside it, the row stays in
+  /// the table for the reader to name (row-not-read), never read as a KPI.
+  private func isNoteAsKPIName(_ cell: Cell, header: TableHeader) -> Bool {
+    guard let kpi = header.column(.kpi), let text = CellReading.text(cell),
+      TextNormalizer.compact(text).hasPrefix("※")
+    else { return false }
+    return header.columns.contains { $0.cell == kpi.cell && $0.column == cell.reference.column }
+  }
+
+  /// Whether `row` names a KPI: a text in the KPI column (or a column under its header), or
+  /// with no KPI column, a label left of the value columns; a note is no name.
+  private func namesKPI(_ row: Int, header: TableHeader) -> Bool {
+    let firstFigure = header.figureColumns.first?.column ?? header.span.upperBound
+    let nameColumns: [Int]
+    if let kpi = header.column(.kpi) {
+      nameColumns = header.columns.filter { $0.cell == kpi.cell }.map(\.column)
+    } else {
+      nameColumns = Array(header.span.lowerBound..<max(header.span.lowerBound, firstFigure))
+    }
+    return nameColumns.contains { column in
+      guard
+        let text = CellReading.text(grid.storedCell(at: CellReference(row: row, column: column)))
+      else { return false }
+      return !Self.isNote(text)
+    }
   }
 
   /// A row holding one text merged across most of the table (a legend, a comment box) ends

@@ -38,6 +38,7 @@ struct TableReader: LayoutReader {
       let groups = region.header.kpiGroups
       var layout: Layout?
       var orientation: DetectedTable.Orientation?
+      var readAsBudget = false
       let parts: [ClosedRange<Int>?] = groups.map { $0.map { Optional($0) } } ?? [nil]
       for (number, group) in parts.enumerated() {
         let groupLog = number == 0 ? log : DiagnosticLog(file: log.file)
@@ -52,7 +53,16 @@ struct TableReader: LayoutReader {
         let read = table.read(into: &projects)
         orientation = orientation ?? read
         layout = layout ?? table.nearestLayout
+        readAsBudget = readAsBudget || table.readAsBudget
         if number > 0 { log.appendNew(groupLog) }
+      }
+      if !readAsBudget, let orientation {
+        let nextAny =
+          regions.first { $0.header.rows.lowerBound > end }?.header.rows.lowerBound ?? Int.max
+        UnreadFigures(
+          grid: grid, header: region.header, dataRows: region.dataRows,
+          below: (end + 1)..<min(nextAny, grid.lastRow + 1), orientation: orientation, log: log
+        ).report()
       }
       tables.append(
         DetectedTable(
@@ -105,6 +115,8 @@ struct SingleTable {
   /// For one of several tables side by side: the columns its own heading stands over.
   var headingColumns: ClosedRange<Int>? = nil
   private(set) var nearestLayout: Layout? = nil
+  /// Whether the table was read as a budget across the years: its funding rows are no KPIs.
+  private(set) var readAsBudget = false
 
   private var sheet: String { grid.sheet.name }
 
@@ -875,6 +887,7 @@ struct SingleTable {
       let costRow = budgetCostRow(before: firstYearColumn)
     {
       readBudget(costRow, into: &projects)
+      readAsBudget = true
       return
     }
     // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,
@@ -914,7 +927,12 @@ struct SingleTable {
         let reference = namedCell(row: row, under: kpiColumn)
         let anchor = grid.merge(containing: reference)?.first ?? reference
         if let text = CellReading.text(grid.cell(at: anchor)), Measure.named(text) == nil {
-          if !ListMarker.isMarker(text) {
+          if TextNormalizer.compact(text).hasPrefix("※") {
+            // A note where the name belongs: its figures are no KPI's, and the row is named.
+            notRead(row, at: anchor, .noteName)
+            lastKPI = nil
+            continue
+          } else if !ListMarker.isMarker(text) {
             labelled = (TextNormalizer.compact(text), anchor)
           } else if let beside = nameBesideMarker(row: row, under: kpiColumn) {
             // Ａ | name under one header merged over both: the mark numbers the name beside it.

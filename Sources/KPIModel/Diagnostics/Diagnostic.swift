@@ -154,6 +154,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, ExpressibleB
   public static let kpiNameIsMarker: DiagnosticCode = "kpi-name-is-marker"
   /// A row with values that is not read (a '-' name, a note, no KPI name): its place is named.
   public static let rowNotRead: DiagnosticCode = "row-not-read"
+  /// A figure inside a read table that no reader took (a row passed over, a column with no
+  /// header, a row under a note that ended the table): its cell, value and why are named.
+  public static let valueNotRead: DiagnosticCode = "value-not-read"
   /// How many more diagnostics of one code an input gave than are listed.
   public static let moreOfTheSame: DiagnosticCode = "more-of-the-same"
   /// A project name, KPI name or unit that is an Excel error value (#N/A, #REF!).

@@ -129,6 +129,10 @@ public enum DiagnosticCatalogue {
       "this row has values but was not read: {reason}",
       "この行には値がありますが、読み込みませんでした（{reasonJapanese}）"
     ),
+    .valueNotRead: (
+      "{value} in this table was not read: {reason}",
+      "この表の {value} は読み込まれていません（{reasonJapanese}）"
+    ),
     .moreOfTheSame: (
       "… and {count} more of the same ({code}); only the first {kept} are listed",
       "…ほかに同じ内容（{code}）が {count} 件あります（最初の {kept} 件のみ表示）"
