@@ -1874,7 +1874,7 @@ def draw_yabu(fx):
 # https://expydoc.com/doc/10828530/（地方創生先行型）に係る事業実施結果報告
 GYOKUTO = {
     "file": "gyokuto-senkogata-yoshiki2", "writer": "xlsxwriter", "sheet": "様式2",
-    "municipality": {"name": "玉東町", "prefecture": "熊本県", "code": "43364"},
+    "municipality": {"name": "玉東町", "prefecture": "熊本県", "code": "43364", "contact": "0968-85-3111"},
     "projects": [
         {"name": "玉東町総合戦略策定事業", "grantType": "基礎交付", "cost": {2015: Q(2673000, 2673000, "#,##0")},
          "cost_unit": "円", "kpis": [],
@@ -1914,7 +1914,7 @@ def draw_gyokuto(fx):
     g.put("D6", "総務課", merge="E6", h="center")
     g.head("F6", "連絡先", merge="G6")
     g.head("H6", "電話", merge="I6")
-    g.put("J6", "0968-85-3111", merge="L6", h="center")
+    g.put("J6", m["contact"], merge="L6", h="center")
     cols = national_header(g, 8)
     row = 11
     for no, p in enumerate(fx["projects"], start=1):

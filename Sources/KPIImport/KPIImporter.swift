@@ -178,6 +178,11 @@ public struct KPIImporter: Sendable {
       // The grant is named in a title above the tables, not in a 交付金の種類 column.
       let firstTableRow = sheetImport?.tables.map(\.range.first.row).min() ?? Int.max
       grant = grant ?? GrantName.find(in: grid, above: firstTableRow)
+      if sheetImport != nil, municipality?.contact == nil,
+        let contact = MunicipalityBlock.contact(in: grid, above: firstTableRow)
+      {
+        municipality = merge(municipality, Municipality(contact: contact))
+      }
       guard let sheetImport else {
         skipped.append(sheet.name)
         continue
@@ -202,6 +207,7 @@ public struct KPIImporter: Sendable {
     known.name = known.name ?? found.name
     known.prefecture = known.prefecture ?? found.prefecture
     known.code = known.code ?? found.code
+    known.contact = known.contact ?? found.contact
     return known
   }
 }
