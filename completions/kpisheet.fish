@@ -114,7 +114,7 @@ complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_opti
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" prefecture' -l 'prefecture' -d '都道府県名 (over the sheets\', with a warning where they differ).' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" code' -l 'code' -d '地方公共団体コード (5 digits, or 6 with a right check digit).' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" department' -l 'department' -d '担当部局課名.' -rfka ''
-complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" contact' -l 'contact' -d '連絡先.' -rfka ''
+complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" contact' -l 'contact' -d '連絡先 (over the sheets\', with a warning where they differ).' -rfka ''
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" prefer-later' -l 'prefer-later' -d 'When inputs disagree on a value, use the later input\'s (each replacement is a warning).'
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" pdf' -l 'pdf' -d 'Also print each report to PDF beside it (REPORT.pdf; DIR/<name>.pdf), with LibreOffice headless: 効果検証, KPI推移, 集計.'
 complete -c 'kpisheet' -n '__kpisheet_should_offer_completions_for_flags_or_options "kpisheet convert" soffice' -l 'soffice' -d 'The LibreOffice program for --pdf (default: soffice on PATH).' -rfka ''
