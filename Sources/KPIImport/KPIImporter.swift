@@ -245,6 +245,15 @@ public struct KPIImporter: Sendable {
     let contact = sheetImport.flatMap { _ in
       MunicipalityBlock.contact(in: grid, above: firstTableRow)
     }
+    // A header block's 担当部局課名 is the department of the sheet's projects that name none.
+    if sheetImport != nil,
+      let department = MunicipalityBlock.department(in: grid, above: firstTableRow)
+    {
+      for index in sheetImport?.projects.indices ?? 0..<0
+      where sheetImport?.projects[index].department == nil {
+        sheetImport?.projects[index].department = department
+      }
+    }
     return SheetRead(
       found: sheetImport, notRead: notRead,
       grant: GrantName.find(in: grid, above: firstTableRow), contact: contact)

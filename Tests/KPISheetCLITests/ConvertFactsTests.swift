@@ -221,6 +221,13 @@ import Testing
     #expect(plain.status == 0, "\(plain.stderr)")
     let plainContact = try Self.contact(plain)
     #expect(plainContact == "0968-85-3111")
+    // 担当部局課名 beside it is every project's department.
+    let projects = try #require(
+      (try plain.json() as? [String: Any])?["projects"] as? [[String: Any]])
+    #expect(projects.map { $0["department"] as? String } == ["総務課", "総務課"])
+    let submission = try Command.run(["validate", Self.gyokuto, "--submission"])
+    #expect(!submission.stdoutText.contains("担当部局課名 is empty"), "\(submission.stdoutText)")
+    #expect(!submission.stdoutText.contains("連絡先 is empty"), "\(submission.stdoutText)")
     let flagged = try Command.run(["extract", Self.gyokuto, "--contact", "総務課 0968-85-0000"])
     #expect(flagged.status == 0, "\(flagged.stderr)")
     let flaggedContact = try Self.contact(flagged)
