@@ -1877,9 +1877,11 @@ def draw_yabu(fx):
 # https://expydoc.com/doc/10828530/（地方創生先行型）に係る事業実施結果報告
 GYOKUTO = {
     "file": "gyokuto-senkogata-yoshiki2", "writer": "xlsxwriter", "sheet": "様式2",
-    "municipality": {"name": "玉東町", "prefecture": "熊本県", "code": "43364"},
+    "municipality": {"name": "玉東町", "prefecture": "熊本県", "code": "43364", "contact": "0968-85-3111"},
+    # 担当部局課名 of the header block: every project's department.
+    "department": "総務課",
     "projects": [
-        {"name": "玉東町総合戦略策定事業", "grantType": "基礎交付", "cost": {2015: Q(2673000, 2673000, "#,##0")},
+        {"name": "玉東町総合戦略策定事業", "grantType": "基礎交付", "department": "総務課", "cost": {2015: Q(2673000, 2673000, "#,##0")},
          "cost_unit": "円", "kpis": [],
          "assessment_cell": "総合戦略のKPI達成に有効であった",
          "opinion_cell": "予定どおり総合戦略が策定されたため特に意見なし",
@@ -1887,7 +1889,8 @@ GYOKUTO = {
          "evaluation": {"fiscalYear": 2015, "assessment": "総合戦略のKPI達成に有効であった",
                         "expertOpinion": "予定どおり総合戦略が策定されたため特に意見なし", "policy": "complete",
                         "policyReason": "本事業により総合戦略を策定し、当初の予定どおり事業を終了した。"}},
-        {"name": "出生数増加に向けた子育て環境整備事業", "grantType": "基礎交付", "cost": {2015: BLANK},
+        {"name": "出生数増加に向けた子育て環境整備事業", "grantType": "基礎交付", "department": "総務課",
+         "cost": {2015: BLANK},
          "kpis": [{"name": "出生数前年比増", "unit": "人", "values": {2015: (Q(3, 3), Q(11, 11), "H28.3")}},
                   {"name": "第3子以降の出生数前年比増", "unit": "世帯", "values": {2015: (Q(1, 1), Q(1, 1), "H28.3")}}],
          "effect_cell": "地方創生に非常に効果的であった",
@@ -1914,10 +1917,10 @@ def draw_gyokuto(fx):
     g.head("J5", "都道府県・市町村コード（5桁）", merge="L5")
     g.put("M5", m["code"], merge="N5", h="center")
     g.head("B6", "担当部局課名", merge="C6")
-    g.put("D6", "総務課", merge="E6", h="center")
+    g.put("D6", fx["department"], merge="E6", h="center")
     g.head("F6", "連絡先", merge="G6")
     g.head("H6", "電話", merge="I6")
-    g.put("J6", "0968-85-3111", merge="L6", h="center")
+    g.put("J6", m["contact"], merge="L6", h="center")
     cols = national_header(g, 8)
     row = 11
     for no, p in enumerate(fx["projects"], start=1):

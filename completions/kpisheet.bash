@@ -266,7 +266,7 @@ _kpisheet_extract() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --profile --municipality --prefecture --code --department --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
+    non_repeating_options=(--sheet --mapping --output -o --format --encoding --fiscal-year --profile --municipality --prefecture --code --department --contact --max-archive-entries --max-part-bytes --max-total-bytes --max-compression-ratio --max-shared-string-bytes --max-string-length --max-cells-per-sheet --max-nesting-depth)
     __kpisheet_offer_flags_options 1
 
     # Offer option value completions
@@ -304,6 +304,9 @@ _kpisheet_extract() {
         return
         ;;
     '--department')
+        return
+        ;;
+    '--contact')
         return
         ;;
     '--max-archive-entries')

@@ -13,8 +13,13 @@ public struct ImportResult: Sendable {
   /// Regions that looked like tables and were not read, each with its reason.
   public var notRead: [DetectedTable] = []
 
-  /// The layout found: E when several sheets each hold one project, else the first table's.
+  /// The layout found: kpisheet's own report or template, E when several sheets each hold one
+  /// project, else the first table's.
   public var layout: Layout? {
+    // kpisheet's own report and template hold one kind of table per sheet, whatever the count.
+    if let first = tables.first?.layout, first == .ownReport || first == .ownTemplate {
+      return first
+    }
     let sheets = Set(tables.map(\.sheet))
     if sheets.count > 1 && document.projects.count == sheets.count { return .perSheet }
     return tables.first?.layout
@@ -151,39 +156,51 @@ public struct KPIImporter: Sendable {
     var explained: [DetectedTable] = []
     var municipality: Municipality?
     var grant: String?
+    // The template's own sheets, copied into a workbook without its marker, are read
+    // together once all sheets are seen; each keeps its place among the others.
+    let findTemplate = mapping == nil && sheetName == nil
+    var copied: [(table: TemplateTable, projects: Int, tables: Int)] = []
+    func take(_ read: SheetRead, sheet: String) -> SheetImport? {
+      explained += read.notRead.filter { $0.skipped != nil }
+      grant = grant ?? read.grant
+      if let contact = read.contact, municipality?.contact == nil {
+        municipality = merge(municipality, Municipality(contact: contact))
+      }
+      if read.found == nil { skipped.append(sheet) }
+      return read.found
+    }
     for index in 0..<count {
       let grid = try makeGrid(index)
-      let sheet = grid.sheet
+      // The template reads its own municipality block (on 事業).
+      if findTemplate, let table = TemplateTable.drawn(grid) {
+        copied.append((table, projects.count, tables.count))
+        continue
+      }
       if let found = MunicipalityBlock.read(grid, log: log) {
         municipality = merge(municipality, found)
       }
-      // The first layout that recognises the sheet reads it (a plain loop: a lazy
-      // compactMap would run the matching reader twice).
-      var sheetImport: SheetImport?
-      var notRead: [DetectedTable] = []
-      for reader in readers {
-        // A reader's diagnostics count only when it reads the sheet.
-        let attempt = DiagnosticLog(file: log.file)
-        guard let found = reader.read(grid, log: attempt) else { continue }
-        if found.projects.isEmpty {
-          notRead += found.notRead
-          continue
+      guard let found = take(readSheet(grid, readers: readers, log: log), sheet: grid.sheet.name)
+      else { continue }
+      projects += found.projects
+      tables += found.tables
+    }
+    if let template = CopiedTemplate(copied.map(\.table)).read(log: log) {
+      projects.insert(contentsOf: template.projects, at: copied[0].projects)
+      tables.insert(contentsOf: template.tables, at: copied[0].tables)
+      if let found = template.municipality { municipality = merge(found, municipality ?? found) }
+      grant = grant ?? template.grant
+    } else {
+      // Too little of the template to read as one: each sheet as any other, in its place.
+      for entry in copied.reversed() {
+        let grid = entry.table.grid
+        if let found = MunicipalityBlock.read(grid, log: log) {
+          municipality = merge(municipality, found)
         }
-        notRead += found.notRead
-        sheetImport = found
-        log.append(attempt)
-        break
+        guard let found = take(readSheet(grid, readers: readers, log: log), sheet: grid.sheet.name)
+        else { continue }
+        projects.insert(contentsOf: found.projects, at: entry.projects)
+        tables.insert(contentsOf: found.tables, at: entry.tables)
       }
-      explained += notRead.filter { $0.skipped != nil }
-      // The grant is named in a title above the tables, not in a 交付金の種類 column.
-      let firstTableRow = sheetImport?.tables.map(\.range.first.row).min() ?? Int.max
-      grant = grant ?? GrantName.find(in: grid, above: firstTableRow)
-      guard let sheetImport else {
-        skipped.append(sheet.name)
-        continue
-      }
-      projects += sheetImport.projects
-      tables += sheetImport.tables
     }
     guard !projects.isEmpty else {
       throw NoKPITableError(
@@ -197,12 +214,99 @@ public struct KPIImporter: Sendable {
       hiddenSheets: hiddenSheets, notRead: explained)
   }
 
+  /// What one sheet gave the layout readers: its records, the regions not read, the grant a
+  /// title names and 連絡先 above its first table.
+  struct SheetRead {
+    var found: SheetImport?
+    var notRead: [DetectedTable]
+    var grant: String?
+    var contact: String?
+  }
+
+  private func readSheet(_ grid: SheetGrid, readers: [any LayoutReader], log: DiagnosticLog)
+    -> SheetRead
+  {
+    // The first layout that recognises the sheet reads it (a plain loop: a lazy
+    // compactMap would run the matching reader twice).
+    var sheetImport: SheetImport?
+    var notRead: [DetectedTable] = []
+    for reader in readers {
+      // A reader's diagnostics count only when it reads the sheet.
+      let attempt = DiagnosticLog(file: log.file)
+      guard let found = reader.read(grid, log: attempt) else { continue }
+      notRead += found.notRead
+      if found.projects.isEmpty { continue }
+      sheetImport = found
+      log.append(attempt)
+      break
+    }
+    // The grant is named in a title above the tables, not in a 交付金の種類 column.
+    let firstTableRow = sheetImport?.tables.map(\.range.first.row).min() ?? Int.max
+    let contact = sheetImport.flatMap { _ in
+      MunicipalityBlock.contact(in: grid, above: firstTableRow)
+    }
+    // A header block's 担当部局課名 is the department of the sheet's projects that name none.
+    if sheetImport != nil,
+      let department = MunicipalityBlock.department(in: grid, above: firstTableRow)
+    {
+      for index in sheetImport?.projects.indices ?? 0..<0
+      where sheetImport?.projects[index].department == nil {
+        sheetImport?.projects[index].department = department
+      }
+    }
+    return SheetRead(
+      found: sheetImport, notRead: notRead,
+      grant: GrantName.find(in: grid, above: firstTableRow), contact: contact)
+  }
+
   private func merge(_ known: Municipality?, _ found: Municipality) -> Municipality {
     guard var known else { return found }
     known.name = known.name ?? found.name
     known.prefecture = known.prefecture ?? found.prefecture
     known.code = known.code ?? found.code
+    known.contact = known.contact ?? found.contact
     return known
+  }
+}
+
+/// Sheets of kpisheet's template found in a workbook without the template's marker (copied
+/// into another workbook): read as the template when enough of it is there to be the
+/// template (its 事業 sheet, or two of its sheets), with a warning for each sheet missing.
+struct CopiedTemplate {
+  let tables: [TemplateTable]
+
+  init(_ tables: [TemplateTable]) { self.tables = tables }
+
+  func read(log: DiagnosticLog) -> SheetImport? {
+    let kinds = Set(tables.map(\.kind))
+    guard kinds.contains(.projects) || tables.count >= 2 else { return nil }
+    for kind in TemplateTable.Kind.allCases where !kinds.contains(kind) {
+      let (name, english, japanese) = Self.describe(kind)
+      log.add(
+        Diagnostic(
+          .warning, "template-sheet-missing",
+          message:
+            "read as kpisheet's template (its sheets, without the workbook's marker), but no \(name) sheet was found: \(english) are not read",
+          japanese:
+            "kpisheet のテンプレートのシートとして読みましたが（ブックの目印はありません）、\(name) シートがないため\(japanese)は読み込まれません"),
+        sheet: nil, cell: nil)
+    }
+    return OwnTemplate().read(tables, log: log)
+  }
+
+  /// A template sheet's name and what it gives.
+  private static func describe(_ kind: TemplateTable.Kind) -> (String, String, String) {
+    switch kind {
+    case .projects:
+      (
+        TemplateFormat.projectSheet, "the projects' 区分, periods, departments and overviews",
+        "事業の区分・期間・担当部局課名・事業概要"
+      )
+    case .years:
+      (TemplateFormat.yearSheet, "activities and costs", "実施内容と実績額")
+    case .kpis: (TemplateFormat.kpiSheet, "KPIs and their values", "KPI とその値")
+    case .evaluations: (TemplateFormat.evaluationSheet, "evaluations", "評価")
+    }
   }
 }
 

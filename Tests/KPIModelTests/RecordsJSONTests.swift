@@ -76,7 +76,8 @@ import Testing
 
   @Test func everyFieldInRecordsOrder() throws {
     let document = RecordsDocument(
-      municipality: Municipality(name: "市", prefecture: "県", code: "35216"),
+      municipality: Municipality(
+        name: "市", prefecture: "県", code: "35216", contact: "企画課 0836-82-1111"),
       grant: "交付金",
       projects: [
         Project(
@@ -106,7 +107,8 @@ import Testing
         "municipality": {
           "name": "市",
           "prefecture": "県",
-          "code": "35216"
+          "code": "35216",
+          "contact": "企画課 0836-82-1111"
         },
         "grant": "交付金",
         "projects": [

@@ -201,3 +201,104 @@ import Testing
     #expect(plain.stdoutText == "\(input): records JSON, valid\n")
   }
 }
+
+/// 連絡先 in the records (`municipality.contact`): read from a header block, taken by
+/// `extract --contact` and a profile like the other facts, written into the report's header
+/// and read back from it.
+@Suite struct ContactFactTests {
+  /// 玉東町's 様式2: 担当部局課名 / 連絡先 / 電話 / 0968-85-3111 in its header block.
+  static let gyokuto = Command.packageRoot.appendingPathComponent(
+    "Tests/KPIImportTests/Fixtures/real/gyokuto-senkogata-yoshiki2.xlsx"
+  ).path
+
+  static func contact(_ result: Command) throws -> String? {
+    let json = try #require(try result.json() as? [String: Any])
+    return (json["municipality"] as? [String: Any])?["contact"] as? String
+  }
+
+  @Test func theHeaderBlockGivesTheContactAndAFlagOverItWarns() throws {
+    let plain = try Command.run(["extract", Self.gyokuto])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    let plainContact = try Self.contact(plain)
+    #expect(plainContact == "0968-85-3111")
+    // 担当部局課名 beside it is every project's department.
+    let projects = try #require(
+      (try plain.json() as? [String: Any])?["projects"] as? [[String: Any]])
+    #expect(projects.map { $0["department"] as? String } == ["総務課", "総務課"])
+    let submission = try Command.run(["validate", Self.gyokuto, "--submission"])
+    #expect(!submission.stdoutText.contains("担当部局課名 is empty"), "\(submission.stdoutText)")
+    #expect(!submission.stdoutText.contains("連絡先 is empty"), "\(submission.stdoutText)")
+    let flagged = try Command.run(["extract", Self.gyokuto, "--contact", "総務課 0968-85-0000"])
+    #expect(flagged.status == 0, "\(flagged.stderr)")
+    let flaggedContact = try Self.contact(flagged)
+    #expect(flaggedContact == "総務課 0968-85-0000")
+    #expect(
+      flagged.stderrLines.contains(
+        "\(Self.gyokuto): warning: --contact 総務課 0968-85-0000 replaces the contact (連絡先) 0968-85-3111 the sheets give"
+      ))
+    // The same number with other spacing is no contradiction.
+    let same = try Command.run(["extract", Self.gyokuto, "--contact", "0968-85- 3111"])
+    #expect(!same.stderr.contains("--contact"), "\(same.stderr)")
+  }
+
+  @Test func aProfileFillsTheContactOnlyWhereTheSheetsAreSilent() throws {
+    let (folder, input) = try ConvertFactsTests.setUp()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let profile = folder.appendingPathComponent("profile.yaml").path
+    try Data("contact: 0836-82-1111\n".utf8).write(to: URL(fileURLWithPath: profile))
+    let filled = try Command.run(["extract", input, "--profile", profile])
+    #expect(filled.status == 0, "\(filled.stderr)")
+    let filledContact = try Self.contact(filled)
+    #expect(filledContact == "0836-82-1111")
+    let sheet = try Command.run(["extract", Self.gyokuto, "--profile", profile])
+    let sheetContact = try Self.contact(sheet)
+    #expect(sheetContact == "0968-85-3111")
+    #expect(
+      sheet.stderrLines.contains(
+        "\(Self.gyokuto): warning: the profile gives the contact (連絡先) as 0836-82-1111, the sheets as 0968-85-3111; the sheets' is used (pass --contact to choose)"
+      ))
+  }
+
+  @Test func convertWritesTheRecordsContactAndTheReportGivesItBack() throws {
+    let (folder, _) = try ConvertFactsTests.setUp()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("contact.json").path
+    let records = ConvertFactsTests.records.replacingOccurrences(
+      of: #""code": "352161"}"#, with: #""code": "352161", "contact": "企画課\n0836-82-1111"}"#)
+    #expect(records != ConvertFactsTests.records)
+    try Data(records.utf8).write(to: URL(fileURLWithPath: input))
+    let report = folder.appendingPathComponent("report.xlsx").path
+    let converted = try Command.run(["convert", input, "-o", report, "-q"])
+    #expect(converted.status == 0, "\(converted.stderr)")
+    let back = try Self.contact(try Command.run(["extract", report]))
+    #expect(back == "企画課\n0836-82-1111")
+    // In the 効果検証 header block, beside its label.
+    let cells = try Command.run(["cells", report, "--sheet", "効果検証", "--format", "json"])
+    let sheets = try #require(try cells.json() as? [[String: Any]])
+    let written = try #require(sheets.first?["cells"] as? [[String: Any]])
+    let label = try #require(written.first { $0["value"] as? String == "連絡先" }?["ref"] as? String)
+    let value = try #require(written.first { $0["value"] as? String == "企画課\n0836-82-1111" })
+    let row = label.filter { $0.isNumber }
+    #expect(!row.isEmpty)
+    #expect((value["ref"] as? String)?.filter { $0.isNumber } == row)
+
+    // A flag over the records' contact wins with a warning, in the report and its records.
+    let flagged = try Command.run([
+      "convert", input, "-o", report, "--force", "--contact", "0836-82-9999",
+    ])
+    #expect(flagged.status == 0, "\(flagged.stderr)")
+    #expect(
+      flagged.stderrLines.first
+        == "\(input): warning: --contact 0836-82-9999 replaces the contact (連絡先) 企画課\\n0836-82-1111 the sheets give"
+    )
+    let flaggedBack = try Self.contact(try Command.run(["extract", report]))
+    #expect(flaggedBack == "0836-82-9999")
+
+    // The records' contact counts for validate --submission.
+    let submission = try Command.run(["validate", input, "--submission"])
+    #expect(!submission.stdoutText.contains("連絡先 is empty"), "\(submission.stdoutText)")
+    let plain = folder.appendingPathComponent("dept.json").path
+    let without = try Command.run(["validate", plain, "--submission"])
+    #expect(without.stdoutText.contains("連絡先 is empty"))
+  }
+}

@@ -154,14 +154,19 @@ import Testing
       let (status, _) = try kpisheet(
         [
           "convert", name, "-o", report, "--created", created, "--municipality", "テスト市",
-          "--fiscal-year", "2022",
+          "--fiscal-year", "2022", "--contact", "企画課 0836-82-1111",
         ], in: Self.samples)
       #expect(status == 0, "\(name)")
+      // The contact reaches the report's header and its records.
+      let (_, records) = try kpisheet(["extract", report], in: Self.samples)
+      #expect(
+        String(decoding: records, as: UTF8.self).contains("\"contact\": \"企画課 0836-82-1111\""),
+        "\(name)")
       let answer = try HTTPExchange.curl(
         server.base + "/api/convert",
         [
           "-F", "file=@\(Self.samples)/\(name)", "-F", "created=\(created)",
-          "-F", "municipality=テスト市", "-F", "fiscalYear=R4",
+          "-F", "municipality=テスト市", "-F", "fiscalYear=R4", "-F", "contact=企画課 0836-82-1111",
         ])
       #expect(answer.status == 200, "\(name): \(answer.text.prefix(300))")
       #expect(answer.body == FileManager.default.contents(atPath: report), "\(name)")

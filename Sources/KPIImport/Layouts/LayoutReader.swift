@@ -10,6 +10,9 @@ public enum Layout: String, Sendable, Codable, CaseIterable {
   case wideTable = "D"
   case perSheet = "E"
   case ownReport = "F"
+  /// The departmental template `kpisheet template` writes (its 事業, 年度別, KPI and 評価
+  /// sheets), told apart from the report it is not.
+  case ownTemplate = "G"
   case mapping
 
   /// A short English name, for `validate`.
@@ -21,6 +24,7 @@ public enum Layout: String, Sendable, Codable, CaseIterable {
     case .wideTable: "wide table"
     case .perSheet: "one project per sheet"
     case .ownReport: "kpisheet report"
+    case .ownTemplate: "kpisheet template"
     case .mapping: "mapping file"
     }
   }
@@ -35,6 +39,7 @@ public enum Layout: String, Sendable, Codable, CaseIterable {
     case .wideTable: return "横長の表"
     case .perSheet: return "事業ごとのシート"
     case .ownReport: return "kpisheet のレポート"
+    case .ownTemplate: return "kpisheet のテンプレート"
     case .mapping: return "マッピング ファイル"
     }
   }

@@ -3,8 +3,68 @@ import KPIModel
 import XLSXReader
 
 /// The municipality facts a sheet shows: 都道府県名 / 市町村名 / 地方公共団体コード labels with
-/// the value beside (or below) them.
+/// the value beside (or below) them, and 連絡先 beside its label.
 enum MunicipalityBlock {
+  /// The labels of a contact: 連絡先 and the words under or beside it (電話, 問い合わせ先),
+  /// as header keys (NFKC, no spaces, a trailing note removed).
+  static let contactLabels: Set<String> = [
+    "連絡先", "電話", "電話番号", "TEL", "問い合わせ先", "問合せ先", "問合わせ先", "お問い合わせ先", "お問合せ先",
+  ]
+
+  /// Whether `text` is a contact label, a line break typed inside the word (連絡\n先) aside.
+  static func isContactLabel(_ text: String) -> Bool {
+    let joined = text.filter { !$0.isNewline }
+    return contactLabels.contains(HeaderText.key(text).uppercased())
+      || contactLabels.contains(HeaderText.key(joined).uppercased())
+  }
+
+  /// 連絡先 as the header block gives it (trimmed, its own spaces and lines kept): the first
+  /// text right of a contact label (past its own merge and past a sub-label, 連絡先 | 電話 |
+  /// 0968-85-3111), in the rows above `limit` (the sheet's first table, whose header row may
+  /// have a 連絡先 column with no value beside it).
+  static func contact(in grid: SheetGrid, above limit: Int) -> String? {
+    for row in grid.headerSearchRows where row < limit {
+      for cell in grid.cells(inRow: row) {
+        guard let text = CellReading.text(cell), isContactLabel(text) else { continue }
+        let labelEnd = grid.merge(containing: cell.reference)?.last.column ?? cell.reference.column
+        guard
+          let next = grid.cells(inRow: row).first(where: {
+            $0.reference.column > labelEnd && $0.reference.column <= labelEnd + 4
+              && CellReading.text($0) != nil
+          }), let value = CellReading.text(next),
+          !isContactLabel(value), HeaderField.match(value) == nil
+        else { continue }
+        // As written: a contact's spaces and line breaks may part a name from a number.
+        return value
+      }
+    }
+    return nil
+  }
+
+  /// 担当部局課名 as a header block gives it above `limit` (the sheet's first table): the
+  /// first text right of a department label (担当部局課名, 担当課, 所管課) past its merge.
+  static func department(in grid: SheetGrid, above limit: Int) -> String? {
+    for row in grid.headerSearchRows where row < limit {
+      for cell in grid.cells(inRow: row) {
+        guard let text = CellReading.text(cell),
+          HeaderField.match(BrokenHeader.mended(text)) == .department
+        else {
+          continue
+        }
+        let labelEnd = grid.merge(containing: cell.reference)?.last.column ?? cell.reference.column
+        guard
+          let next = grid.cells(inRow: row).first(where: {
+            $0.reference.column > labelEnd && $0.reference.column <= labelEnd + 4
+              && CellReading.text($0) != nil
+          }), let value = CellReading.text(next),
+          !isContactLabel(value), HeaderField.match(value) == nil
+        else { continue }
+        return TextNormalizer.compact(value)
+      }
+    }
+    return nil
+  }
+
   static func read(_ grid: SheetGrid, log: DiagnosticLog) -> Municipality? {
     var municipality = Municipality()
     var found = false

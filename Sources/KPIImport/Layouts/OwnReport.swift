@@ -59,7 +59,15 @@ struct OwnReport {
       found.municipality = MunicipalityBlock.read(grid, log: log)
       // The title row 「<grant>事業実施結果報告（令和N年度）」 names the grant.
       found.grant = GrantName.find(in: grid, above: 3)
-      if let form = TableReader().read(grid, log: DiagnosticLog(file: log.file)) {
+      let form = TableReader().read(grid, log: DiagnosticLog(file: log.file))
+      // 連絡先 sits in the header block beside 担当部局課名, above the form's table.
+      let tableRow = form?.tables.map(\.range.first.row).min() ?? Int.max
+      if let contact = MunicipalityBlock.contact(in: grid, above: tableRow) {
+        var municipality = found.municipality ?? Municipality()
+        municipality.contact = contact
+        found.municipality = municipality
+      }
+      if let form {
         for index in found.projects.indices {
           guard let match = form.projects.first(where: { $0.name == found.projects[index].name })
           else { continue }

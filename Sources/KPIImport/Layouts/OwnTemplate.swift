@@ -21,6 +21,12 @@ struct OwnTemplate {
       let grid = try SheetGrid(workbook: workbook, sheet: sheet)
       if let table = TemplateTable(grid) { tables.append(table) }
     }
+    return read(tables, log: log)
+  }
+
+  /// The records of template sheets already found (`TemplateTable`s, in sheet order); nil
+  /// when there are none.
+  func read(_ tables: [TemplateTable], log: DiagnosticLog) -> SheetImport? {
     guard !tables.isEmpty else { return nil }
     var builder = TemplateRecords(log: log)
     // Projects first (their periods place relative years), then what refers to them.
@@ -102,6 +108,44 @@ struct TemplateTable {
     return nil
   }
 
+  /// The template's own sheet, known without the workbook's `kpisheet` property (sheets an
+  /// officer copied into another workbook): a template header whose columns are all the
+  /// template draws for its kind, or, on a sheet that keeps the template's name for its kind,
+  /// enough of them to read it (the KPI sheet's name, KPI, year, target and actual). Plain
+  /// tables with a 事業名 column are left to the table reader.
+  static func drawn(_ grid: SheetGrid) -> TemplateTable? {
+    guard let table = TemplateTable(grid) else { return nil }
+    let keys: [String]
+    let needed: [String]
+    let name: String
+    switch table.kind {
+    case .projects:
+      keys = TemplateFormat.ProjectColumn.allCases.map(\.rawValue)
+      needed = [TemplateFormat.ProjectColumn.name.rawValue]
+      name = TemplateFormat.projectSheet
+    case .years:
+      keys = TemplateFormat.YearColumn.allCases.map(\.rawValue)
+      needed = [
+        TemplateFormat.YearColumn.name.rawValue, TemplateFormat.YearColumn.fiscalYear.rawValue,
+      ]
+      name = TemplateFormat.yearSheet
+    case .kpis:
+      typealias K = TemplateFormat.KPIColumn
+      keys = K.allCases.map(\.rawValue)
+      needed = [K.name, K.kpi, K.fiscalYear, K.target, K.actual].map(\.rawValue)
+      name = TemplateFormat.kpiSheet
+    case .evaluations:
+      keys = TemplateFormat.EvaluationColumn.allCases.map(\.rawValue)
+      needed = [TemplateFormat.EvaluationColumn.name.rawValue]
+      name = TemplateFormat.evaluationSheet
+    }
+    func present(_ headers: [String]) -> Bool {
+      headers.allSatisfy { table.columns[HeaderText.key($0)] != nil }
+    }
+    if present(keys) { return table }
+    return grid.sheet.name == name && present(needed) ? table : nil
+  }
+
   var sheet: String { grid.sheet.name }
 
   /// The data rows under the header.
@@ -141,7 +185,7 @@ struct TemplateTable {
   var detected: DetectedTable {
     let columns = Array(self.columns.values)
     return DetectedTable(
-      layout: .ownReport, sheet: sheet, rows: headerRow...max(headerRow, grid.lastRow),
+      layout: .ownTemplate, sheet: sheet, rows: headerRow...max(headerRow, grid.lastRow),
       columns: columns)
   }
 }

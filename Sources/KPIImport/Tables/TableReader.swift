@@ -67,7 +67,8 @@ struct TableReader: LayoutReader {
       tables.append(
         DetectedTable(
           region: region, sheet: grid.sheet.name, layout: layout,
-          orientation: orientation, rows: region.header.rows.lowerBound...end))
+          orientation: orientation, rows: region.header.rows.lowerBound...end,
+          budget: readAsBudget))
       previousEnd = end
     }
     guard !projects.isEmpty else {
@@ -83,7 +84,7 @@ struct TableReader: LayoutReader {
 extension DetectedTable {
   init(
     region: TableFinder.Region, sheet: String, layout: Layout?, orientation: Orientation?,
-    rows: ClosedRange<Int>
+    rows: ClosedRange<Int>, budget: Bool = false
   ) {
     let span = region.header.span
     self.init(
@@ -93,10 +94,35 @@ extension DetectedTable {
         last: CellReference(row: rows.upperBound, column: span.upperBound)))
     self.nearestLayout = layout
     self.orientation = orientation
-    self.headers = region.header.columns.map {
-      HeaderExplanation(cell: $0.cell, path: $0.texts, field: $0.role?.fieldName)
-    }
+    self.headers = Self.explain(region.header, budget: budget)
     self.skipped = region.skipped
+  }
+}
+
+extension DetectedTable {
+  /// What each header column gives, as `validate --explain` shows it: its role's field, and
+  /// for columns without a role of their own what the reader still takes from them (a
+  /// 目標年度 column the final target's year, a budget's corner header 予算額（千円） its costs'
+  /// unit). A header merged over several columns is one header, listed once.
+  static func explain(_ header: TableHeader, budget: Bool) -> [HeaderExplanation] {
+    let hasFinalTarget = header.columns.contains {
+      if case .finalTarget = $0.role { return true } else { return false }
+    }
+    let firstYearColumn = header.yearColumns.first?.column ?? 0
+    var explained: [HeaderExplanation] = []
+    for column in header.columns {
+      var field = column.role?.fieldName
+      if field == nil, hasFinalTarget, column.column == header.finalTargetYearColumn {
+        field = "finalTarget.fiscalYear"
+      } else if field == nil, budget, column.column < firstYearColumn,
+        column.texts.contains(where: { HeaderText($0).moneyUnit != nil })
+      {
+        field = "cost.unit"
+      }
+      let entry = HeaderExplanation(cell: column.cell, path: column.texts, field: field)
+      if explained.last != entry { explained.append(entry) }
+    }
+    return explained
   }
 }
 
@@ -886,8 +912,8 @@ struct SingleTable {
     if kpiColumn == nil, measureColumn == nil, projectColumn == nil,
       let costRow = budgetCostRow(before: firstYearColumn)
     {
-      readBudget(costRow, into: &projects)
       readAsBudget = true
+      readBudget(costRow, into: &projects)
       return
     }
     // A table of figures with no 目標 / 実績 rows at all: each year's figure is its actual,

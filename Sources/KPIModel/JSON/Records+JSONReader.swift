@@ -86,7 +86,8 @@ extension Municipality {
     }
     self.init(
       name: try object.optional("name")?.string(),
-      prefecture: try object.optional("prefecture")?.string(), code: code)
+      prefecture: try object.optional("prefecture")?.string(), code: code,
+      contact: try object.optional("contact")?.string())
   }
 }
 

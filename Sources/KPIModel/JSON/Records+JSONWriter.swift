@@ -46,6 +46,7 @@ extension Municipality: JSONWritable {
       writer.memberIfPresent("name", name)
       writer.memberIfPresent("prefecture", prefecture)
       writer.memberIfPresent("code", code)
+      writer.memberIfPresent("contact", contact)
     }
   }
 }

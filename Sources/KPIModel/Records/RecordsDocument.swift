@@ -33,10 +33,16 @@ public struct Municipality: Sendable, Equatable {
   public var prefecture: String?
   /// The local-government code as the sheet shows it, 5 or 6 digits.
   public var code: String?
+  /// 連絡先: whom to ask about the sheets (a telephone number as a rule), as the header block
+  /// beside 担当部局課名 gives it. One for the document, as the report's header has one.
+  public var contact: String?
 
-  public init(name: String? = nil, prefecture: String? = nil, code: String? = nil) {
+  public init(
+    name: String? = nil, prefecture: String? = nil, code: String? = nil, contact: String? = nil
+  ) {
     self.name = name
     self.prefecture = prefecture
     self.code = code
+    self.contact = contact
   }
 }

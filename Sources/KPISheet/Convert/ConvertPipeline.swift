@@ -149,7 +149,8 @@ public struct ConvertPipeline: Sendable {
         japanese: "レコードに年度がありません。報告する年度を --fiscal-year で指定してください")
     }
     return ReportContext(
-      municipality: municipality, department: facts.department, contact: facts.contact,
+      municipality: municipality, department: facts.department,
+      contact: municipality.contact ?? facts.contact,
       grant: document.grant ?? facts.grant, evaluationYear: year, created: created)
   }
 }

@@ -10,7 +10,8 @@ import KPIModel
 ///
 /// The department (担当部局課名) is settled per project the same way.
 public struct FactSettlement: Sendable {
-  /// What the command line says (`--municipality`, `--prefecture`, `--code`, `--department`).
+  /// What the command line says (`--municipality`, `--prefecture`, `--code`, `--department`,
+  /// `--contact`).
   public var flags: ReportProfile
   /// What a profile file says (used only where the sheets are silent).
   public var profile: ReportProfile
@@ -42,6 +43,7 @@ public struct FactSettlement: Sendable {
     municipality.name = settle(municipality.name, .municipality)
     municipality.prefecture = settle(municipality.prefecture, .prefecture)
     municipality.code = settle(municipality.code, .code)
+    municipality.contact = settle(municipality.contact, .contact)
     if municipality != Municipality() { document.municipality = municipality }
     for index in document.projects.indices where departments {
       let project = document.projects[index]
@@ -62,7 +64,7 @@ public struct FactSettlement: Sendable {
 
   /// A fact the settlement compares.
   enum Field {
-    case municipality, prefecture, code
+    case municipality, prefecture, code, contact
     case department(project: String)
 
     var flag: String {
@@ -70,6 +72,7 @@ public struct FactSettlement: Sendable {
       case .municipality: "--municipality"
       case .prefecture: "--prefecture"
       case .code: "--code"
+      case .contact: "--contact"
       case .department: "--department"
       }
     }
@@ -82,6 +85,8 @@ public struct FactSettlement: Sendable {
       case (.prefecture, .japanese): "都道府県名"
       case (.code, .english): "the local-government code"
       case (.code, .japanese): "地方公共団体コード"
+      case (.contact, .english): "the contact (連絡先)"
+      case (.contact, .japanese): "連絡先"
       case (.department(let project), .english): "project \"\(project)\"'s department"
       case (.department(let project), .japanese): "事業 \"\(project)\" の担当部局課名"
       }
@@ -92,6 +97,7 @@ public struct FactSettlement: Sendable {
       case .municipality: facts.municipality
       case .prefecture: facts.prefecture
       case .code: facts.code
+      case .contact: facts.contact
       case .department: facts.department
       }
     }
@@ -109,15 +115,19 @@ public struct FactSettlement: Sendable {
 
   private func settled(sheet: String?, field: Field, file: String) -> (String?, Diagnostic?) {
     let sheet = sheet.flatMap { $0.isEmpty ? nil : $0 }
+    // A contact may run over two lines; the warning stays one, its breaks shown as \n.
+    func shown(_ text: String) -> String { MessageLine.fitted(text) }
     if let flag = field.value(in: flags) {
       guard let sheet, !field.same(sheet, flag) else { return (flag, nil) }
+      let (flagShown, sheetShown) = (shown(flag), shown(sheet))
       return (
         flag,
         Diagnostic(
           .warning, "flag-overrides-sheet",
           message:
-            "\(field.flag) \(flag) replaces \(field.name(.english)) \(sheet) the sheets give",
-          japanese: "\(field.flag) の \(flag) を、シートの\(field.name(.japanese)) \(sheet) に代えて使います",
+            "\(field.flag) \(flagShown) replaces \(field.name(.english)) \(sheetShown) the sheets give",
+          japanese:
+            "\(field.flag) の \(flagShown) を、シートの\(field.name(.japanese)) \(sheetShown) に代えて使います",
           file: file)
       )
     }
@@ -125,14 +135,15 @@ public struct FactSettlement: Sendable {
     guard let other = field.value(in: profile), !field.same(sheet, other) else {
       return (sheet, nil)
     }
+    let (otherShown, sheetShown) = (shown(other), shown(sheet))
     return (
       sheet,
       Diagnostic(
         .warning, "profile-differs",
         message:
-          "the profile gives \(field.name(.english)) as \(other), the sheets as \(sheet); the sheets' is used (pass \(field.flag) to choose)",
+          "the profile gives \(field.name(.english)) as \(otherShown), the sheets as \(sheetShown); the sheets' is used (pass \(field.flag) to choose)",
         japanese:
-          "プロファイルの\(field.name(.japanese)) \(other) はシートの \(sheet) と異なります。シートの値を使います（\(field.flag) で指定できます）",
+          "プロファイルの\(field.name(.japanese)) \(otherShown) はシートの \(sheetShown) と異なります。シートの値を使います（\(field.flag) で指定できます）",
         file: file)
     )
   }

@@ -145,6 +145,7 @@ public struct RecordsMerger: Sendable {
     known.name = known.name ?? next.name
     known.prefecture = known.prefecture ?? next.prefecture
     known.code = known.code ?? next.code
+    known.contact = known.contact ?? next.contact
     return known
   }
 }

@@ -18,7 +18,7 @@ public struct SubmissionCheck: Sendable {
   public var fiscalYear: Int?
   /// 担当部局課名 of the whole report (a profile's), standing in for projects without one.
   public var department: String?
-  /// 連絡先 (a profile's): records do not carry one.
+  /// 連絡先 (a profile's), standing in for records without one.
   public var contact: String?
 
   public init(
@@ -34,7 +34,7 @@ public struct SubmissionCheck: Sendable {
   public func warnings(for document: RecordsDocument) -> [Diagnostic] {
     let year = fiscalYear ?? ReportYear.evaluationYear(of: document)
     var warnings: [Diagnostic] = []
-    if Self.isEmpty(contact) {
+    if Self.isEmpty(document.municipality?.contact ?? contact) {
       warnings.append(
         warning(
           "submission-empty", "連絡先 is empty: give it to convert with --contact or a profile",

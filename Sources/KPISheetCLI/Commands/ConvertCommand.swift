@@ -93,7 +93,7 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "担当部局課名.")
   var department: String?
 
-  @Option(help: "連絡先.")
+  @Option(help: "連絡先 (over the sheets', with a warning where they differ).")
   var contact: String?
 
   @Flag(

@@ -6,7 +6,7 @@ import KPISheet
 struct FactOptions: ParsableArguments {
   @Option(
     help:
-      "A YAML file with the municipality's facts (municipality, prefecture, code, department), used where the sheets are silent."
+      "A YAML file with the municipality's facts (municipality, prefecture, code, department, contact), used where the sheets are silent."
   )
   var profile: String?
 
@@ -22,17 +22,22 @@ struct FactOptions: ParsableArguments {
   @Option(help: "担当部局課名 of every project (over the sheets', with a warning where they differ).")
   var department: String?
 
+  @Option(help: "連絡先 (over the sheets', with a warning where they differ).")
+  var contact: String?
+
   func validate() throws {
     try checkCode(code)
     try checkFacts(
       ReportProfile(
-        municipality: municipality, prefecture: prefecture, code: code, department: department))
+        municipality: municipality, prefecture: prefecture, code: code, department: department,
+        contact: contact))
   }
 
   /// The settlement these options ask for; nil when none is given.
   func settlement() throws -> FactSettlement? {
     let flags = ReportProfile(
-      municipality: municipality, prefecture: prefecture, code: code, department: department)
+      municipality: municipality, prefecture: prefecture, code: code, department: department,
+      contact: contact)
     let profile = try profile.map(ReportProfile.load(path:))
     guard flags != ReportProfile() || profile != nil else { return nil }
     return FactSettlement(flags: flags, profile: profile ?? ReportProfile())
