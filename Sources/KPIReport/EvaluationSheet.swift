@@ -73,13 +73,16 @@ struct EvaluationSheet {
   /// 今後の方針 as the national form words it, with where it may break.
   static func label(_ policy: Policy) -> LabelLines {
     switch policy {
-    case .expand: LabelLines(marked: "追加等|更に|発展させる")
-    case .improve: LabelLines(marked: "事業内容の|見直し（改善）")
+    case .expand: LabelLines(marked: "追加等|更に|発展|させる")
+    case .improve: LabelLines(marked: "事業|内容の|見直し（改善）")
     case .continue: LabelLines(marked: "事業の|継続")
     case .stop: LabelLines(marked: "事業の|中止")
-    case .complete: LabelLines(marked: "予定通り|事業終了")
+    case .complete: LabelLines(marked: "予定|通り|事業|終了")
     }
   }
+  /// The least width of 指標: a KPI's name is the form's main text, and narrower it would
+  /// wrap every few characters when wide numbers take the room.
+  static let kpiLeastWidth = 10.0
   /// Units up to this width never break (事業体, 百万円); longer ones wrap at their brackets.
   static let unitWidthLimit = 10.0
   static let kpiBanner = "重要業績評価指標（KPI）"
@@ -92,6 +95,7 @@ struct EvaluationSheet {
   /// short labels it holds (periods, units), so that none of them breaks inside a word.
   var leastWidths: [Double] {
     var least = [Double](repeating: 0, count: Self.baseWidths.count)
+    least[Column.kpi] = Self.kpiLeastWidth
     for (column, label) in Self.projectHeaders + Self.subHeaders {
       least[column] = max(least[column], label.leastWidth)
     }
