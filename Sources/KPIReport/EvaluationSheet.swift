@@ -40,34 +40,90 @@ struct EvaluationSheet {
   /// Widths chosen so the form prints one A4 page wide with its text at 8 points or more;
   /// number columns widen to their values.
   static let baseWidths: [Double] = [4, 14, 8, 9, 6, 10, 15, 9, 5, 7, 9, 7, 10, 11, 12, 9, 11]
-  /// Headers merged down both header rows, by column.
-  static let projectHeaders: [(column: Int, text: String)] = [
-    (Column.no, "No"), (Column.name, "①交付対象事業の名称"), (Column.grantType, "②交付金の種類"),
+  /// Headers merged down both header rows, by column; `|` marks where a header may break
+  /// (LabelLines). A first line never names another column on its own (a reader of the
+  /// national form joins a broken header's lines only when the first names nothing).
+  static let projectHeaders: [(column: Int, label: LabelLines)] = [
+    (Column.no, "No"), (Column.name, "①交付対象|事業の名称"), (Column.grantType, "②交付金|の種類"),
     (Column.period, "事業期間"), (Column.scope, "区分"), (Column.cost, "③実績額"),
-  ]
+  ].map { ($0.0, LabelLines(marked: $0.1)) }
   /// The national form's numbered groups over their columns.
-  static let groups: [(columns: ClosedRange<Int>, text: String)] = [
-    (Column.kpi...Column.due, "④本事業における重要業績評価指標（KPI）"),
-    (Column.actual...Column.effect, "⑤本事業終了後における実績値"),
-    (Column.assessment...Column.opinion, "⑥外部有識者からの評価"),
-    (Column.policy...Column.reason, "⑦実績値を踏まえた事業の今後について"),
-  ]
-  static let subHeaders: [(column: Int, text: String)] = [
+  static let groups: [(columns: ClosedRange<Int>, label: LabelLines)] = [
+    (Column.kpi...Column.due, "④本事業における|重要業績評価指標（KPI）"),
+    (Column.actual...Column.effect, "⑤本事業終了後における|実績値"),
+    (Column.assessment...Column.opinion, "⑥外部有識者からの|評価"),
+    (Column.policy...Column.reason, "⑦実績値を踏まえた|事業の今後について"),
+  ].map { ($0.0, LabelLines(marked: $0.1)) }
+  static let subHeaders: [(column: Int, label: LabelLines)] = [
     (Column.kpi, "指標"), (Column.target, "指標値（目標値）"), (Column.unit, "単位"),
     (Column.due, "目標年月"), (Column.actual, "実績値"), (Column.rate, "達成率"),
-    (Column.effect, "事業効果"), (Column.assessment, "事業の評価"),
-    (Column.opinion, "外部有識者からの意見"), (Column.policy, "今後の方針"),
-    (Column.reason, "今後の方針の理由"),
-  ]
+    (Column.effect, "事業効果"), (Column.assessment, "事業の|評価"),
+    (Column.opinion, "外部有識者|からの意見"), (Column.policy, "今後の|方針"),
+    (Column.reason, "今後の|方針の理由"),
+  ].map { ($0.0, LabelLines(marked: $0.1)) }
+  /// 事業効果 as the national form words it, with where it may break.
+  static func label(_ effect: Effect) -> LabelLines {
+    switch effect {
+    case .veryEffective: LabelLines(marked: "地方創生に|非常に|効果的で|あった")
+    case .considerablyEffective: LabelLines(marked: "地方創生に|相当程度|効果が|あった")
+    case .effective: LabelLines(marked: "地方創生に|効果が|あった")
+    case .notEffective: LabelLines(marked: "地方創生に|効果が|なかった")
+    }
+  }
+  /// 今後の方針 as the national form words it, with where it may break.
+  static func label(_ policy: Policy) -> LabelLines {
+    switch policy {
+    case .expand: LabelLines(marked: "追加等|更に|発展|させる")
+    case .improve: LabelLines(marked: "事業|内容の|見直し（改善）")
+    case .continue: LabelLines(marked: "事業の|継続")
+    case .stop: LabelLines(marked: "事業の|中止")
+    case .complete: LabelLines(marked: "予定|通り|事業|終了")
+    }
+  }
+  /// The least width of 指標: a KPI's name is the form's main text, and narrower it would
+  /// wrap every few characters when wide numbers take the room.
+  static let kpiLeastWidth = 10.0
+  /// Units up to this width never break (事業体, 百万円); longer ones wrap at their brackets.
+  static let unitWidthLimit = 10.0
   static let kpiBanner = "重要業績評価指標（KPI）"
   /// What a project without KPIs shows in its KPI row.
   static let noKPI = "KPI未設定"
   static let headerRow = 9
   static let firstDataRow = 11
 
-  /// The column widths: the base widths, number columns widened to what they show.
+  /// The least width of each column: its header's widest piece, and the widest piece of the
+  /// short labels it holds (periods, units), so that none of them breaks inside a word.
+  var leastWidths: [Double] {
+    var least = [Double](repeating: 0, count: Self.baseWidths.count)
+    least[Column.kpi] = Self.kpiLeastWidth
+    for (column, label) in Self.projectHeaders + Self.subHeaders {
+      least[column] = max(least[column], label.leastWidth)
+    }
+    // Any wording may be chosen from the drop-down later: the columns fit them all.
+    for effect in Effect.allCases {
+      least[Column.effect] = max(least[Column.effect], Self.label(effect).leastWidth)
+    }
+    for policy in Policy.allCases {
+      least[Column.policy] = max(least[Column.policy], Self.label(policy).leastWidth)
+    }
+    for project in facts.document.projects where isShown(project) {
+      if let period = project.period {
+        least[Column.period] = max(
+          least[Column.period], LabelLines(text: ReportText.period(period)).leastWidth)
+      }
+      for kpi in project.kpis {
+        least[Column.unit] = max(
+          least[Column.unit], min(Self.unitWidthLimit, LabelLines(text: kpi.unit ?? "").leastWidth))
+      }
+    }
+    return least
+  }
+
+  /// The column widths: the base widths, widened to the least widths, number columns
+  /// widened to what they show.
   var widths: [Double] {
-    var widths = Self.baseWidths
+    let least = leastWidths
+    var widths = zip(Self.baseWidths, least).map { max($0, $1) }
     let year = facts.evaluationYear
     for project in facts.document.projects {
       if let cost = project.years.first(where: { $0.fiscalYear == year })?.cost {
@@ -90,11 +146,14 @@ struct EvaluationSheet {
       Column.name, Column.kpi, Column.assessment, Column.opinion, Column.reason, Column.effect,
     ]
     let excess = widths.reduce(0, +) - budget
-    let shrinkable = texts.reduce(0.0) { $0 + max(0, widths[$1] - 7) }
+    // A text column gives up width down to 7, never below what its header needs.
+    func floor(_ column: Int) -> Double { max(7, least[column]) }
+    let shrinkable = texts.reduce(0.0) { $0 + max(0, widths[$1] - floor($1)) }
     if excess > 0, shrinkable > 0 {
       let share = min(1, excess / shrinkable)
       for column in texts {
-        widths[column] -= (max(0, widths[column] - 7) * share).rounded(.up)
+        let spare = max(0, widths[column] - floor(column))
+        widths[column] -= min(spare, (spare * share).rounded(.up))
       }
     }
     return widths
@@ -163,13 +222,15 @@ struct EvaluationSheet {
     _ sheet: Worksheet, widths: [Double], heights: inout RowHeights
   ) throws {
     let top = Self.headerRow
-    for (column, text) in Self.projectHeaders {
+    for (column, label) in Self.projectHeaders {
+      let text = label.text(columnWidth: widths[column])
       try sheet.merge(
         CellRange(firstRow: top, firstColumn: column, lastRow: top + 1, lastColumn: column),
         value: .string(text), format: ReportStyle.header)
       heights.need(TextMetrics.height(text, columnWidth: widths[column]), rows: top...(top + 1))
     }
-    for (columns, text) in Self.groups {
+    for (columns, label) in Self.groups {
+      let text = label.text(columnWidth: widths[columns].reduce(0, +))
       try sheet.merge(
         CellRange(
           firstRow: top, firstColumn: columns.lowerBound, lastRow: top,
@@ -178,7 +239,8 @@ struct EvaluationSheet {
       heights.need(
         TextMetrics.height(text, columnWidth: widths[columns].reduce(0, +)), row: top)
     }
-    for (column, text) in Self.subHeaders {
+    for (column, label) in Self.subHeaders {
+      let text = label.text(columnWidth: widths[column])
       try sheet.write(
         text, at: CellReference(row: top + 1, column: column), format: ReportStyle.header)
       heights.need(TextMetrics.height(text, columnWidth: widths[column]), row: top + 1)
@@ -217,7 +279,10 @@ struct EvaluationSheet {
       ]
       let grantType = project.grantType ?? ""
       projectCells.append((Column.grantType, text(grantType), ReportStyle.cell, grantType))
-      let period = project.period.map(ReportText.period) ?? ""
+      let period =
+        project.period.map {
+          LabelLines(text: ReportText.period($0)).text(columnWidth: widths[Column.period])
+        } ?? ""
       projectCells.append((Column.period, text(period), ReportStyle.centred, period))
       let scope = ReportText.scope(project.scope) ?? ""
       projectCells.append((Column.scope, text(scope), ReportStyle.centred, scope))
@@ -231,11 +296,18 @@ struct EvaluationSheet {
       let evaluation = project.evaluation.flatMap {
         $0.fiscalYear == nil || $0.fiscalYear == year ? $0 : nil
       }
+      // The national wording broken where it reads well (readers fold the line breaks).
       let evaluationTexts: [(Int, String?)] = [
-        (Column.effect, evaluation?.effect?.nationalWording),
+        (
+          Column.effect,
+          evaluation?.effect.map { Self.label($0).text(columnWidth: widths[Column.effect]) }
+        ),
         (Column.assessment, evaluation?.assessment),
         (Column.opinion, evaluation?.expertOpinion),
-        (Column.policy, evaluation?.policy?.nationalWording),
+        (
+          Column.policy,
+          evaluation?.policy.map { Self.label($0).text(columnWidth: widths[Column.policy]) }
+        ),
         (Column.reason, evaluation?.policyReason),
       ]
       for (column, value) in evaluationTexts {
@@ -286,9 +358,10 @@ struct EvaluationSheet {
       kpi.name, at: CellReference(row: row, column: Column.kpi), format: ReportStyle.cell)
     heights.need(
       TextMetrics.height(kpi.name, columnWidth: widths[Column.kpi]), row: row)
+    let unit = LabelLines(text: kpi.unit ?? "").text(columnWidth: widths[Column.unit])
     try sheet.write(
-      text(kpi.unit ?? ""), at: CellReference(row: row, column: Column.unit),
-      format: ReportStyle.centred)
+      text(unit), at: CellReference(row: row, column: Column.unit), format: ReportStyle.centred)
+    heights.need(TextMetrics.height(unit, columnWidth: widths[Column.unit]), row: row)
     try sheet.write(
       text(value?.due ?? ""), at: CellReference(row: row, column: Column.due),
       format: ReportStyle.centred)

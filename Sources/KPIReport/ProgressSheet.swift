@@ -332,7 +332,10 @@ struct ProgressSheet {
       project.years.map { ($0.fiscalYear, $0) }, uniquingKeysWith: { first, _ in first })
     let formats = kpis.map { ReportStyle.number(ValueFormat.code(for: $0)) }
     for year in years {
-      let label = ReportText.yearLabel(year, period: project.period)
+      // 「令和3年度」 over 「（2年目）」 rather than 「令和3年度（」 over 「2年目）」; charts take
+      // the same lines as their year labels.
+      let label = LabelLines(text: ReportText.yearLabel(year, period: project.period))
+        .text(columnWidth: Self.labelWidth)
       try sheet.write(
         label, at: CellReference(row: row, column: Self.labelColumn),
         format: ReportStyle.text(bold: true, border: true, fill: ReportStyle.labelFill, wrap: true))

@@ -121,22 +121,16 @@ enum TextMetrics {
   }
 
   /// The lines `text` takes in a wrapped cell `columnWidth` units wide, filled character by
-  /// character as Excel and LibreOffice wrap Japanese: a full-width character of the 10-point
-  /// font is 10 points (13⅓ pixels) wide, others about 7½ pixels; the cell keeps a few
+  /// character as Excel and LibreOffice wrap Japanese (`pixels(of:)`); the cell keeps a few
   /// pixels of padding.
   static func lines(_ text: String, columnWidth: Double) -> Int {
-    let usable = max((columnWidth * 7 + 5).rounded(.down) - 5, 14)
+    let usable = usablePixels(columnWidth: columnWidth)
     var count = 0
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var lines = 1
       var used = 0.0
       for scalar in line.unicodeScalars {
-        let pixels: Double
-        switch scalar.value {
-        case 0..<0x20: continue
-        case 0x20..<0x1100, 0xFF61...0xFF9F: pixels = 7.5
-        default: pixels = 40 / 3
-        }
+        let pixels = pixels(of: scalar)
         if used + pixels > usable, used > 0 {
           lines += 1
           used = 0
@@ -146,6 +140,34 @@ enum TextMetrics {
       count += lines
     }
     return max(count, 1)
+  }
+
+  /// A character's width in pixels at the report's 10-point font: a full-width character is
+  /// 10 points (13⅓ pixels) wide, others about 7½ pixels; control characters take none.
+  static func pixels(of scalar: Unicode.Scalar) -> Double {
+    switch scalar.value {
+    case 0..<0x20: return 0
+    case 0x20..<0x1100, 0xFF61...0xFF9F: return 7.5
+    default: return 40 / 3
+    }
+  }
+
+  /// The width of one line of text in pixels.
+  static func linePixels(_ line: Substring) -> Double {
+    line.unicodeScalars.reduce(0) { $0 + pixels(of: $1) }
+  }
+
+  /// The pixels a wrapped cell `columnWidth` units wide has for its text.
+  static func usablePixels(columnWidth: Double) -> Double {
+    max((columnWidth * 7 + 5).rounded(.down) - 5, 14)
+  }
+
+  /// The least column width, in quarter units, at which `line` shows on one line.
+  static func leastColumnWidth(_ line: String) -> Double {
+    let pixels = linePixels(Substring(line))
+    var width = (pixels / 7 * 4).rounded(.up) / 4
+    while usablePixels(columnWidth: width) < pixels { width += 0.25 }
+    return width
   }
 
   /// The row height, in points, that shows `lines` lines.

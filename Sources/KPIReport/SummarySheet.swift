@@ -16,13 +16,16 @@ struct SummarySheet {
   /// are then plain numbers.
   let dataRows: Int?
 
+  /// The headers; `|` marks where one may break (LabelLines).
   static let headers = [
-    "年度", "事業数（交付対象事業）", "KPI数", "目標値・実績値のあるKPI数", "達成したKPI数", "KPI達成率",
-    "目標値・実績値のあるKPIを持つ事業数", "KPIを1つ以上達成した事業数", "事業の達成割合（全事業）",
+    "年度", "事業数（交付対象事業）", "KPI数", "目標値・実績値の|あるKPI数", "達成したKPI数", "KPI達成率",
+    "目標値・実績値のある|KPIを持つ事業数", "KPIを1つ以上|達成した事業数", "事業の達成割合（全事業）",
     "事業の達成割合（値のある事業）",
-  ]
-  /// Wide enough that no header leaves a lone character or bracket on a line of its own.
-  static let widths: [Double] = [22, 12, 8, 14, 13, 10, 16, 14, 14, 16]
+  ].map(LabelLines.init(marked:))
+  /// Wide enough for every header's widest piece.
+  static let widths: [Double] = zip([22.0, 12, 8, 14, 13, 10, 16, 14, 14, 16], headers).map {
+    max($0, $1.leastWidth)
+  }
   static let headerRow = 2
 
   func write(into sheet: Worksheet) throws {
@@ -34,7 +37,8 @@ struct SummarySheet {
       "KPI達成状況の集計（\(facts.municipality.name ?? facts.grant)）", at: CellReference(row: 0, column: 0),
       format: ReportStyle.text(size: 14, bold: true))
     heights.need(26, row: 0)
-    for (column, header) in Self.headers.enumerated() {
+    for (column, label) in Self.headers.enumerated() {
+      let header = label.text(columnWidth: Self.widths[column])
       try sheet.write(
         header, at: CellReference(row: Self.headerRow, column: column), format: ReportStyle.header)
       heights.need(

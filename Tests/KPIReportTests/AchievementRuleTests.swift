@@ -73,7 +73,7 @@ struct AchievementRuleTests {
           found = []
           for r in pr.iter_rows():
               for c in r:
-                  if c.value == "令和4年度（初年度）":
+                  if c.value == "令和4年度\\n（初年度）":
                       found.append([rate(pr.cell(c.row, col).value)
                                     for col in range(5, pr.max_column + 1, 3)])
           put(tag + ".pr", json.dumps(found))

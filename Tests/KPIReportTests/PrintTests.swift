@@ -186,6 +186,16 @@ struct PrintedReports {
       let summary = pages.indices.filter { pages[$0].contains("KPI達成状況の集計") }
       #expect(!evaluation.isEmpty && !progress.isEmpty && !summary.isEmpty, "\(size)")
       #expect(!pages.contains { $0.contains("地方公共団体コード\n都道府県名\n市町村名\n事業番号") }, "no データ")
+      // Headers and labels break where a reader expects: 「（目標値）」 and 「（初年度）」 whole,
+      // no line of any page starting with a closing bracket.
+      for (number, page) in pages.enumerated() {
+        let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!lines.contains { $0.hasPrefix("）") }, "\(size) projects, page \(number + 1)")
+        if evaluation.contains(number) {
+          #expect(lines.contains("指標値") && lines.contains("（目標値）"), "\(size): \(number + 1)")
+        }
+        if progress.first == number { #expect(lines.contains("（初年度）"), "\(size)") }
+      }
       for index in 1...size {
         let token = String(format: "P%02d", index)
         let kpiCount = index == 1 ? 5 : 1 + index % 5

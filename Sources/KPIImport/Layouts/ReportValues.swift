@@ -236,7 +236,8 @@ struct EvaluationForm {
     for row in grid.rows.prefix(20) {
       var columns: [String: Int] = [:]
       for cell in grid.cells(inRow: row) {
-        guard let text = CellReading.text(cell) else { continue }
+        // The report breaks long headers over lines (指標値\n（目標値）).
+        guard let text = CellReading.text(cell)?.filter({ !$0.isNewline }) else { continue }
         columns[text] = columns[text] ?? cell.reference.column
         switch text {
         case "対象年度":
@@ -249,7 +250,7 @@ struct EvaluationForm {
       if let kpi = columns["指標"], let target = columns["指標値（目標値）"], let due = columns["目標年月"],
         let actual = columns["実績値"],
         let name = grid.cells(inRow: row - 1).first(where: {
-          CellReading.text($0) == "①交付対象事業の名称"
+          CellReading.text($0)?.filter({ !$0.isNewline }) == "①交付対象事業の名称"
         })?.reference.column
       {
         header = (row, kpi, target, due, actual, name)

@@ -127,7 +127,11 @@ enum ColumnRole: Sendable, Equatable {
     case .yearCost(let year): return "cost[\(year.text)]"
     case .baseline: return "baseline"
     case .finalTarget: return "finalTarget"
-    case .measureYear(let of): return of.map { "\($0.rawValue)Year" } ?? "year"
+    // A target's year makes it that year's target or the final target, row by row; the
+    // baseline's year is not kept in the records.
+    case .measureYear(.target?): return "target.fiscalYear"
+    case .measureYear(.actual?): return "actual.fiscalYear"
+    case .measureYear: return nil
     case .ignored: return nil
     }
   }

@@ -112,7 +112,7 @@ extension DetectedTable {
     var explained: [HeaderExplanation] = []
     for column in header.columns {
       var field = column.role?.fieldName
-      if field == nil, hasFinalTarget, column.column == header.finalTargetYearColumn {
+      if hasFinalTarget, column.column == header.finalTargetYearColumn {
         field = "finalTarget.fiscalYear"
       } else if field == nil, budget, column.column < firstYearColumn,
         column.texts.contains(where: { HeaderText($0).moneyUnit != nil })
