@@ -140,7 +140,7 @@ struct TableFinder {
   /// three blank rows.
   private func dataRows(after headerEnd: Int, header: TableHeader) -> [Int] {
     let span = header.span
-    let valueColumns = Set(header.columns.filter { Self.holdsValues($0.role) }.map(\.column))
+    let valueColumns = Set(header.figureColumns.map(\.column))
     var rows: [Int] = []
     var previous = headerEnd
     for row in grid.rows where row > headerEnd {
@@ -327,14 +327,6 @@ struct TableFinder {
       "※", "*", "＊", "注", "(注", "計算方法", "算出方法", "算定方法", "参考", "課題", "今後の対応", "出典", "備考",
     ]
     return markers.contains { key.hasPrefix($0) }
-  }
-
-  /// Whether a column of this role holds a KPI's figures.
-  private static func holdsValues(_ role: ColumnRole?) -> Bool {
-    switch role {
-    case .value?, .baseline?, .finalTarget?, .year?: return true
-    default: return false
-    }
   }
 
   /// A figure as a value cell holds it: a number with no unit or a unit KPI sheets use
