@@ -220,3 +220,17 @@ import Testing
     #expect(QuantityParser.normalizedUnit("事業体") == "事業体")
   }
 }
+
+/// Words saying a value is not known yet, as officers type them: bare, bracketed, after a note
+/// mark.
+@Suite struct NotYetKnownTests {
+  @Test(arguments: ["未集計", "集計中", "（集計中）", "※集計中", "※ 未確定", "＊調査中"])
+  func pendingWordsAreNotYetKnown(text: String) {
+    #expect(QuantityParser.isNotYetKnown(text))
+  }
+
+  @Test(arguments: ["120", "※120", "集計方法", "※印は速報値"])
+  func otherTextsAreNot(text: String) {
+    #expect(!QuantityParser.isNotYetKnown(text))
+  }
+}

@@ -42,7 +42,10 @@ public enum QuantityParser {
   /// 未集計, 集計中, 未確定, 調査中, 算定中 (perhaps with brackets or a note): a value not
   /// known yet, read as null with a warning (records.md).
   public static func isNotYetKnown(_ text: String) -> Bool {
-    let key = HeaderText.key(text)
+    // ※集計中: a note mark before the word points at a note; the word still says it.
+    let header = HeaderText(String(text.drop { "※*＊ 　".contains($0) }))
+    // （集計中）: the word alone in brackets.
+    let key = header.key.isEmpty ? HeaderText.key(header.notes.first ?? "") : header.key
     return ["未集計", "集計中", "未確定", "調査中", "算定中", "未算定", "未公表", "集計前"].contains {
       key.hasPrefix($0)
     }
