@@ -1,3 +1,4 @@
+import CellAddress
 import Foundation
 import KPIModel
 import Testing
@@ -304,5 +305,28 @@ func expectRecords(
   @Test(arguments: ["計画策定数", "合計特殊出生率", "観光客数"])
   func namesAreNotTotals(text: String) {
     #expect(!TotalLabel.isTotal(text))
+  }
+}
+
+/// A 評価 row inside a project's merged cell (a rating of the project, not a KPI's row) is no
+/// KPI: only a KPI's own merged cell keeps a labelled row in its table.
+@Suite struct RatingRowTests {
+  @Test func aRatingRowUnderAProjectMergeIsNoKPI() throws {
+    let path = LayoutFixtureTests.folder.appendingPathComponent("d-total-rows.xlsx").path
+    let workbook = try XLSXWorkbook(path: path)
+    let label = try #require(CellReference("C6"))
+    let rating = try #require(CellReference("D6"))
+    let grids = try workbook.sheets.filter { $0.kind == .worksheet }.map { sheet in
+      let grid = try SheetGrid(workbook: workbook, sheet: sheet)
+      // Row 6 (計, inside 観光振興事業's merge B4:B6) becomes 評価 | A with no figures.
+      var cells = PerturbationTests.cellsOf(grid).filter { $0.reference.row != label.row }
+      cells.append(Cell(reference: label, value: .string("評価")))
+      cells.append(Cell(reference: rating, value: .string("A")))
+      return SheetGrid(sheet: grid.sheet, cells: cells, merges: grid.merges)
+    }
+    let result = try KPIImporter().read(grids: grids, fileName: "fixture.xlsx")
+    // Neither a KPI named 評価 nor the next project lost behind the rating row.
+    let names = result.document.projects.flatMap { $0.kpis.map(\.name) }
+    #expect(names == ["観光客数", "宿泊者数", "移住者数"])
   }
 }

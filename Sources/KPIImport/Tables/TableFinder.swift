@@ -177,7 +177,8 @@ struct TableFinder {
         }
       // A row inside a KPI's or project's cell merged down from a data row above (評価 under
       // its 目標値 / 実績値 rows) is that KPI's, whatever it holds.
-      let continuesMerge = !rows.isEmpty && mergedDownFromData(into: row, span: span, rows: rows)
+      let continuesMerge =
+        !rows.isEmpty && mergedDownFromData(into: row, header: header, rows: rows)
       if !hasQuantity && !continuesMerge {
         if startsHeader(row) || isBanner(row, span: span) || isCaption(row, span: span) {
           break
@@ -188,6 +189,12 @@ struct TableFinder {
         }
         let texts = cells.compactMap(CellReading.text)
         if HeaderField.match(first) != nil && !texts.dropFirst().contains(where: Self.isNumeric) {
+          // 評価 | A between a project's KPI rows and the next project's: set aside like a
+          // note, or the projects after it would be lost without a word.
+          if kpiRowFollows(note: row, header: header) {
+            previous = row
+            continue
+          }
           if let last = rows.last, isGroupRow(last, span: span) { rows.removeLast() }
           break
         }
@@ -198,10 +205,11 @@ struct TableFinder {
     return rows
   }
 
-  /// Whether a cell of `row` at the table's left edge is covered by a merge whose text
-  /// stands on one of the table's data rows.
-  private func mergedDownFromData(into row: Int, span: ClosedRange<Int>, rows: [Int]) -> Bool {
-    for column in span.lowerBound...min(span.upperBound, span.lowerBound + 2) {
+  /// Whether the KPI cell of `row` is covered by a merge whose text stands on one of the
+  /// table's data rows: the row is that KPI's. (A project's merge over a 評価 row says nothing
+  /// about the row: it may be the project's rating.)
+  private func mergedDownFromData(into row: Int, header: TableHeader, rows: [Int]) -> Bool {
+    for column in header.columns(.kpi).map(\.column) {
       guard let merge = grid.merge(containing: CellReference(row: row, column: column)),
         merge.first.row < row, merge.first.row >= rows[0],
         CellReading.text(grid.cell(at: merge.first)) != nil
