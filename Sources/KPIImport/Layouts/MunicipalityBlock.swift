@@ -25,14 +25,8 @@ enum MunicipalityBlock {
   static func contact(in grid: SheetGrid, above limit: Int) -> String? {
     for row in grid.headerSearchRows where row < limit {
       for cell in grid.cells(inRow: row) {
-        guard let text = CellReading.text(cell), isContactLabel(text) else { continue }
-        let labelEnd = grid.merge(containing: cell.reference)?.last.column ?? cell.reference.column
-        guard
-          let next = grid.cells(inRow: row).first(where: {
-            $0.reference.column > labelEnd && $0.reference.column <= labelEnd + 4
-              && CellReading.text($0) != nil
-          }), let value = CellReading.text(next),
-          !isContactLabel(value), HeaderField.match(value) == nil
+        guard let text = CellReading.text(cell), isContactLabel(text),
+          let value = textRight(of: cell.reference, in: grid)
         else { continue }
         // As written: a contact's spaces and line breaks may part a name from a number.
         return value
@@ -47,22 +41,27 @@ enum MunicipalityBlock {
     for row in grid.headerSearchRows where row < limit {
       for cell in grid.cells(inRow: row) {
         guard let text = CellReading.text(cell),
-          HeaderField.match(BrokenHeader.mended(text)) == .department
-        else {
-          continue
-        }
-        let labelEnd = grid.merge(containing: cell.reference)?.last.column ?? cell.reference.column
-        guard
-          let next = grid.cells(inRow: row).first(where: {
-            $0.reference.column > labelEnd && $0.reference.column <= labelEnd + 4
-              && CellReading.text($0) != nil
-          }), let value = CellReading.text(next),
-          !isContactLabel(value), HeaderField.match(value) == nil
+          HeaderField.match(BrokenHeader.mended(text)) == .department,
+          let value = textRight(of: cell.reference, in: grid)
         else { continue }
         return TextNormalizer.compact(value)
       }
     }
     return nil
+  }
+
+  /// The first text right of a label, past its merge and within four columns, that is not a
+  /// label itself (連絡先 | 電話 | 0968-85-3111 gives the number).
+  private static func textRight(of label: CellReference, in grid: SheetGrid) -> String? {
+    let labelEnd = grid.merge(containing: label)?.last.column ?? label.column
+    guard
+      let next = grid.cells(inRow: label.row).first(where: {
+        $0.reference.column > labelEnd && $0.reference.column <= labelEnd + 4
+          && CellReading.text($0) != nil
+      }), let value = CellReading.text(next),
+      !isContactLabel(value), HeaderField.match(value) == nil
+    else { return nil }
+    return value
   }
 
   static func read(_ grid: SheetGrid, log: DiagnosticLog) -> Municipality? {
