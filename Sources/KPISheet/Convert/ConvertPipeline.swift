@@ -189,13 +189,7 @@ public enum TemplatePipeline {
     let file = try InputFile(input)
     let loaded = try loader.load(file)
     loaded.diagnostics.forEach(diagnostics)
-    if loaded.hasErrors {
-      let count = loaded.diagnostics.filter { $0.severity == .error }.map(\.problemCount)
-        .reduce(0, +)
-      throw KPISheetError(
-        .dataError, "\(file.displayName): \(count) error(s); nothing was written",
-        japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
-    }
+    try loaded.requireNoErrors(shownAs: file.displayName)
     do {
       try output.produce { path in
         try TemplateWriter().write(loaded.document, to: path, created: created)

@@ -64,13 +64,7 @@ public struct Extraction: Sendable {
       sheetName: sheetName, mapping: mapping, limits: limits, fiscalYear: fiscalYear
     ).load(file)
     loaded.diagnostics.forEach(diagnostics)
-    if loaded.hasErrors {
-      let count = loaded.diagnostics.filter { $0.severity == .error }.map(\.problemCount)
-        .reduce(0, +)
-      throw KPISheetError(
-        .dataError, "\(file.displayName): \(count) error(s); nothing was written",
-        japanese: "\(file.displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
-    }
+    try loaded.requireNoErrors(shownAs: file.displayName)
     var document = loaded.document
     if let facts {
       let (settled, warnings) = facts.settle(

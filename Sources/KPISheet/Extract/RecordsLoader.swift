@@ -13,6 +13,16 @@ public struct LoadedRecords: Sendable {
 
   public var diagnostics: [Diagnostic] { importResult?.diagnostics ?? [] }
   public var hasErrors: Bool { importResult?.hasErrors ?? false }
+
+  /// Throws when the input had errors (exit 65, naming how many): a command writes nothing
+  /// from such an input.
+  func requireNoErrors(shownAs displayName: String) throws {
+    guard hasErrors else { return }
+    let count = diagnostics.filter { $0.severity == .error }.map(\.problemCount).reduce(0, +)
+    throw KPISheetError(
+      .dataError, "\(displayName): \(count) error(s); nothing was written",
+      japanese: "\(displayName): エラーが \(count) 件あるため、何も書き出しませんでした")
+  }
 }
 
 /// Reads an input — a departmental workbook or a records JSON file — into records.
