@@ -94,7 +94,7 @@ enum ProgressColumns {
       header.columns.indices.contains(baseline + 1),
       header.columns[baseline + 1].role == .field(.fiscalYear)
     {
-      header.columns[baseline + 1].role = .ignored(header.columns[baseline + 1].texts.last ?? "")
+      header.columns[baseline + 1].role = .measureYear(.baseline)
     }
   }
 }
